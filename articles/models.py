@@ -1,0 +1,318 @@
+"""Articles, their authors and the section tree.
+
+"Published" has exactly one definition, :meth:`ArticleQuerySet.published`:
+status *published* and a publish time that has passed. A scheduled article
+is simply a published one whose time has not come; it appears by itself when
+the clock passes it, with no cron job to flip a flag.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Now
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from articles.sanitising import sanitise_body
+
+
+class Author(models.Model):
+    """A person who writes for the site, shown "by NAME, JOB TITLE" on bylines."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    job_title = models.CharField(max_length=120, help_text=_('Shown after the name, e.g. "Senior News Editor".'))
+    bio = models.TextField(blank=True, help_text=_("Two or three sentences for the author page."))
+    photo = models.ImageField(upload_to="authors/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        help_text=_("The account this author logs in with, if any."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class CategoryQuerySet(models.QuerySet):
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+
+class Category(models.Model):
+    """A section of the site. Sections nest: News » World."""
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80)
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0, help_text=_("Order among its siblings."))
+    reader_prompt = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("Invitation to comment used by this section's articles that have none of their own."),
+    )
+    comments_close_after_days = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text=_("Close comments this many days after publication. Empty: never."),
+    )
+    # Denormalised "news/world" so URLs resolve with one query and
+    # breadcrumbs need no walk up the tree.
+    path = models.CharField(max_length=255, unique=True, editable=False)
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name_plural = _("categories")
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "slug"], name="category_unique_slug_per_parent"),
+            models.UniqueConstraint(
+                fields=["slug"], condition=Q(parent__isnull=True), name="category_unique_top_level_slug"
+            ),
+        ]
+
+    def __str__(self):
+        return " » ".join(c.name for c in self.ancestors_and_self())
+
+    def save(self, *args, **kwargs):
+        self.path = f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
+        self.depth = self.parent.depth + 1 if self.parent_id else 0
+        super().save(*args, **kwargs)
+        # Keep descendants' paths right when a section is renamed or moved.
+        for child in self.children.all():
+            child.save()
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"path": self.path})
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        node = self.parent
+        while node is not None:
+            if node.pk == self.pk:
+                raise ValidationError({"parent": _("A section cannot sit inside itself.")})
+            node = node.parent
+
+    def ancestor_paths(self):
+        """``["news", "news/world"]`` for ``news/world``: enough to fetch the chain in one query."""
+        parts = self.path.split("/")
+        return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+    def ancestors_and_self(self):
+        chain = []
+        node = self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return list(reversed(chain))
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Visible to readers: status published and a publish time that has passed.
+
+        The one rule used by every page, feed, sitemap, search and related
+        list. ``Now()`` lets the database compare, so cached querysets and
+        scheduled articles need no clock in Python.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=Now())
+
+    def scheduled(self):
+        """Approved for publication, waiting for their time."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=Now())
+
+    def in_category_tree(self, category):
+        """Articles in ``category`` or any section below it."""
+        return self.filter(Q(category__path=category.path) | Q(category__path__startswith=category.path + "/"))
+
+    def newest_first(self):
+        return self.order_by("-publish_at", "-pk")
+
+    def for_listing(self):
+        """What an article teaser needs: section and bylines, without the body."""
+        return (
+            self.select_related("category")
+            .prefetch_related(models.Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+            .defer("body")
+        )
+
+    def for_detail(self):
+        return self.select_related("category", "category__parent", "category__parent__parent").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "tags",
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    standfirst = models.TextField(blank=True, help_text=_("The summary under the headline."))
+    body = ProseEditorField(
+        extensions={
+            "Bold": True,
+            "Italic": True,
+            "Strike": True,
+            "Underline": True,
+            "Heading": {"levels": [2, 3]},
+            "BulletList": True,
+            "OrderedList": True,
+            "ListItem": True,
+            "Blockquote": True,
+            "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+            "HardBreak": True,
+            "HorizontalRule": True,
+        },
+        sanitize=sanitise_body,
+        blank=True,
+    )
+    lead_image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
+    lead_image_alt = models.CharField(
+        max_length=250, blank=True, help_text=_("Describe the picture for screen readers.")
+    )
+    lead_image_caption = models.CharField(max_length=250, blank=True)
+    lead_image_credit = models.CharField(max_length=120, blank=True)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles")
+    tags = TaggableManager(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        default=timezone.now,
+        help_text=_("A time in the future schedules the article; it appears by itself at that time."),
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    comments_enabled = models.BooleanField(default=True)
+    reader_prompt = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_(
+            'A question inviting comments, e.g. "What will this mean for supply chains? '
+            'Share your predictions in the comments below!"'
+        ),
+    )
+    seo_description = models.CharField(
+        max_length=300, blank=True, help_text=_("For search engines; the standfirst if empty.")
+    )
+    exclude_from_related = models.BooleanField(
+        default=False, help_text=_('Never suggest this article under "You may also like".')
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    authors = models.ManyToManyField(Author, through="Byline", related_name="articles")
+    related_picks = models.ManyToManyField(
+        "self", through="RelatedPick", symmetrical=False, related_name="+", blank=True
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_status_publish_idx"),
+            models.Index(fields=["category", "status", "-publish_at"], name="article_cat_status_pub_idx"),
+        ]
+        permissions = [("publish_article", "Can publish and unpublish articles")]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        # The editor's sanitiser only runs on form validation; this covers
+        # every other way in (imports, the shell, the demo loader).
+        self.body = sanitise_body(self.body)
+        if self.status == self.Status.PUBLISHED and self.first_published_at is None:
+            self.first_published_at = self.publish_at or timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"path": f"{self.category.path}/{self.slug}"})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def ordered_bylines(self):
+        return sorted(self.bylines.all(), key=lambda b: b.position)
+
+    def breadcrumbs(self):
+        """(name, url) pairs from Home down to this article's section."""
+        crumbs = [(_("Home"), reverse("articles:home"))]
+        crumbs += [(c.name, c.get_absolute_url()) for c in self.category.ancestors_and_self()]
+        return crumbs
+
+
+class Byline(models.Model):
+    """One author's credit on an article; ``position`` orders co-bylines."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="byline_unique_author")]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"
+
+
+class RelatedPick(models.Model):
+    """An editor's hand-picked "You may also like" article, shown before any suggestion."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="picks")
+    picked = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="picked_by")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "picked"], name="relatedpick_unique"),
+            models.CheckConstraint(condition=~Q(article=models.F("picked")), name="relatedpick_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} → {self.picked}"
+
+
+class RelatedSuggestion(models.Model):
+    """A precomputed automatic suggestion, so article pages never rank at request time.
+
+    Rows are rewritten when the article (or a close neighbour) is published
+    or edited. ``reasons`` tells editors why: shared tags, section, terms.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestions")
+    suggested = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggested_for")
+    score = models.FloatField()
+    reasons = models.JSONField(default=dict)
+    rank = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["rank"]
+        constraints = [models.UniqueConstraint(fields=["article", "suggested"], name="relatedsuggestion_unique")]
+
+    def __str__(self):
+        return f"{self.article} ~ {self.suggested} ({self.score:.2f})"

@@ -1,0 +1,1 @@
+"""Side effects of article changes (related-article recomputation, cache purges)."""
