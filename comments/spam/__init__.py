@@ -1,0 +1,1 @@
+"""The spam filter: a pipeline of small explainable checks and a learned classifier."""
