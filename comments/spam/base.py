@@ -54,18 +54,60 @@ class CheckResult:
     unavailable: bool = False
     details: dict = field(default_factory=dict, hash=False, compare=False)
 
+    @property
+    def label(self):
+        """The reason with its effect, for people: "links: 3 (+0.5)", "honeypot: filled in (spam)"."""
+        if self.decisive:
+            return f"{self.reason} ({self.decisive})"
+        if self.unavailable:
+            return f"{self.reason} (hold)"
+        return f"{self.reason} ({self.score:+.1f})" if self.score else self.reason
+
     def as_dict(self):
-        return {"check": self.check, "score": round(self.score, 3), "reason": self.reason}
+        data = {"check": self.check, "score": round(self.score, 3), "reason": self.reason, "label": self.label}
+        if self.decisive:
+            data["decisive"] = self.decisive
+        if self.unavailable:
+            data["unavailable"] = True
+        return data
+
+    @classmethod
+    def from_dict(cls, data):
+        """A stored result back (see :attr:`Verdict.reasons`)."""
+        return cls(
+            score=float(data.get("score") or 0.0),
+            reason=str(data.get("reason", "")),
+            check=str(data.get("check", "")),
+            decisive=data.get("decisive"),
+            unavailable=bool(data.get("unavailable", False)),
+        )
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The pipeline's answer: a band (publish, hold, spam, discard), the total score and every reason."""
+    """The pipeline's answer: a band (publish, hold, spam, discard), the total score and every reason.
+
+    Store ``score``, ``band`` and ``reasons`` on the comment (``spam_score``,
+    ``spam_band``, ``spam_reasons``) and ``akismet_payload`` too, so a
+    moderator's later "spam" / "not spam" can be reported to Akismet.
+    """
 
     band: str
     score: float
     results: tuple[CheckResult, ...] = ()
+    akismet_payload: dict = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def reasons(self):
+        """``[{"check", "score", "reason", "label"}, ...]``; ``label`` reads "links: 3 (+0.5)"."""
         return [r.as_dict() for r in self.results]
+
+    @property
+    def summary(self):
+        """Every reason in one line, for a history entry: "links: 3 (+0.5); Akismet: spam (+1.0)"."""
+        return "; ".join(r.label for r in self.results if r.reason)
+
+    @property
+    def unavailable(self):
+        """Whether a service could not answer (the comment is held and checked again later)."""
+        return any(r.unavailable for r in self.results)

@@ -1,0 +1,30 @@
+"""First comment: hold the comments of anyone a moderator has not approved before.
+
+WordPress's "comment author must have a previously approved comment".
+Turn it off with ``NEWSROOM_SPAM_HOLD_FIRST_COMMENT = False``. Listed after
+the content checks, so the moderator sees everything else that was found too.
+"""
+
+from comments import conf
+from comments.spam import memory
+from comments.spam.base import CheckResult
+
+
+class FirstCommentCheck:
+    name = "first comment"
+    uses_identity = True
+
+    def __init__(self, *, enabled=None):
+        self.enabled = enabled
+
+    def __call__(self, submission):
+        enabled = conf.get("NEWSROOM_SPAM_HOLD_FIRST_COMMENT") if self.enabled is None else self.enabled
+        if not enabled:
+            return None
+        known = memory.lookup_submission(submission)
+        wanted = memory.identity_keys(user_id=submission.user_id, email=submission.author_email)
+        if any(known[key][1] for key in wanted if key in known):
+            return None
+        return CheckResult(
+            conf.get("NEWSROOM_SPAM_HOLD_THRESHOLD"), "first comment: nothing approved from this commenter yet"
+        )

@@ -1,0 +1,35 @@
+import pytest
+
+from comments.spam.checks.first_comment import FirstCommentCheck
+from comments.spam.learning import learn_from_decision
+from tests.comments.spam.builders import submission
+from tests.factories import make_article, make_comment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_unknown_commenter_is_held():
+    result = FirstCommentCheck()(submission(author_email="new@example.org"))
+    assert result.label == "first comment: nothing approved from this commenter yet (+0.5)"
+
+
+def test_someone_with_an_approved_comment_is_not():
+    comment = make_comment(make_article(), status="pending", email="ann@example.org")
+    learn_from_decision(comment, from_status="pending", to_status="approved", report=False)
+    assert FirstCommentCheck()(submission(author_email="ann@example.org")) is None
+
+
+def test_an_unapproved_comment_does_not_count():
+    make_comment(make_article(), status="approved", email="ann@example.org")  # published by the filter, not a person
+    assert FirstCommentCheck()(submission(author_email="ann@example.org")) is not None
+
+
+def test_it_can_be_turned_off(settings):
+    settings.NEWSROOM_SPAM_HOLD_FIRST_COMMENT = False
+    assert FirstCommentCheck()(submission()) is None
+    assert FirstCommentCheck(enabled=True)(submission()) is not None
+
+
+def test_the_score_follows_the_hold_threshold(settings):
+    settings.NEWSROOM_SPAM_HOLD_THRESHOLD = 0.7
+    assert FirstCommentCheck()(submission()).score == 0.7
