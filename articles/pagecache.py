@@ -1,0 +1,276 @@
+"""A page cache for anonymous readers, emptied the moment anything they see changes.
+
+Wrap a reader view and purge when content changes::
+
+    from articles import pagecache
+
+    @pagecache.cache_for_readers
+    def home(request): ...
+
+    pagecache.purge_on_commit()  # e.g. from a signal receiver: after commit, every cached page is stale
+
+How it stays correct without enumerating keys:
+
+* Every stored page carries the site's current *generation*, a random token
+  kept in the cache. :func:`purge` replaces the token, so every page stored
+  before it stops matching at once: one cache write, however many pages.
+* Scheduled articles appear at their time with no cron job: a page never
+  outlives the soonest ``publish_at`` among scheduled articles (looked up
+  once per generation, on the first miss), nor ``NEWSROOM_PAGE_CACHE_SECONDS``.
+* Only requests that cannot see anything personal are served from, or
+  stored in, the cache: GET/HEAD, no cookie except the CSRF cookie and those
+  in ``NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES`` (so a session, a message or the
+  comments app's pending-comment cookie all bypass it), no ``Authorization``
+  header, and no query parameter outside ``NEWSROOM_PAGE_CACHE_QUERY_PARAMS``.
+* Only plain 200 responses are stored: none that set a cookie, used the
+  CSRF token, changed the session, vary on something other than ``Cookie``
+  or say ``private`` / ``no-store``.
+
+Cached pages are sent with an ``ETag`` and ``Last-Modified`` and
+``Cache-Control: public, max-age=0, must-revalidate``, so browsers and
+proxies revalidate every time and get a 304 when nothing changed; pages for
+readers the cache must not serve get ``private, no-cache``. The
+``X-Page-Cache`` header says ``hit``, ``miss`` or ``bypass``.
+
+The cache is Django's ``default`` cache: local memory on one machine, Redis
+(``CACHE_URL=redis://...``) when several app servers must purge together.
+
+The decorator alone is enough. Adding :class:`PageCacheMiddleware` right
+after ``SecurityMiddleware`` / WhiteNoise answers hits before sessions, CSRF,
+authentication and CSP run, which makes a hit several times cheaper::
+
+    MIDDLEWARE = [
+        "django.middleware.security.SecurityMiddleware",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+        "articles.pagecache.PageCacheMiddleware",
+        ...
+    ]
+"""
+
+import math
+import secrets
+import time
+from functools import wraps
+from urllib.parse import parse_qsl
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
+
+from articles import conf
+
+GENERATION_KEY = "articles:pagecache:generation"
+NEXT_PUBLISH_KEY = "articles:pagecache:next-publish"
+PAGE_KEY = "articles:pagecache:page:{url}"
+# Headers the view set that a cached copy must repeat; everything else is
+# added again by middleware on the way out.
+_KEPT_HEADERS = {"content-type", "content-language", "link", "x-robots-tag"}
+_VALIDATORS = {"etag", "last-modified", "cache-control", "vary"}
+# Never replayed from the cache (the middleware stores everything else).
+_PER_RESPONSE_HEADERS = {"set-cookie", "x-page-cache", "date"}
+
+
+def cache_for_readers(view):
+    """Serve ``view`` from the page cache to readers who can see nothing personal; store its plain pages."""
+
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        max_age = conf.get("NEWSROOM_PAGE_CACHE_SECONDS")
+        if not max_age or not _is_anonymous_read(request):
+            response = view(request, *args, **kwargs)
+            return _mark_bypass(request, response)
+        # PageCacheMiddleware, when installed, has looked already (and missed).
+        key, generation, hit = getattr(request, "_page_cache_lookup", None) or _lookup(request)
+        if hit is not None:
+            return _conditional(request, hit, hit=True)
+        response = view(request, *args, **kwargs)
+        if not _is_storable(request, response):
+            return _mark_bypass(request, response)
+        expires = min(time.time() + max_age, _next_publish())
+        response["Cache-Control"] = "public, max-age=0, must-revalidate"
+        patch_vary_headers(response, ["Cookie"])
+        set_response_etag(response)
+        response["Last-Modified"] = http_date(generation["since"])
+        if expires > time.time():
+            if hasattr(request, "_page_cache_lookup"):
+                # The middleware stores the finished response, with every header the stack adds.
+                response._page_cache_store = (key, generation["token"], expires)
+            else:
+                _store(key, response, generation=generation["token"], expires=expires, headers=_KEPT_HEADERS)
+        return _conditional(request, response, hit=False)
+
+    return cached_view
+
+
+class PageCacheMiddleware:
+    """Optional: answer cache hits before the rest of the middleware runs (sessions, CSRF, CSP, ...).
+
+    Put it right after ``SecurityMiddleware`` and WhiteNoise. Only views
+    wrapped in :func:`cache_for_readers` are ever stored; it stores their
+    finished responses, headers included, so a hit costs one cache read.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if conf.get("NEWSROOM_PAGE_CACHE_SECONDS") and _is_anonymous_read(request):
+            request._page_cache_lookup = _lookup(request)
+            hit = request._page_cache_lookup[2]
+            if hit is not None:
+                return _conditional(request, hit, hit=True)
+        response = self.get_response(request)
+        store = getattr(response, "_page_cache_store", None)
+        if store is not None and not response.cookies and response.status_code == 200:
+            key, generation, expires = store
+            _store(key, response, generation=generation, expires=expires, headers=None)
+        return response
+
+
+def purge():
+    """Make every cached page stale now (one cache write). Prefer :func:`purge_on_commit` inside transactions."""
+    cache.set(GENERATION_KEY, _new_generation(), None)
+    cache.delete(NEXT_PUBLISH_KEY)
+
+
+def purge_on_commit():
+    """Purge once the current transaction commits (at once outside one), so no reader caches the old page after it.
+
+    Not deduplicated: a purge is two cache writes, cheaper than being wrong
+    about which purges a savepoint rollback dropped.
+    """
+    transaction.on_commit(purge)
+
+
+def purge_receiver(sender, raw=False, **kwargs):
+    """A signal receiver: purge after commit. Connect it to any signal that means "readers see something new"."""
+    if not raw:  # fixtures load rows as they are
+        purge_on_commit()
+
+
+def connect():
+    """Purge whenever a model readers see is saved or deleted. Called from ``ArticlesConfig.ready()``."""
+    from taggit.models import Tag
+
+    from articles import models
+
+    watched = [models.Article, models.Author, models.Byline, models.Category, models.RelatedPick, Tag]
+    if hasattr(models, "SiteSettings"):
+        watched.append(models.SiteSettings)
+    for model in watched:
+        for signal in (post_save, post_delete):
+            signal.connect(purge_receiver, sender=model, dispatch_uid=f"articles_pagecache_{model.__name__}")
+    m2m_changed.connect(purge_receiver, sender=models.Article.tags.through, dispatch_uid="articles_pagecache_tags")
+
+
+# --- Deciding ------------------------------------------------------------------------------------------------
+
+
+def _is_anonymous_read(request):
+    if request.method not in {"GET", "HEAD"} or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    harmless = {settings.CSRF_COOKIE_NAME, *conf.get("NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES")}
+    if any(name not in harmless for name in request.COOKIES):
+        return False
+    understood = set(conf.get("NEWSROOM_PAGE_CACHE_QUERY_PARAMS"))
+    return all(name in understood for name, _value in parse_qsl(request.META.get("QUERY_STRING", ""), True))
+
+
+def _is_storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    # The CSRF middleware sets its cookie after the view: a page that used
+    # the token is personal even though the cookie is not on it yet.
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    # A per-request CSP nonce (django-csp) in the HTML would not match the next response's header.
+    if isinstance(getattr(request, "_csp_nonce", None), str):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    return vary <= {"cookie", "accept-encoding"}
+
+
+def _mark_bypass(request, response):
+    if request.method in {"GET", "HEAD"} and "Cache-Control" not in response:
+        patch_cache_control(response, private=True, no_cache=True)
+    response["X-Page-Cache"] = "bypass"
+    return response
+
+
+def _conditional(request, response, *, hit):
+    response["X-Page-Cache"] = "hit" if hit else "miss"
+    conditional = get_conditional_response(
+        request, etag=response["ETag"], last_modified=parse_http_date_safe(response["Last-Modified"]), response=response
+    )
+    if conditional is not response:
+        conditional["X-Page-Cache"] = response["X-Page-Cache"]
+    return conditional
+
+
+# --- Storing -------------------------------------------------------------------------------------------------
+
+
+def _new_generation():
+    return {"token": secrets.token_hex(8), "since": int(time.time())}
+
+
+def _start_generation():
+    """The generation after a cold start: ``add`` so a purge that raced us wins."""
+    generation = _new_generation()
+    if cache.add(GENERATION_KEY, generation, None):
+        return generation
+    return cache.get(GENERATION_KEY) or generation
+
+
+def _next_publish():
+    """Unix time of the soonest scheduled article (infinity if none), looked up once per generation."""
+    soonest = cache.get(NEXT_PUBLISH_KEY)
+    if soonest is None or soonest <= time.time():
+        from articles.models import Article
+
+        publish_at = Article.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
+        soonest = publish_at.timestamp() if publish_at else math.inf
+        # Looked up again after the max age at the latest, or once that article is out.
+        timeout = min(conf.get("NEWSROOM_PAGE_CACHE_SECONDS"), soonest - time.time())
+        if timeout > 0:
+            cache.set(NEXT_PUBLISH_KEY, soonest, math.ceil(timeout))
+    return soonest
+
+
+def _lookup(request):
+    """``(key, generation, cached response or None)`` for this request: one cache round trip."""
+    key = PAGE_KEY.format(url=request.build_absolute_uri())
+    stored = cache.get_many([GENERATION_KEY, key])
+    generation = stored.get(GENERATION_KEY) or _start_generation()
+    entry = stored.get(key)
+    if entry and entry["generation"] == generation["token"] and entry["expires"] > time.time():
+        return key, generation, _from_entry(entry)
+    return key, generation, None
+
+
+def _store(key, response, *, generation, expires, headers):
+    """Keep ``response`` until ``expires`` with the named headers (all but per-response ones if ``None``)."""
+    if headers is None:
+        kept = [(k, v) for k, v in response.items() if k.lower() not in _PER_RESPONSE_HEADERS]
+    else:
+        kept = [(k, v) for k, v in response.items() if k.lower() in headers or k.lower() in _VALIDATORS]
+    entry = {"generation": generation, "expires": expires, "content": response.content, "headers": kept}
+    # Whole seconds, rounded up (Redis keeps no fractions): the entry's own ``expires`` is exact.
+    cache.set(key, entry, math.ceil(expires - time.time()))
+
+
+def _from_entry(entry):
+    response = HttpResponse(entry["content"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    return response

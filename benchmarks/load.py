@@ -1,0 +1,301 @@
+"""Load test: the demo site under gunicorn, driven by wrk, compared with a static file in the same run.
+
+    .venv/bin/python benchmarks/load.py              # a table
+    .venv/bin/python benchmarks/load.py --json       # one JSON object
+    .venv/bin/python benchmarks/load.py --seconds 30 --connections 64
+
+What it does, all on loopback with a throwaway SQLite database:
+
+1. migrates, loads the demo (``load_demo``), adds one article with 100
+   approved comments, and collects static files (production settings:
+   ``DEBUG=0``, whitenoise's manifest storage);
+2. writes a copy of that article's HTML into ``STATIC_ROOT``, so whitenoise
+   serves a file of exactly the page's size: the ceiling for the same bytes;
+3. starts ``gunicorn newsroom.wsgi`` with ``2 × cores + 1`` workers;
+4. runs wrk (a separate process) for ``--seconds`` per scenario: the static
+   copy, the article from the page cache, and the article rendered on every
+   request (a query parameter the page cache does not know bypasses it);
+5. posts comments from ``--connections`` threads for ``--seconds`` through
+   the real form endpoint (flood control off), counting stored posts.
+
+Targets, reported as ratios of the same run: cached article ≥ 0.7 × static;
+uncached ≥ 300 requests/s on 2 cores; cached p99 < 20 ms at 16 connections.
+wrk is Debian's ``wrk`` package (``apt-get install -y wrk``).
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+STATIC_COPY = "bench/article-copy.html"
+
+PREPARE = r"""
+import json
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from articles.models import Article
+from comments.models import Comment
+
+source = Article.objects.published().order_by("-publish_at").first()
+article = Article.objects.create(
+    headline="Readers react to the river report",
+    slug="readers-react-to-the-river-report",
+    category=source.category,
+    standfirst=source.standfirst,
+    body=source.body,
+    status="published",
+)
+for author in source.authors.all():
+    article.bylines.create(author=author)
+article_type = ContentType.objects.get_for_model(Article)
+for n in range(100):
+    Comment.objects.create(
+        content_type=article_type, object_pk=str(article.pk), site_id=1,
+        user_name=f"Reader {n}", user_email=f"reader{n}@example.com",
+        comment=f"Comment number {n}: a considered view on the report, with a point or two worth making.",
+        status="approved",
+    )
+client = Client()
+client.get(article.get_absolute_url())  # warm
+with CaptureQueriesContext(connection) as queries:
+    response = client.get(article.get_absolute_url() + "?uncached=1")
+assert response.status_code == 200, response.status_code
+print(json.dumps({"url": article.get_absolute_url(), "pk": article.pk, "html": response.content.decode(),
+                  "queries": len(queries)}))
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=10, help="duration of each scenario (default 10)")
+    parser.add_argument("--connections", type=int, default=16, help="concurrent connections (default 16)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed. On Debian or Ubuntu: apt-get install -y wrk")
+
+    with tempfile.TemporaryDirectory(prefix="newsroom-load-") as tmp:
+        env = production_env(Path(tmp))
+        say = (lambda *a: None) if args.json else print
+        say("Preparing the database (migrate, load_demo, 100 comments) and static files ...")
+        prepared = prepare(env)
+        port = free_port()
+        say(f"Starting gunicorn with {args.workers} workers on 127.0.0.1:{port} ...")
+        server = start_gunicorn(env, port=port, workers=args.workers, log=Path(tmp) / "gunicorn.log")
+        try:
+            results = run_scenarios(args, port=port, prepared=prepared, say=say)
+        finally:
+            server.send_signal(signal.SIGQUIT)
+            server.wait(timeout=30)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print_table(results, args)
+
+
+def production_env(tmp):
+    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "CACHE_URL"}}
+    env.update(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,testserver",
+            "SECURE_SSL_REDIRECT": "0",
+            "DATABASE_URL": f"sqlite:///{tmp / 'load.sqlite3'}",
+            "CACHE_URL": os.environ.get("LOAD_CACHE_URL", "locmem://"),
+            "COMMENTS_FLOOD_SECONDS": "0",
+            "COMMENTS_MAX_PER_HOUR_PER_IP": "0",
+            "LOG_LEVEL": "ERROR",
+        }
+    )
+    return env
+
+
+def manage(*args, env):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    if result.returncode != 0:
+        sys.exit(f"manage.py {' '.join(args[:1])} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def prepare(env):
+    manage("migrate", "--no-input", "-v", "0", env=env)
+    manage("load_demo", env=env)
+    manage("collectstatic", "--no-input", "-v", "0", env=env)
+    prepared = json.loads(manage("shell", "-c", PREPARE, env=env).strip().splitlines()[-1])
+    static_root = ROOT / "staticfiles"
+    (static_root / STATIC_COPY).parent.mkdir(parents=True, exist_ok=True)
+    (static_root / STATIC_COPY).write_text(prepared.pop("html"))
+    prepared["bytes"] = (static_root / STATIC_COPY).stat().st_size
+    return prepared
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(env, *, port, workers, log):
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    command = [str(gunicorn), "newsroom.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if request(port, "GET", "/")[0] == 200:
+                return process
+        except OSError:
+            time.sleep(0.2)
+        if process.poll() is not None:
+            break
+    process.kill()
+    sys.exit(f"gunicorn did not start; its log:\n{log.read_text()[-3000:]}")
+
+
+def request(port, method, path, *, body=None, headers=None):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.getheaders(), response.read()
+    finally:
+        conn.close()
+
+
+def wrk(url, args):
+    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", url]
+    output = subprocess.run(command, capture_output=True, text=True, timeout=args.seconds + 60).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": round(rps, 1),
+        "p50_ms": latency(output, "50%"),
+        "p99_ms": latency(output, "99%"),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def latency(output, percentile):
+    value, unit = re.search(rf"^\s+{re.escape(percentile)}\s+([\d.]+)(us|ms|s)\b", output, re.M).groups()
+    return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
+
+
+def run_scenarios(args, *, port, prepared, say):
+    base = f"http://127.0.0.1:{port}"
+    article = prepared["url"]
+    assert request(port, "GET", f"/static/{STATIC_COPY}")[0] == 200, "whitenoise does not serve the static copy"
+    for _ in range(2):
+        state = dict(request(port, "GET", article)[1]).get("X-Page-Cache")
+    results = {"page_bytes": prepared["bytes"], "queries_article": prepared["queries"], "page_cache": state}
+    say(f"static copy ({prepared['bytes']:,} bytes) ...")
+    results["static"] = wrk(f"{base}/static/{STATIC_COPY}", args)
+    say("article from the page cache ...")
+    results["article_cached"] = wrk(f"{base}{article}", args)
+    say("article rendered on every request ...")
+    results["article_uncached"] = wrk(f"{base}{article}?uncached=1", args)
+    say("posting comments ...")
+    results["comment_posts"] = post_comments(port, article_pk=prepared["pk"], args=args)
+    flat = {
+        "article_cached_rps": results["article_cached"]["rps"],
+        "article_uncached_rps": results["article_uncached"]["rps"],
+        "static_rps": results["static"]["rps"],
+        "comment_post_per_s": results["comment_posts"]["per_s"],
+        "queries_article": results["queries_article"],
+    }
+    for name in ("article_cached", "article_uncached", "static"):
+        flat[f"{name}_p50_ms"] = results[name]["p50_ms"]
+        flat[f"{name}_p99_ms"] = results[name]["p99_ms"]
+    flat["cached_over_static"] = round(flat["article_cached_rps"] / flat["static_rps"], 2)
+    flat["targets"] = {
+        "cached_at_least_0.7_static": flat["cached_over_static"] >= 0.7,
+        "uncached_at_least_300_rps": flat["article_uncached_rps"] >= 300,
+        "cached_p99_under_20_ms": flat["article_cached_p99_ms"] < 20,
+    }
+    return {**flat, "details": results}
+
+
+def post_comments(port, *, article_pk, args):
+    """Each connection: fetch the form state as the page's script does, then post until time is up."""
+    stop = time.monotonic() + args.seconds
+    statuses = []
+
+    def client(number):
+        status, headers, body = request(port, "GET", f"/comments/form-state/?pk={article_pk}")
+        state = json.loads(body)
+        cookie = next(v.split(";", 1)[0] for k, v in headers if k.lower() == "set-cookie" and "csrftoken=" in v)
+        n = 0
+        while time.monotonic() < stop:
+            fields = {
+                **{k: state[k] for k in ("content_type", "object_pk", "timestamp", "security_hash")},
+                "csrfmiddlewaretoken": state["csrf_token"],
+                "name": f"Load {number}",
+                "email": f"load{number}@example.com",
+                "comment": f"Load test comment {n} from connection {number}, with enough words to read like one.",
+                "reply_to": "0",
+            }
+            headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}
+            statuses.append(request(port, "POST", "/comments/post/", body=urlencode(fields), headers=headers)[0])
+            n += 1
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(args.connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    stored = sum(1 for status in statuses if status == 302)
+    return {
+        "posts": len(statuses),
+        "stored": stored,
+        "per_s": round(stored / elapsed, 1),
+        "statuses": sorted(set(statuses)),
+    }
+
+
+def print_table(results, args):
+    details = results["details"]
+    print()
+    print(f"{args.connections} connections, {args.seconds} s each, page {details['page_bytes']:,} bytes")
+    print(f"{'scenario':<22} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+    for name, label in (
+        ("static", "static copy"),
+        ("article_cached", "article, cached"),
+        ("article_uncached", "article, rendered"),
+    ):
+        row = details[name]
+        print(f"{label:<22} {row['rps']:>10} {row['p50_ms']:>8} {row['p99_ms']:>8} {row['non_2xx']:>8}")
+    posts = details["comment_posts"]
+    print(
+        f"comment posts: {posts['per_s']}/s stored ({posts['stored']} of {posts['posts']}), "
+        f"statuses {posts['statuses']}"
+    )
+    print(f"queries for one rendered article page: {results['queries_article']}")
+    print(f"cached / static = {results['cached_over_static']} (target ≥ 0.7)")
+    for target, met in results["targets"].items():
+        print(f"  {target}: {'yes' if met else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()

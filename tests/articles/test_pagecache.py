@@ -1,0 +1,567 @@
+"""The readers' page cache: what it stores, whom it serves, and when it forgets.
+
+Every test runs twice, on local memory and on Redis (skipped when no Redis
+answers on 127.0.0.1:6379), with a key prefix of its own.
+"""
+
+import itertools
+import re
+import socket
+import time
+import uuid
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotFound
+from django.middleware.csrf import get_token
+from django.urls import path
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+
+from articles import pagecache
+from articles.models import Article, Byline, RelatedPick
+from comments import conf as comments_conf
+from comments import status
+from comments.models import Comment
+from tests.conftest import clear_cache
+from tests.factories import make_article, make_author
+
+# --- Views under test (for the rules that no reader page exercises) ------------------------------------------------
+
+_renders = itertools.count(1)
+
+
+@pagecache.cache_for_readers
+def plain(request):
+    return HttpResponse(f"render {next(_renders)}")
+
+
+@pagecache.cache_for_readers
+def counts_articles(request):
+    return HttpResponse(f"{Article.objects.published().count()} articles")
+
+
+@pagecache.cache_for_readers
+def greets(request):
+    name = request.user.get_username() if request.user.is_authenticated else "reader"
+    return HttpResponse(f"Hello {name}")
+
+
+@pagecache.cache_for_readers
+def sets_cookie(request):
+    response = HttpResponse("with a cookie")
+    response.set_cookie("seen", "1")
+    return response
+
+
+@pagecache.cache_for_readers
+def uses_csrf_token(request):
+    return HttpResponse(f'<input name="csrfmiddlewaretoken" value="{get_token(request)}">')
+
+
+@pagecache.cache_for_readers
+def uses_csp_nonce(request):
+    return HttpResponse(f'<script nonce="{request.csp_nonce}" src="/static/x.js"></script>')
+
+
+@pagecache.cache_for_readers
+def writes_session(request):
+    request.session["visited"] = True
+    return HttpResponse("noted")
+
+
+@pagecache.cache_for_readers
+def never_cache(request):
+    response = HttpResponse("preview")
+    add_never_cache_headers(response)
+    return response
+
+
+@pagecache.cache_for_readers
+def missing(request):
+    return HttpResponseNotFound("no such page")
+
+
+urlpatterns = [
+    path("plain/", plain),
+    path("counts/", counts_articles),
+    path("greets/", greets),
+    path("sets-cookie/", sets_cookie),
+    path("csrf/", uses_csrf_token),
+    path("nonce/", uses_csp_nonce),
+    path("session/", writes_session),
+    path("never-cache/", never_cache),
+    path("missing/", missing),
+]
+own_urls = pytest.mark.urls(__name__)
+
+
+# --- Fixtures ------------------------------------------------------------------------------------------------------
+
+
+def _redis_answers():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings, db):
+    """The page cache switched on, on an empty cache of the given kind."""
+    prefix = f"pagecache-test-{uuid.uuid4().hex[:8]}"
+    if request.param == "redis":
+        if not _redis_answers():
+            pytest.skip("Redis does not answer on 127.0.0.1:6379 (.ci/run starts it); the Redis variant is skipped")
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/1"}
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix}
+    settings.CACHES = {"default": {**backend, "KEY_PREFIX": prefix}}
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
+    clear_cache(cache)
+    yield cache
+    clear_cache(cache)
+
+
+def _get(client, url, **headers):
+    return client.get(url, headers=headers)
+
+
+def _state(response):
+    return response["X-Page-Cache"]
+
+
+# --- Storing and serving -------------------------------------------------------------------------------------------
+
+
+@own_urls
+def test_second_request_is_a_hit_with_the_same_page(client, page_cache, django_assert_num_queries):
+    first = client.get("/plain/")
+    with django_assert_num_queries(0):
+        second = client.get("/plain/")
+    assert (_state(first), _state(second)) == ("miss", "hit")
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+@own_urls
+@pytest.mark.parametrize("scheduled", [0, 10])
+def test_a_miss_costs_one_query_more_than_the_view(client, db, page_cache, django_assert_num_queries, scheduled):
+    for _ in range(scheduled):
+        make_article(publish_at=timezone.now() + timedelta(days=1))
+    # 1. the view's own count of published articles
+    # 2. the soonest scheduled publish time (once per generation)
+    with django_assert_num_queries(2):
+        assert _state(client.get("/counts/")) == "miss"
+    # Another page in the same generation already knows the next publish time.
+    with django_assert_num_queries(1):
+        assert _state(client.get("/counts/?page=2")) == "miss"
+
+
+def test_listing_pages_are_cached(client, db, page_cache):
+    article = make_article(tags=["floods"])
+    author = article.bylines.get().author
+    for url in ["/", article.category.get_absolute_url(), author.get_absolute_url(), "/tag/floods/"]:
+        assert _state(client.get(url)) == "miss", url
+        assert _state(client.get(url)) == "hit", url
+
+
+def test_article_pages_are_cached(client, db, page_cache):
+    article = make_article()
+    assert _state(client.get(article.get_absolute_url())) == "miss"
+    assert _state(client.get(article.get_absolute_url())) == "hit"
+
+
+def test_cached_article_page_holds_nothing_personal(client, db, page_cache):
+    article = make_article()
+    client.get(article.get_absolute_url())
+    response = client.get(article.get_absolute_url())
+    assert _state(response) == "hit"
+    # The comment form's token is fetched by script; the page carries an empty field at most.
+    assert not re.search(rb'name="csrfmiddlewaretoken" value="[^"]', response.content)
+    assert not response.cookies
+    assert "Set-Cookie" not in response
+
+
+@own_urls
+def test_headers_let_browsers_revalidate(client, page_cache):
+    for response in (client.get("/plain/"), client.get("/plain/")):
+        assert response["Cache-Control"] == "public, max-age=0, must-revalidate"
+        assert response["ETag"].startswith('"')
+        assert response["Last-Modified"].endswith("GMT")
+        assert "Cookie" in response["Vary"]
+
+
+@own_urls
+def test_conditional_get_answers_304_on_hits_and_misses(client, page_cache):
+    first = client.get("/plain/")
+    hit = _get(client, "/plain/", if_none_match=first["ETag"])
+    assert (hit.status_code, _state(hit), hit.content) == (304, "hit", b"")
+    assert _get(client, "/plain/", if_none_match='"something else"').status_code == 200
+    assert _get(client, "/plain/", if_modified_since=first["Last-Modified"]).status_code == 304
+
+
+def test_conditional_get_on_a_fresh_render_of_an_unchanged_page(client, db, page_cache):
+    section = make_article().category
+    first = client.get(section.get_absolute_url())
+    pagecache.purge()
+    again = _get(client, section.get_absolute_url(), if_none_match=first["ETag"])
+    assert (again.status_code, _state(again)) == (304, "miss")
+
+
+@own_urls
+def test_head_requests_use_the_cache(client, page_cache):
+    client.get("/plain/")
+    response = client.head("/plain/")
+    assert (response.status_code, _state(response)) == (200, "hit")
+
+
+@own_urls
+def test_allowed_query_parameters_are_separate_pages(client, page_cache):
+    one, two = client.get("/plain/?page=1"), client.get("/plain/?page=2")
+    assert one.content != two.content
+    assert client.get("/plain/?page=2").content == two.content
+    assert _state(client.get("/plain/?comments_page=3")) == "miss"
+    assert _state(client.get("/plain/?comments_page=3")) == "hit"
+
+
+@pytest.fixture
+def decorator_only(settings):
+    """The page cache without PageCacheMiddleware: the decorator serves and stores on its own."""
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "articles.pagecache.PageCacheMiddleware"]
+
+
+@own_urls
+def test_the_decorator_works_without_the_middleware(client, db, page_cache, decorator_only):
+    first = client.get("/plain/")
+    second = client.get("/plain/")
+    assert (_state(first), _state(second), second.content) == ("miss", "hit", first.content)
+    client.force_login(User.objects.create_user("carol", password="x"))
+    assert _state(client.get("/plain/")) == "bypass"
+
+
+def test_the_decorator_alone_purges_and_revalidates(client, db, page_cache, decorator_only):
+    article = make_article()
+    first = client.get(article.get_absolute_url())
+    assert _get(client, article.get_absolute_url(), if_none_match=first["ETag"]).status_code == 304
+    pagecache.purge()
+    assert _state(client.get(article.get_absolute_url())) == "miss"
+
+
+def test_a_middleware_hit_skips_the_stack_but_keeps_its_headers(client, db, page_cache, django_assert_num_queries):
+    article = make_article()
+    first = client.get(article.get_absolute_url())
+    with django_assert_num_queries(0):
+        hit = client.get(article.get_absolute_url())
+    assert _state(hit) == "hit"
+    assert hit.content == first.content
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Vary", "ETag", "Cache-Control"):
+        assert hit[header] == first[header], header
+    assert not hit.cookies
+
+
+# --- Who is never served from the cache ----------------------------------------------------------------------------
+
+
+@own_urls
+def test_logged_in_readers_bypass_the_cache_and_leak_nothing(client, db, page_cache):
+    alice = User.objects.create_user("alice", password="x")
+    client.get("/greets/")  # an anonymous copy is in the cache
+    client.force_login(alice)
+    mine = client.get("/greets/")
+    assert (_state(mine), mine.content) == ("bypass", b"Hello alice")
+    assert mine["Cache-Control"] == "private, no-cache"
+    client.logout()
+    theirs = client.get("/greets/")
+    assert (_state(theirs), theirs.content) == ("hit", b"Hello reader")
+
+
+@own_urls
+def test_a_logged_in_page_is_never_stored(client, db, page_cache):
+    client.force_login(User.objects.create_user("bob", password="x"))
+    client.get("/greets/")
+    client.logout()
+    response = client.get("/greets/")
+    assert (_state(response), response.content) == ("miss", b"Hello reader")
+
+
+def test_no_cached_article_page_shows_a_signed_in_readers_name(client, db, page_cache):
+    article = make_article()
+    client.get(article.get_absolute_url())  # an anonymous copy is cached
+    client.force_login(User.objects.create_user("alice", first_name="Alice", last_name="Quill", password="x"))
+    mine = client.get(article.get_absolute_url())
+    assert _state(mine) == "bypass"
+    assert b"Alice Quill" in mine.content
+    client.logout()
+    for _ in range(2):
+        theirs = client.get(article.get_absolute_url())
+        assert _state(theirs) in {"hit", "miss"}
+        assert b"Alice Quill" not in theirs.content
+
+
+def test_no_cached_article_page_shows_a_pending_comment(client, db, page_cache):
+    article = make_article()
+    _comment(article, status=Comment.Status.PENDING, text="Words awaiting moderation")
+    client.cookies[comments_conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE")] = "signed-ids"
+    assert _state(client.get(article.get_absolute_url())) == "bypass"
+    del client.cookies[comments_conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE")]
+    for _ in range(2):
+        response = client.get(article.get_absolute_url())
+        assert _state(response) in {"hit", "miss"}
+        assert b"Words awaiting moderation" not in response.content
+
+
+@own_urls
+def test_pending_comment_cookie_bypasses_the_cache(client, page_cache):
+    client.get("/plain/")
+    client.cookies[comments_conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE")] = "signed-ids"
+    assert _state(client.get("/plain/")) == "bypass"
+
+
+@own_urls
+def test_only_the_csrf_cookie_and_allowed_cookies_keep_the_cache(client, page_cache, settings):
+    client.get("/plain/")
+    client.cookies[settings.CSRF_COOKIE_NAME] = "x" * 32
+    assert _state(client.get("/plain/")) == "hit"
+    client.cookies["analytics"] = "1"
+    assert _state(client.get("/plain/")) == "bypass"
+    settings.NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES = ["analytics"]
+    assert _state(client.get("/plain/")) == "hit"
+
+
+@own_urls
+@pytest.mark.parametrize("query", ["?utm_source=mail", "?page=2&preview=1", "?q=floods"])
+def test_unknown_query_parameters_bypass_the_cache(client, page_cache, query):
+    assert _state(client.get(f"/plain/{query}")) == "bypass"
+    assert _state(client.get(f"/plain/{query}")) == "bypass"
+
+
+@own_urls
+def test_posts_bypass_the_cache(client, page_cache):
+    client.get("/plain/")
+    assert _state(client.post("/plain/")) == "bypass"
+
+
+@own_urls
+@pytest.mark.parametrize("url", ["/missing/", "/sets-cookie/", "/csrf/", "/nonce/", "/never-cache/", "/session/"])
+def test_personal_or_failed_responses_are_never_stored(client, db, page_cache, url):
+    first = client.get(url)
+    again = client.get(url)
+    assert (_state(first), _state(again)) == ("bypass", "bypass")
+    if url == "/csrf/":
+        assert first.content != again.content or "csrftoken" in first.cookies
+
+
+@own_urls
+def test_zero_seconds_turns_the_cache_off(client, page_cache, settings):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    client.get("/plain/")
+    assert _state(client.get("/plain/")) == "bypass"
+
+
+@own_urls
+def test_a_page_expires_after_the_max_age(client, db, page_cache, settings):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 60
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        client.get("/plain/")
+        traveller.shift(timedelta(seconds=59))
+        assert _state(client.get("/plain/")) == "hit"
+        traveller.shift(timedelta(seconds=2))
+        assert _state(client.get("/plain/")) == "miss"
+
+
+# --- Purges --------------------------------------------------------------------------------------------------------
+
+
+def _cached_home(client):
+    client.get("/")
+    assert _state(client.get("/")) == "hit"
+
+
+def _edit_headline(article):
+    article.headline = "Changed headline"
+    article.save()
+
+
+def _add_byline(article):
+    Byline.objects.create(article=article, author=make_author(), position=1)
+
+
+def _pick_related(article):
+    RelatedPick.objects.create(article=article, picked=make_article())
+
+
+def _rename_section(article):
+    article.category.name = "Renamed"
+    article.category.save()
+
+
+def _rename_author(article):
+    author = article.bylines.get().author
+    author.name = "New Name"
+    author.save()
+
+
+def _tag(article):
+    article.tags.add("elections")
+
+
+def _unpublish(article):
+    article.status = Article.Status.DRAFT
+    article.save()
+
+
+def _delete(article):
+    article.delete()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_edit_headline, _add_byline, _pick_related, _rename_section, _rename_author, _tag, _unpublish, _delete],
+)
+def test_changes_readers_see_purge_every_page(client, db, page_cache, django_capture_on_commit_callbacks, change):
+    article = make_article()
+    _cached_home(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        change(article)
+    assert _state(client.get("/")) == "miss"
+
+
+def test_publishing_a_new_article_shows_it_at_once(client, db, page_cache, django_capture_on_commit_callbacks):
+    make_article(headline="Old news")
+    _cached_home(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(headline="Breaking: river bursts its banks")
+    assert b"Breaking: river bursts its banks" in client.get("/").content
+
+
+def test_the_purge_waits_for_the_commit(client, db, page_cache, django_capture_on_commit_callbacks):
+    article = make_article()
+    _cached_home(client)
+    with django_capture_on_commit_callbacks() as callbacks:
+        _edit_headline(article)
+        assert _state(client.get("/")) == "hit"
+    assert pagecache.purge in callbacks
+
+
+def _comment(article, *, status, text="A thoughtful comment."):
+    return Comment.objects.create(
+        content_type=ContentType.objects.get_for_model(Article),
+        object_pk=str(article.pk),
+        site_id=1,
+        user_name="Reader",
+        user_email="reader@example.com",
+        comment=text,
+        status=status,
+    )
+
+
+@pytest.mark.parametrize(
+    ("from_status", "to_status", "purged"),
+    [
+        (Comment.Status.PENDING, Comment.Status.APPROVED, True),
+        (Comment.Status.APPROVED, Comment.Status.TRASH, True),
+        (Comment.Status.APPROVED, Comment.Status.SPAM, True),
+        (Comment.Status.PENDING, Comment.Status.SPAM, False),
+    ],
+)
+def test_comment_moderation_purges_when_readers_see_a_difference(
+    client, db, page_cache, django_capture_on_commit_callbacks, from_status, to_status, purged
+):
+    # comments.status sends comment_status_changed after commit; the comments
+    # app's ready() connects it to the page cache.
+    comment = _comment(make_article(), status=to_status)
+    _cached_home(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        status.comment_status_changed.send(
+            sender=Comment, comment=comment, from_status=from_status, to_status=to_status
+        )
+    assert _state(client.get("/")) == ("miss" if purged else "hit")
+
+
+def test_a_held_new_comment_leaves_the_cache_alone(client, db, page_cache, django_capture_on_commit_callbacks):
+    comment = _comment(make_article(), status=Comment.Status.PENDING)
+    _cached_home(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        status.comment_status_changed.send(sender=Comment, comment=comment, from_status="", to_status="pending")
+    assert _state(client.get("/")) == "hit"
+
+
+def test_a_comment_published_at_once_purges(client, db, page_cache, django_capture_on_commit_callbacks):
+    comment = _comment(make_article(), status=Comment.Status.APPROVED)
+    _cached_home(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        status.comment_status_changed.send(sender=Comment, comment=comment, from_status="", to_status="approved")
+    assert _state(client.get("/")) == "miss"
+
+
+def test_one_purge_empties_every_page(client, db, page_cache):
+    article = make_article(tags=["floods"])
+    urls = ["/", article.category.get_absolute_url(), "/tag/floods/", "/?page=1"]
+    for url in urls:
+        client.get(url)
+    pagecache.purge()
+    assert [_state(client.get(url)) for url in urls] == ["miss"] * len(urls)
+
+
+# --- Scheduled articles --------------------------------------------------------------------------------------------
+
+
+@own_urls
+def test_a_cached_page_expires_when_the_next_scheduled_article_is_due(client, db, page_cache):
+    due = timezone.now() + timedelta(minutes=2)
+    make_article(publish_at=due)
+    with time_machine.travel(due - timedelta(minutes=1), tick=False) as traveller:
+        client.get("/plain/")
+        assert _state(client.get("/plain/")) == "hit"
+        traveller.move_to(due - timedelta(seconds=1))
+        assert _state(client.get("/plain/")) == "hit"
+        traveller.move_to(due + timedelta(seconds=1))
+        assert _state(client.get("/plain/")) == "miss"
+
+
+def test_a_scheduled_article_appears_on_the_cached_home_page_at_its_time(client, page_cache, db_clock):
+    due = timezone.now() + timedelta(hours=1)
+    make_article(headline="Embargoed report", publish_at=due)
+    with time_machine.travel(due - timedelta(minutes=5), tick=False) as traveller:
+        assert b"Embargoed report" not in client.get("/").content
+        assert _state(client.get("/")) == "hit"
+        traveller.move_to(due)
+        response = client.get("/")
+        assert (_state(response), b"Embargoed report" in response.content) == ("miss", True)
+
+
+def test_a_scheduled_article_appears_in_real_time(client, db, page_cache):
+    # Real time, not time_machine: "published" is decided by the database's
+    # clock (publish_at <= NOW()), which time_machine cannot move.
+    due = timezone.now() + timedelta(seconds=1)
+    make_article(headline="Embargoed report", publish_at=due)
+    assert b"Embargoed report" not in client.get("/").content
+    assert _state(client.get("/")) == "hit"
+    time.sleep(max(0, (due - timezone.now()).total_seconds()) + 0.2)
+    response = client.get("/")
+    assert (_state(response), b"Embargoed report" in response.content) == ("miss", True)
+
+
+# --- Settings ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "check_id"),
+    [
+        ("NEWSROOM_PAGE_CACHE_SECONDS", -1, "articles.E010"),
+        ("NEWSROOM_PAGE_CACHE_SECONDS", "300", "articles.E010"),
+        ("NEWSROOM_PAGE_CACHE_QUERY_PARAMS", "page", "articles.E011"),
+        ("NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES", None, "articles.E011"),
+    ],
+)
+def test_wrong_settings_fail_the_checks(settings, name, value, check_id):
+    from articles.checks import check_page_cache
+
+    setattr(settings, name, value)
+    assert [error.id for error in check_page_cache(None)] == [check_id]

@@ -1,0 +1,37 @@
+"""The benchmark archive generator: right numbers of rows, and comment threads xtd can display."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django_comments_xtd.models import XtdComment
+
+from articles.models import Article, ArticleTerm, Byline, RelatedSuggestion
+from comments.models import Comment
+from tests.factories import make_article
+
+
+def test_generates_articles_and_threaded_comments(db):
+    call_command("generate_archive", articles=60, comments=400, authors=5, tags=20, related_sample=3, batch_size=50)
+    assert Article.objects.count() == 60
+    assert Byline.objects.values("article").distinct().count() == 60
+    assert ArticleTerm.objects.values("article").distinct().count() == 60
+    assert RelatedSuggestion.objects.values("article").distinct().count() <= 3
+    assert Comment.objects.count() == 400
+    assert set(Comment.objects.values_list("status", flat=True)) <= set(Comment.Status.values)
+
+    rows = {c.pk: c for c in XtdComment.objects.all()}
+    for comment in rows.values():
+        root, parent = rows[comment.thread_id], rows[comment.parent_id]
+        assert root.level == 0 and root.parent_id == root.pk
+        assert parent.thread_id == comment.thread_id and parent.object_pk == comment.object_pk
+        assert comment.level == (0 if parent.pk == comment.pk else parent.level + 1) <= 2
+    for thread in {c.thread_id for c in rows.values()}:
+        members = sorted((c for c in rows.values() if c.thread_id == thread), key=lambda c: c.order)
+        assert [c.order for c in members] == list(range(1, len(members) + 1))
+        assert members[0].nested_count == len(members) - 1
+
+
+def test_refuses_a_database_that_has_articles(db):
+    make_article()
+    with pytest.raises(CommandError, match="empty"):
+        call_command("generate_archive", articles=1, comments=1)
