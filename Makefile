@@ -5,7 +5,11 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint worker clean
+# The production path: PostgreSQL and Redis on loopback (.ci/run starts both).
+PG_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
+REDIS_URL ?= redis://127.0.0.1:6379/1
+
+.PHONY: run test test-postgres load lint worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +30,17 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py makemigrations articles comments --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.installed
+	DATABASE_URL="$(PG_URL)" CACHE_URL="$(REDIS_URL)" $(MAKE) test
+
+# Load test under gunicorn with wrk (apt-get install -y wrk); see benchmarks/load.py.
+load: $(VENV)/.installed
+	$(BIN)/python benchmarks/load.py
 
 worker: $(VENV)/.installed
 	$(BIN)/python manage.py db_worker

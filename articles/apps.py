@@ -7,4 +7,7 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from articles import checks, signals  # noqa: F401  (registers checks and handlers)
+        from articles import checks, pagecache, signals  # noqa: F401  (registers checks and handlers)
+
+        # After ``signals``: related suggestions are rewritten before the purge on commit.
+        pagecache.connect()

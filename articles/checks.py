@@ -27,3 +27,58 @@ def check_settings(app_configs, **kwargs):
             )
         )
     return errors
+
+
+@checks.register()
+def check_list_decorators(app_configs, **kwargs):
+    from django.utils.module_loading import import_string
+
+    errors = []
+    paths = conf.get("NEWSROOM_ARTICLE_LIST_DECORATORS")
+    if isinstance(paths, str) or not isinstance(paths, list | tuple):
+        return [
+            checks.Error(
+                f"NEWSROOM_ARTICLE_LIST_DECORATORS is {paths!r}.",
+                hint='Set NEWSROOM_ARTICLE_LIST_DECORATORS to a list of dotted paths, e.g. ["myapp.listing.add_x"].',
+                id="articles.E003",
+            )
+        ]
+    for dotted_path in paths:
+        try:
+            decorator = import_string(dotted_path)
+        except (ImportError, AttributeError, TypeError, ValueError):
+            decorator = None
+        if not callable(decorator):
+            errors.append(
+                checks.Error(
+                    f"NEWSROOM_ARTICLE_LIST_DECORATORS names {dotted_path!r}, which is not an importable callable.",
+                    hint="Fix the dotted path or remove it from NEWSROOM_ARTICLE_LIST_DECORATORS.",
+                    id="articles.E004",
+                )
+            )
+    return errors
+
+
+@checks.register()
+def check_page_cache(app_configs, **kwargs):
+    errors = []
+    seconds = conf.get("NEWSROOM_PAGE_CACHE_SECONDS")
+    if not isinstance(seconds, int) or isinstance(seconds, bool) or seconds < 0:
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_PAGE_CACHE_SECONDS is {seconds!r}.",
+                hint="Set NEWSROOM_PAGE_CACHE_SECONDS to a whole number of seconds (0 turns the page cache off).",
+                id="articles.E010",
+            )
+        )
+    for name in ("NEWSROOM_PAGE_CACHE_QUERY_PARAMS", "NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES"):
+        value = conf.get(name)
+        if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
+            errors.append(
+                checks.Error(
+                    f"{name} is {value!r}.",
+                    hint=f'Set {name} to a list of names, e.g. ["page"].',
+                    id="articles.E011",
+                )
+            )
+    return errors

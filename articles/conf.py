@@ -2,12 +2,35 @@
 
 ``NEWSROOM_RELATED_COUNT``
     How many "You may also like" articles an article page shows (default 4).
+    Three times as many suggestions are stored per article, so that ones
+    unpublished since still leave enough to fill the list.
 ``NEWSROOM_ARTICLES_PER_PAGE``
     Articles per page on section, tag and author pages (default 20).
 ``NEWSROOM_SITE_NAME``
     The publication's name, for the header, feeds and structured data.
 ``NEWSROOM_DEFAULT_READER_PROMPT``
     The invitation to comment used when neither article nor section has one.
+``NEWSROOM_ARTICLE_LIST_DECORATORS``
+    Dotted paths to callables that each receive the list of articles shown on
+    a listing page (home, section, author, tag, search), after pagination, and
+    may set attributes on them; default ``[]``. Each should cost at most one
+    query for the whole list. Example: the comments app attaches
+    ``comment_count``, which the teaser template shows when present::
+
+        NEWSROOM_ARTICLE_LIST_DECORATORS = ["comments.listing.attach_comment_counts"]
+
+The page cache (``articles.pagecache``)
+``NEWSROOM_PAGE_CACHE_SECONDS``
+    The longest a reader page stays in the page cache (default 300); purges
+    and scheduled articles end it sooner. ``0`` turns the page cache off.
+``NEWSROOM_PAGE_CACHE_QUERY_PARAMS``
+    Query parameters a cached page may carry (default ``["page",
+    "comments_page"]``); a URL with any other parameter is never cached.
+``NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES``
+    Cookies that change nothing on a reader page (default ``[]``). A request
+    carrying any other cookie except the CSRF cookie (a session, a message,
+    the comments app's pending-comment cookie) is served fresh, never from
+    the page cache. Add e.g. an analytics cookie here.
 """
 
 from django.conf import settings
@@ -17,6 +40,10 @@ DEFAULTS = {
     "NEWSROOM_ARTICLES_PER_PAGE": 20,
     "NEWSROOM_SITE_NAME": "Newsroom",
     "NEWSROOM_DEFAULT_READER_PROMPT": "What do you think? Join the conversation in the comments below.",
+    "NEWSROOM_ARTICLE_LIST_DECORATORS": [],
+    "NEWSROOM_PAGE_CACHE_SECONDS": 300,
+    "NEWSROOM_PAGE_CACHE_QUERY_PARAMS": ["page", "comments_page"],
+    "NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES": [],
 }
 
 

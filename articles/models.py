@@ -46,6 +46,24 @@ class Author(models.Model):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
 
+# Top-level URL prefixes taken by other pages; a top-level section with one of
+# these slugs would be unreachable (or hide the page).
+RESERVED_SECTION_SLUGS = frozenset(
+    {
+        "admin",
+        "author",
+        "comments",
+        "feeds",
+        "media",
+        "privacy",
+        "search",
+        "sitemap",
+        "static",
+        "tag",
+    }
+)
+
+
 class CategoryQuerySet(models.QuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
@@ -73,6 +91,8 @@ class Category(models.Model):
     # breadcrumbs need no walk up the tree.
     path = models.CharField(max_length=255, unique=True, editable=False)
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    # "News » World", so lists and drop-downs name a section without walking the tree.
+    full_name = models.CharField(max_length=500, editable=False, default="")
 
     objects = CategoryQuerySet.as_manager()
 
@@ -87,11 +107,12 @@ class Category(models.Model):
         ]
 
     def __str__(self):
-        return " » ".join(c.name for c in self.ancestors_and_self())
+        return self.full_name or self.name
 
     def save(self, *args, **kwargs):
         self.path = f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
         self.depth = self.parent.depth + 1 if self.parent_id else 0
+        self.full_name = f"{self.parent.full_name} » {self.name}" if self.parent_id else self.name
         super().save(*args, **kwargs)
         # Keep descendants' paths right when a section is renamed or moved.
         for child in self.children.all():
@@ -103,6 +124,10 @@ class Category(models.Model):
     def clean(self):
         from django.core.exceptions import ValidationError
 
+        if self.parent_id is None and self.slug in RESERVED_SECTION_SLUGS:
+            raise ValidationError(
+                {"slug": _("“%(slug)s” is used by another part of the site; choose another.") % {"slug": self.slug}}
+            )
         node = self.parent
         while node is not None:
             if node.pk == self.pk:
@@ -316,3 +341,89 @@ class RelatedSuggestion(models.Model):
 
     def __str__(self):
         return f"{self.article} ~ {self.suggested} ({self.score:.2f})"
+
+
+class ArticleTerm(models.Model):
+    """One of an article's strongest words, so "related" finds neighbours by index, not by reading the archive.
+
+    Written by :func:`articles.related.index_terms`; up to sixteen rows per
+    article. The (term, weight) index answers "which articles are most about
+    this word?" without a scan.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="terms")
+    term = models.CharField(max_length=40)
+    weight = models.FloatField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "term"], name="articleterm_unique")]
+        indexes = [models.Index(fields=["term", "-weight"], name="articleterm_term_weight_idx")]
+
+    def __str__(self):
+        return f"{self.term} ({self.weight:.2f}) in {self.article_id}"
+
+
+class SiteSettings(models.Model):
+    """Site-wide choices editors make in the admin rather than in settings files; one row.
+
+    Read it with :meth:`load`, which costs at most one query and is cached
+    until the next save. Today it holds the notice asking readers who block
+    ads to support the site (see ``articles/static/articles/adblock.js``).
+    """
+
+    class Frequency(models.TextChoices):
+        SESSION = "session", _("Once per browser session")
+        DAYS = "days", _("Once every few days")
+
+    CACHE_KEY = "articles:site-settings"
+    CACHE_SECONDS = 300
+
+    adblock_notice_enabled = models.BooleanField(
+        _("show the adblock notice"),
+        default=True,
+        help_text=_("Ask readers whose browser blocks ads to support the site. Staff never see it."),
+    )
+    adblock_notice_heading = models.CharField(_("heading"), max_length=120, default="Adblock detected")
+    adblock_notice_text = models.TextField(
+        _("text"),
+        default=(
+            "It looks like your browser is blocking adverts. They pay for the reporting you are reading: "
+            "please consider allowing them on this site, or supporting our journalism another way. "
+            "You can close this message and carry on reading either way."
+        ),
+        help_text=_("Plain text; a blank line starts a new paragraph."),
+    )
+    adblock_notice_delay_seconds = models.PositiveSmallIntegerField(
+        _("delay in seconds"), default=5, help_text=_("How long a reader is on the page before the notice appears.")
+    )
+    adblock_notice_frequency = models.CharField(
+        _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.SESSION
+    )
+    adblock_notice_every_days = models.PositiveSmallIntegerField(
+        _("every how many days"), default=7, help_text=_('Used with "Once every few days".')
+    )
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self):
+        return str(_("Site settings"))
+
+    def save(self, *args, **kwargs):
+        from django.core.cache import cache
+
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def load(cls):
+        """The settings row, or unsaved defaults if nobody has saved any yet. One query, then cached."""
+        from django.core.cache import cache
+
+        site_settings = cache.get(cls.CACHE_KEY)
+        if site_settings is None:
+            site_settings = cls.objects.filter(pk=1).first() or cls(pk=1)
+            cache.set(cls.CACHE_KEY, site_settings, cls.CACHE_SECONDS)
+        return site_settings

@@ -1,17 +1,190 @@
-from django.http import Http404, HttpResponse
+"""The readers' pages. Every list and page starts from ``Article.objects.published()``.
+
+Staff who may change articles can open an unpublished article's URL to
+preview it; the page says so, is marked ``noindex`` and is never cached.
+"""
+
+from datetime import timedelta
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import F, Value, Window
+from django.db.models.functions import Concat, RowNumber, StrIndex, Substr
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from articles import conf, pagecache, roles, structured_data
+from articles.listing import decorate
+from articles.models import Article, Author, Category
+from articles.related import you_may_also_like
+from articles.search import clean_terms, matching
+
+HOME_LATEST = 10
+HOME_PER_SECTION = 4
+# Deeper paths than this are not sections or articles; refuse before querying.
+MAX_PATH_SEGMENTS = 8
+# An edit this soon after publication is part of publishing, not an update.
+UPDATE_GRACE = timedelta(minutes=5)
 
 
+@pagecache.cache_for_readers
 def home(request):
-    return HttpResponse("Newsroom")
+    latest = Article.objects.published().for_listing().newest_first()[:HOME_LATEST]
+    sections = Category.objects.top_level().order_by("position", "name")
+    by_section = latest_by_top_section(count=HOME_PER_SECTION)
+    blocks = [(section, by_section.get(section.slug, [])) for section in sections]
+    latest = list(latest)
+    # One call for the whole page, so a decorator costs one query, not one per block.
+    decorate(latest + [article for _section, articles in blocks for article in articles])
+    return render(request, "articles/home.html", {"latest": latest, "blocks": blocks})
 
 
-def author(request, slug):
-    raise Http404
+def latest_by_top_section(*, count):
+    """``{top-level slug: [newest articles in that section's tree]}`` in one query (plus bylines)."""
+    path = Concat("category__path", Value("/"))
+    top_slug = Substr(path, 1, StrIndex(path, Value("/")) - 1)
+    articles = (
+        Article.objects.published()
+        .for_listing()
+        .annotate(
+            top_slug=top_slug,
+            row=Window(RowNumber(), partition_by=[top_slug], order_by=[F("publish_at").desc(), F("pk").desc()]),
+        )
+        .filter(row__lte=count)
+        .newest_first()
+    )
+    grouped = {}
+    for article in articles:
+        grouped.setdefault(article.top_slug, []).append(article)
+    return grouped
 
 
-def tag(request, slug):
-    raise Http404
-
-
+@pagecache.cache_for_readers
 def section_or_article(request, path):
+    """``/news/world/`` is a section; ``/news/world/<slug>/`` an article in it.
+
+    One query fetches every section along the path; the longest match decides.
+    """
+    parts = path.split("/")
+    if len(parts) > MAX_PATH_SEGMENTS or not all(parts):
+        raise Http404
+    prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    found = {c.path: c for c in Category.objects.filter(path__in=prefixes)}
+    if path in found:
+        return section_page(request, chain=[found[p] for p in prefixes])
+    if len(parts) > 1 and all(p in found for p in prefixes[:-1]):
+        return article_page(request, slug=parts[-1], chain=[found[p] for p in prefixes[:-1]])
     raise Http404
+
+
+def section_page(request, *, chain):
+    category = chain[-1]
+    subsections = list(category.children.order_by("position", "name"))
+    page = paginate(request, Article.objects.published().in_category_tree(category).for_listing().newest_first())
+    context = {"category": category, "crumbs": section_crumbs(chain), "subsections": subsections, "page_obj": page}
+    return render(request, "articles/section.html", context)
+
+
+def article_page(request, *, slug, chain):
+    article = Article.objects.published().for_detail().filter(slug=slug).first()
+    preview = False
+    if article is None and can_preview(request.user):
+        article = roles.articles_for(request.user, Article.objects.for_detail()).filter(slug=slug).first()
+        preview = article is not None
+    if article is None:
+        raise Http404
+    if article.category_id != chain[-1].pk:
+        redirect = HttpResponseRedirect if preview else HttpResponsePermanentRedirect
+        return redirect(article.get_absolute_url())
+    crumbs = section_crumbs(chain, current=False) + [(article.headline, None)]
+    context = {
+        "article": article,
+        "bylines": article.ordered_bylines,
+        "tags": list(article.tags.all()),
+        "related": you_may_also_like(article),
+        "crumbs": crumbs,
+        "preview": preview,
+        "updated": article.updated_at if article.updated_at - article.publish_at > UPDATE_GRACE else None,
+        "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+        "lead_image_url": request.build_absolute_uri(article.lead_image.url) if article.lead_image else "",
+        "json_ld": [
+            structured_data.script_tag(structured_data.news_article(article, request=request)),
+            structured_data.script_tag(structured_data.breadcrumb_list(crumbs[:-1], request=request)),
+        ],
+    }
+    response = render(request, "articles/article_detail.html", context)
+    if preview:
+        response["X-Robots-Tag"] = "noindex"
+        add_never_cache_headers(response)
+    return response
+
+
+@pagecache.cache_for_readers
+def author(request, slug):
+    person = get_object_or_404(Author, slug=slug)
+    page = paginate(request, Article.objects.published().filter(bylines__author=person).for_listing().newest_first())
+    return render(request, "articles/author.html", {"author": person, "page_obj": page})
+
+
+@pagecache.cache_for_readers
+def tag(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    page = paginate(request, Article.objects.published().filter(tags=tag).for_listing().newest_first())
+    return render(request, "articles/tag.html", {"tag": tag, "page_obj": page})
+
+
+def search(request):
+    terms = clean_terms(request.GET.get("q"))
+    page = None
+    if terms:
+        page = paginate(request, matching(Article.objects.published().for_listing(), terms=terms))
+    response = render(request, "articles/search.html", {"terms": terms, "page_obj": page})
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def robots_txt(request):
+    """Keep crawlers out of the admin and search; point them at the sitemaps.
+
+    Lists whichever of the URL names ``admin:index``, ``articles:search``,
+    ``sitemap`` and ``sitemap-news`` the site routes.
+    """
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: {url}" for url in _urls("admin:index", "articles:search")]
+    lines += [f"Sitemap: {request.build_absolute_uri(url)}" for url in _urls("sitemap", "sitemap-news")]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _urls(*names):
+    for name in names:
+        try:
+            yield reverse(name)
+        except NoReverseMatch:
+            continue
+
+
+def paginate(request, queryset):
+    """The requested page of ``queryset``, decorated; 404 for a page that isn't there."""
+    paginator = Paginator(queryset, conf.get("NEWSROOM_ARTICLES_PER_PAGE"))
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as exc:
+        raise Http404(_("No such page.")) from exc
+    page.object_list = decorate(page.object_list)
+    return page
+
+
+def section_crumbs(chain, *, current=True):
+    """``(name, url)`` pairs Home » News » World; the current page's url is ``None``."""
+    crumbs = [(_("Home"), reverse("articles:home"))]
+    crumbs += [(c.name, c.get_absolute_url()) for c in chain]
+    if current:
+        crumbs[-1] = (crumbs[-1][0], None)
+    return crumbs
+
+
+def can_preview(user):
+    return user.is_authenticated and user.is_staff and user.has_perm("articles.change_article")

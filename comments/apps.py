@@ -5,3 +5,36 @@ class CommentsConfig(AppConfig):
     name = "comments"
     verbose_name = "Comments"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from comments import checks, status  # noqa: F401  (checks registers the system checks)
+
+        status.comment_status_changed.connect(purge_reader_pages, dispatch_uid="comments_purge_reader_pages")
+        _stop_xtd_copying_visibility_to_replies()
+
+
+def _stop_xtd_copying_visibility_to_replies():
+    """xtd copies a parent's ``is_public`` onto its replies on every save.
+
+    That would publish a held reply when its approved parent is saved again.
+    Here ``status`` alone decides visibility, so the handler is disconnected
+    for our model.
+    """
+    from django.db.models.signals import pre_save
+    from django_comments_xtd.models import publish_or_unpublish_on_pre_save
+
+    from comments.models import Comment
+
+    pre_save.disconnect(publish_or_unpublish_on_pre_save, sender=Comment)
+
+
+def purge_reader_pages(sender, *, from_status, to_status, **kwargs):
+    """Readers' cached pages change only when a comment enters or leaves "approved".
+
+    ``articles.pagecache`` is the seam: the comments app tells it *that* pages
+    changed, never which, so articles knows nothing about comments.
+    """
+    from articles import pagecache
+
+    if "approved" in {from_status, to_status}:
+        pagecache.purge_on_commit()

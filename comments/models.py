@@ -11,6 +11,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
+from comments.spam.normalise import text_hash
+
 
 class CommentQuerySet(models.QuerySet):
     def approved(self):
@@ -47,6 +49,8 @@ class Comment(XtdComment):
     akismet_payload = models.JSONField(
         default=dict, blank=True, help_text=_("What was sent to Akismet, replayed for submit-spam / submit-ham.")
     )
+    # The normalised text's fingerprint: the spam filter finds the same comment posted on other articles.
+    text_hash = models.CharField(max_length=32, blank=True, db_index=True, editable=False)
     # The reader prompt shown when the comment was written (for prompt statistics).
     reader_prompt = models.CharField(max_length=300, blank=True)
     like_count = models.PositiveIntegerField(default=0)
@@ -67,6 +71,9 @@ class Comment(XtdComment):
     def save(self, *args, **kwargs):
         self.is_public = self.status == self.Status.APPROVED
         self.is_removed = self.status in {self.Status.SPAM, self.Status.TRASH}
+        self.text_hash = text_hash(self.comment)
+        if kwargs.get("update_fields") is not None and "comment" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "text_hash"}
         super().save(*args, **kwargs)
 
 

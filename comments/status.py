@@ -3,5 +3,212 @@
 ``change_status`` writes the history line, keeps ``previous_status`` for an
 exact "restore", and (with the spam filter) teaches the classifier, all in
 the caller's transaction. Side effects that may fail or be slow (mail, cache
-purges) are deferred with ``transaction.on_commit``.
+purges) are deferred with ``transaction.on_commit``::
+
+    from comments import status
+
+    status.change_status(comment, Comment.Status.APPROVED, by=request.user)
+    # history: "pending → approved by alice"; followers are mailed after commit
+
+    status.change_status(comment, Comment.Status.PENDING, by_label="reader reports", reason="3 reports")
+    status.restore(comment, by=request.user)  # back to what it was before
+
+Who teaches the spam filter: only people. A moderator's "approve" / "not
+spam" is a ham example, "spam" a spam example; "trash" says nothing about
+spam (off-topic, rude, duplicate) and the filter's own verdicts would only
+teach it what it already thinks.
+
+Replies: a comment's status never changes its replies' statuses. Trashing
+or marking a parent as spam leaves the replies as they were; the thread shows
+only approved comments whose parents are shown, so replies under a removed
+comment disappear with it and come back when it is restored.
+
+Listen to :data:`comment_status_changed` (sent after commit) for cache purges
+and other derived data; it receives ``comment``, ``from_status`` (``""``
+for a new comment) and ``to_status``.
 """
+
+import logging
+from functools import partial
+
+from django.db import transaction
+from django.dispatch import Signal
+from django.utils import timezone
+
+from comments.models import Comment, CommentEvent
+
+logger = logging.getLogger(__name__)
+
+comment_status_changed = Signal()
+
+SPAM_FILTER_LABEL = "spam filter"
+
+# Every status may move to every other: a moderator can always correct a
+# decision. What is refused is a "change" to the same status (a stale page
+# or a double click), which would write a misleading history line.
+TRANSITIONS = {status: frozenset(Comment.Status) - {status} for status in Comment.Status}
+
+_BAND_WORDS = {"publish": "published", "hold": "held", "spam": "spam", "discard": "discarded"}
+
+
+class InvalidTransition(ValueError):
+    """The comment cannot move to that status (unknown, or already there)."""
+
+
+def change_status(comment, to_status, *, by=None, by_label="", reason=""):
+    """Move ``comment`` to ``to_status`` and write the history line.
+
+    ``by`` is the user who decided (``None`` for automatic decisions, which
+    then need ``by_label``, e.g. ``"reader reports"``). Raises
+    :class:`InvalidTransition` for an unknown status or no change.
+    """
+    if to_status not in Comment.Status.values:
+        raise InvalidTransition(f"{to_status!r} is not a comment status.")
+    actor_label = by.get_username() if by is not None else (by_label or "system")
+    with transaction.atomic():
+        # The stored status, locked: two moderators deciding at once must not
+        # both start from the same status (previous_status would be wrong).
+        from_status = Comment.objects.select_for_update().filter(pk=comment.pk).values_list("status", flat=True).get()
+        if to_status not in TRANSITIONS[from_status]:
+            comment.status = from_status
+            raise InvalidTransition(f"The comment is already {Comment.Status(to_status).label.lower()}.")
+        first_approval = (
+            to_status == Comment.Status.APPROVED
+            and not comment.events.filter(to_status=Comment.Status.APPROVED).exists()
+        )
+        changes = {
+            "previous_status": from_status,
+            "status": to_status,
+            "status_changed_at": timezone.now(),
+            **visibility(to_status),
+        }
+        # update(), not save(): django-comments-xtd's pre_save handler would
+        # copy this comment's visibility onto all its replies (publishing a
+        # held reply when its parent is approved).
+        Comment.objects.filter(pk=comment.pk).update(**changes)
+        for name, value in changes.items():
+            setattr(comment, name, value)
+        CommentEvent.objects.create(
+            comment=comment,
+            actor=by,
+            actor_label=actor_label[:150],
+            from_status=from_status,
+            to_status=to_status,
+            reason=reason[:500],
+        )
+        if by is not None and to_status in {Comment.Status.APPROVED, Comment.Status.SPAM}:
+            _teach_spam_filter(comment, from_status=from_status, to_status=to_status)
+        _after_commit(
+            comment,
+            from_status=from_status,
+            to_status=to_status,
+            by_person=by is not None,
+            first_approval=first_approval,
+        )
+    return comment
+
+
+def visibility(status):
+    """The flags django-contrib-comments and xtd filter on, derived from ``status`` as ``Comment.save()`` does."""
+    return {
+        "is_public": status == Comment.Status.APPROVED,
+        "is_removed": status in {Comment.Status.SPAM, Comment.Status.TRASH},
+    }
+
+
+def restore(comment, *, by):
+    """Undo the last change: back to ``previous_status`` exactly (trash → whatever it was).
+
+    A comment the spam filter put straight into spam has no previous status;
+    restoring it puts it in the moderation queue.
+    """
+    to_status = comment.previous_status or Comment.Status.PENDING
+    return change_status(comment, to_status, by=by, reason="restored")
+
+
+def record_creation(comment, verdict=None):
+    """Write a new comment's first history line from the spam pipeline's verdict.
+
+    Call it right after saving the comment, in the same transaction. It also
+    stamps ``status_changed_at`` and copies the verdict onto the comment if the
+    caller has not, and sends :data:`comment_status_changed` after commit. Mail
+    is the posting flow's next explicit step: ``notifications.comment_posted``.
+    """
+    with transaction.atomic():
+        update_fields = []
+        if comment.status_changed_at is None:
+            comment.status_changed_at = timezone.now()
+            update_fields.append("status_changed_at")
+        if verdict is not None and not comment.spam_band and verdict.band in Comment.Band.values:
+            comment.spam_band = verdict.band
+            comment.spam_score = verdict.score
+            comment.spam_reasons = verdict.reasons
+            update_fields += ["spam_band", "spam_score", "spam_reasons"]
+        if update_fields:
+            Comment.objects.filter(pk=comment.pk).update(**{name: getattr(comment, name) for name in update_fields})
+        CommentEvent.objects.create(
+            comment=comment,
+            actor_label=SPAM_FILTER_LABEL if verdict is not None else "system",
+            from_status="",
+            to_status=comment.status,
+            reason=describe_verdict(verdict)[:500] if verdict is not None else "",
+        )
+        transaction.on_commit(
+            partial(
+                comment_status_changed.send_robust,
+                sender=Comment,
+                comment=comment,
+                from_status="",
+                to_status=comment.status,
+            ),
+            robust=True,
+        )
+    return comment
+
+
+def describe_verdict(verdict):
+    """ "held: 3 links (+0.4); classifier says spam (+0.3)": the band, then each reason with its score."""
+    word = _BAND_WORDS.get(verdict.band, verdict.band)
+    parts = [getattr(r, "label", None) or f"{r.reason} ({r.score:+.1f})" for r in verdict.results if r.reason]
+    return f"{word}: {'; '.join(parts)}" if parts else word
+
+
+def _teach_spam_filter(comment, *, from_status, to_status):
+    """Hand a person's decision to the spam filter's learner.
+
+    The learner writes to the database, so it runs in this transaction, in a
+    savepoint: if it fails, the decision still stands and the failure is logged.
+    """
+    from comments.spam.learning import learn_from_decision
+
+    try:
+        with transaction.atomic():
+            learn_from_decision(comment, from_status=from_status, to_status=to_status)
+    except Exception:
+        logger.exception("The spam filter could not learn from the decision on comment %s.", comment.pk)
+
+
+def _after_commit(comment, *, from_status, to_status, by_person, first_approval):
+    from comments import notifications
+
+    transaction.on_commit(
+        partial(
+            notifications.status_changed,
+            comment,
+            from_status=from_status,
+            to_status=to_status,
+            by_person=by_person,
+            first_approval=first_approval,
+        ),
+        robust=True,
+    )
+    transaction.on_commit(
+        partial(
+            comment_status_changed.send_robust,
+            sender=Comment,
+            comment=comment,
+            from_status=from_status,
+            to_status=to_status,
+        ),
+        robust=True,
+    )

@@ -1,4 +1,31 @@
+import uuid
+
 import pytest
+
+
+def pytest_configure(config):
+    """Give this run its own cache key prefix: runs may share one Redis database (CI, several checkouts)."""
+    from django.conf import settings
+
+    for alias in settings.CACHES.values():
+        alias["KEY_PREFIX"] = f"{alias.get('KEY_PREFIX', '')}-test-{uuid.uuid4().hex[:8]}"
+
+
+def clear_cache(cache):
+    """Empty ``cache`` of this run's keys only: ``clear()`` on Redis would flush other runs' keys too."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+    from django.utils.connection import ConnectionProxy
+
+    if isinstance(cache, ConnectionProxy):  # django.core.cache.cache: look behind it
+        cache = caches[cache._alias]
+    if isinstance(cache, RedisCache):
+        client = cache._cache.get_client(write=True)  # no public API deletes by prefix
+        keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -9,6 +36,11 @@ def _fast_and_isolated(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    cache.clear()
+    # django-axes refuses authenticate() without a request, which is how
+    # client.login() calls it; tests of the lockout switch it back on.
+    settings.AXES_ENABLED = False
+    # Pages are served fresh in tests of what they show; tests/articles/test_pagecache.py turns the page cache on.
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    clear_cache(cache)
     yield
-    cache.clear()
+    clear_cache(cache)

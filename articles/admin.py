@@ -1,0 +1,258 @@
+"""The editors' admin for articles, authors and sections.
+
+Who sees and may do what is decided in :mod:`articles.roles`: desk editors
+(``articles.publish_article``) work on every article and may publish;
+writers see only their own articles and can move them between draft and
+review, nothing more.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from articles import (
+    admin_site_settings,  # noqa: F401  (registers the site settings page)
+    related,
+    roles,
+)
+from articles.models import Article, Author, Byline, Category, RelatedPick
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    fields = ["author", "position"]
+    autocomplete_fields = ["author"]
+    extra = 0
+    verbose_name = _("byline")
+    verbose_name_plural = _("bylines (lowest position first)")
+
+
+class RelatedPickInline(admin.TabularInline):
+    model = RelatedPick
+    fk_name = "article"
+    fields = ["picked", "position"]
+    autocomplete_fields = ["picked"]
+    extra = 0
+    verbose_name = _("editor's pick")
+    verbose_name_plural = _('editor\'s picks for "You may also like" (shown before the automatic suggestions)')
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["headline", "status", "publish_at", "category", "byline_names"]
+    list_filter = ["status", "category", "authors", "publish_at"]
+    list_select_related = ["category"]
+    # Filtering shows "3 results"; the extra COUNT(*) of the whole archive is skipped.
+    show_full_result_count = False
+    search_fields = ["headline", "standfirst"]
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["category"]
+    readonly_fields = ["on_the_site", "automatic_suggestions", "visible_suggestions"]
+    inlines = [BylineInline, RelatedPickInline]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
+        (_("Section and tags"), {"fields": ["category", "tags"]}),
+        (_("Publishing"), {"fields": ["status", "publish_at", "on_the_site"]}),
+        (
+            _("Lead image"),
+            {"fields": ["lead_image", "lead_image_alt", "lead_image_caption", "lead_image_credit"]},
+        ),
+        (_("Comments"), {"fields": ["comments_enabled", "reader_prompt"]}),
+        (_("Search engines"), {"fields": ["seo_description"], "classes": ["collapse"]}),
+        (_("You may also like"), {"fields": ["exclude_from_related", "automatic_suggestions"]}),
+    ]
+
+    def get_queryset(self, request):
+        queryset = (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+        )
+        view = request.resolver_match.url_name if request.resolver_match else None
+        if view == "articles_article_changelist":
+            queryset = queryset.defer("body")  # the heaviest column, and the list never shows it
+        if roles.can_publish(request.user):
+            return queryset
+        if view == "autocomplete":
+            # Picking a "You may also like" article: their own, or anything readers can already see.
+            return queryset.filter(roles.own_articles(request.user)) | queryset.published()
+        return roles.articles_for(request.user, queryset)
+
+    def has_publish_permission(self, request):
+        return roles.can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or roles.may_edit(request.user, obj))
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or roles.may_edit(request.user, obj))
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.status == Article.Status.PUBLISHED and not roles.can_publish(request.user):
+            fields.append("status")
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        status = form.base_fields.get("status")
+        if status is not None and not roles.can_publish(request.user):
+            status.choices = [(value, label) for value, label in status.choices if value in roles.UNPUBLISHED_STATUSES]
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if not roles.can_publish(request.user):
+            # The form already offers no "Published"; this guards every other way in.
+            before = Article.objects.filter(pk=obj.pk).values_list("status", flat=True).first() if change else None
+            if (obj.status == Article.Status.PUBLISHED) != (before == Article.Status.PUBLISHED):
+                raise PermissionDenied
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("Bylines"))
+    def byline_names(self, obj):
+        return ", ".join(byline.author.name for byline in obj.ordered_bylines)
+
+    @admin.display(description=_("On the site"))
+    def on_the_site(self, obj):
+        if obj.pk is None:
+            return _("Save the article to preview it.")
+        url = obj.get_absolute_url()
+        if obj.is_published:
+            return format_html('<a href="{}">{}</a>', url, _("View on site"))
+        return format_html(
+            '<a href="{}">{}</a> ({})', url, _("Preview"), _("only staff can see it until it is published")
+        )
+
+    @admin.display(description=_("Automatic suggestions"))
+    def automatic_suggestions(self, obj):
+        """Every stored suggestion, linked to its admin page, with those readers cannot see now marked."""
+        return _suggestions_table(
+            (s, reverse("admin:articles_article_change", args=[s.suggested_id]), _hidden_note(s.suggested))
+            for s in related.suggestions_with_reasons(obj)
+        )
+
+    @admin.display(description=_("Automatic suggestions"))
+    def visible_suggestions(self, obj):
+        """What writers see: only suggestions already public (no colleague's scheduled headline), linked to the site."""
+        return _suggestions_table(
+            (s, s.suggested.get_absolute_url(), "")
+            for s in related.suggestions_with_reasons(obj)
+            if s.suggested.is_published and not s.suggested.exclude_from_related
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if roles.can_publish(request.user):
+            return fieldsets
+        swap = {"automatic_suggestions": "visible_suggestions"}
+        return [(name, {**opts, "fields": [swap.get(f, f) for f in opts["fields"]]}) for name, opts in fieldsets]
+
+    @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
+    def publish(self, request, queryset):
+        now = timezone.now()
+        published = 0
+        for article in queryset.exclude(status=Article.Status.PUBLISHED).select_related("category"):
+            if article.first_published_at is None and article.publish_at < now:
+                # A draft written last week goes out as today's news, not back-dated.
+                article.publish_at = now
+            article.status = Article.Status.PUBLISHED
+            article.save()
+            published += 1
+        self.message_user(
+            request,
+            ngettext("Published %d article.", "Published %d articles.", published) % published,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish the selected articles (back to draft)"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        unpublished = 0
+        for article in queryset.filter(status=Article.Status.PUBLISHED).select_related("category"):
+            article.status = Article.Status.DRAFT
+            article.save()
+            unpublished += 1
+        self.message_user(
+            request,
+            ngettext("Unpublished %d article.", "Unpublished %d articles.", unpublished) % unpublished,
+            messages.SUCCESS,
+        )
+
+
+def _suggestions_table(rows):
+    """``(suggestion, link, note)`` rows as a table of headline, score and reasons."""
+    rows = list(rows)
+    if not rows:
+        return _("None yet: they are worked out when the article is saved.")
+    body = format_html_join(
+        "",
+        '<tr><td>{}</td><td><a href="{}">{}</a>{}</td><td>{}</td><td>{}</td></tr>',
+        (
+            (s.rank + 1, link, s.suggested.headline, note, f"{s.score:.2f}", describe_reasons(s.reasons))
+            for s, link, note in rows
+        ),
+    )
+    return format_html(
+        "<table><thead><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>",
+        _("Article"),
+        _("Score"),
+        _("Why"),
+        body,
+    )
+
+
+def _hidden_note(article):
+    if article.exclude_from_related:
+        return format_html(" <em>({})</em>", _("excluded from related lists"))
+    if not article.is_published:
+        return format_html(" <em>({})</em>", _("not visible to readers now"))
+    return ""
+
+
+def describe_reasons(reasons):
+    """``reasons`` JSON as a short line for editors: tags, section, words and age."""
+    parts = []
+    if reasons.get("shared_tags"):
+        parts.append(_("tags: %s") % ", ".join(reasons["shared_tags"]))
+    if reasons.get("section") == "same":
+        parts.append(_("same section"))
+    elif reasons.get("section") == "near":
+        parts.append(_("near section (%s)") % reasons.get("shared_path", ""))
+    if reasons.get("shared_terms"):
+        parts.append(_("words: %s") % ", ".join(reasons["shared_terms"]))
+    if "age_days" in reasons:
+        parts.append(_("%d days apart") % reasons["age_days"])
+    return " · ".join(str(p) for p in parts)
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "job_title", "user"]
+    list_select_related = ["user"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["indented_name", "path", "position"]
+    ordering = ["path"]
+    search_fields = ["name", "path"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+    readonly_fields = ["path"]
+
+    @admin.display(description=_("Section"), ordering="path")
+    def indented_name(self, obj):
+        return format_html("{}{}", "— " * obj.depth, obj.name)

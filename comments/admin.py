@@ -1,0 +1,676 @@
+"""The moderators' queue: every comment, newest first, the pending ones by default.
+
+Each row shows what a moderator needs to decide without opening it: an
+excerpt, the article, who wrote it (name, e-mail, IP, how many of their
+comments were approved before), the spam filter's score and reasons, and
+one-click buttons (approve, spam, not spam, trash, restore, check again).
+The same verbs work as bulk actions. Every decision goes through
+:mod:`comments.status`, so it is written to the comment's history.
+
+Who may do it: ``comments.moderate_comment`` (the Moderators group has it,
+with view/change on comments and view on their history and reports). Nobody
+adds comments here; deleting is for superusers (and the privacy tools).
+"""
+
+import json
+from urllib.parse import urlencode
+
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_comments.models import Comment as ContribComment
+from django_comments_xtd.models import XtdComment
+
+from comments import privacy, status
+from comments.models import Comment, CommentEvent, CommentReport
+
+MODERATE_PERMISSION = "comments.moderate_comment"
+
+
+# The verbs of moderation: (label, what it does). A verb is offered on a row
+# when the comment's status is in ``OFFERED``; the view accepts any verb whose
+# transition is valid (a stale page gets a polite refusal, not an error).
+def _to(to_status):
+    return lambda comment, user: status.change_status(comment, to_status, by=user)
+
+
+def _restore(comment, user):
+    return status.restore(comment, by=user)
+
+
+STATUS_FOR_BAND = {"publish": Comment.Status.APPROVED, "hold": Comment.Status.PENDING, "spam": Comment.Status.SPAM}
+
+
+def _check_again(comment, user):
+    """Run the spam checks again (Akismet may have been down) and apply their verdict as the filter's own."""
+    try:
+        from comments.spam import recheck
+    except ImportError:
+        raise status.InvalidTransition(_("This spam filter cannot check comments again.")) from None
+    verdict = recheck(comment, reason="moderator")
+    to_status = STATUS_FOR_BAND.get(verdict.band, Comment.Status.PENDING)
+    if to_status != comment.status:
+        status.change_status(
+            comment,
+            to_status,
+            by_label=status.SPAM_FILTER_LABEL,
+            reason=f"checked again for {user.get_username()}; {status.describe_verdict(verdict)}",
+        )
+    return comment
+
+
+VERBS = {
+    "approve": (_("Approve"), _to(Comment.Status.APPROVED)),
+    "spam": (_("Spam"), _to(Comment.Status.SPAM)),
+    "not_spam": (_("Not spam"), _to(Comment.Status.APPROVED)),
+    "trash": (_("Trash"), _to(Comment.Status.TRASH)),
+    "restore": (_("Restore"), _restore),
+    "check_again": (_("Check again"), _check_again),
+}
+OFFERED = {
+    Comment.Status.PENDING: ["approve", "spam", "trash", "check_again"],
+    Comment.Status.APPROVED: ["spam", "trash"],
+    Comment.Status.SPAM: ["not_spam", "trash", "check_again"],
+    Comment.Status.TRASH: ["restore", "spam"],
+}
+DONE = {
+    "approve": _("approved"),
+    "spam": _("marked as spam"),
+    "not_spam": _("marked as not spam and published"),
+    "trash": _("moved to the trash"),
+    "restore": _("restored"),
+    "check_again": _("checked again"),
+}
+
+
+def status_counts(request):
+    """Comments per status, one grouped query per request (shared by the tabs and the filter)."""
+    if not hasattr(request, "_comment_status_counts"):
+        rows = Comment.objects.order_by().values_list("status").annotate(n=Count("pk"))
+        request._comment_status_counts = dict.fromkeys(Comment.Status.values, 0) | dict(rows)
+    return request._comment_status_counts
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Pending first: the queue is what a moderator opens the page for."""
+
+    title = _("status")
+    parameter_name = "status"
+    ALL = "all"
+    DEFAULT = Comment.Status.PENDING
+
+    def lookups(self, request, model_admin):
+        counts = status_counts(request)
+        choices = [(s.value, f"{s.label} ({counts[s.value]})") for s in Comment.Status]
+        return [*choices, (self.ALL, _("All"))]
+
+    def value(self):
+        return super().value() or self.DEFAULT
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.ALL:
+            return queryset
+        if value in Comment.Status.values:
+            return queryset.filter(status=value)
+        return queryset.none()
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+
+class CommentedObjectFilter(admin.SimpleListFilter):
+    """The article (or other commented object): the most recently commented ones, plus the one chosen."""
+
+    title = _("article")
+    parameter_name = "on"
+    RECENT = 15
+
+    def lookups(self, request, model_admin):
+        keys = []
+        recent = Comment.objects.order_by("-pk").values_list("content_type_id", "object_pk")[: self.RECENT * 20]
+        for key in recent:
+            if key not in keys:
+                keys.append(key)
+            if len(keys) == self.RECENT:
+                break
+        chosen = self._parse(self.value())
+        if chosen and chosen not in keys:
+            keys.insert(0, chosen)
+        objects = _objects_for(keys)
+        return [(f"{ct}-{pk}", Truncator(str(objects[ct, pk])).chars(60)) for ct, pk in keys if (ct, pk) in objects]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        chosen = self._parse(self.value())
+        if chosen is None:
+            return queryset.none()
+        return queryset.filter(content_type_id=chosen[0], object_pk=chosen[1])
+
+    @staticmethod
+    def _parse(value):
+        ct, _sep, pk = (value or "").partition("-")
+        return (int(ct), pk) if ct.isdigit() and pk else None
+
+
+def _objects_for(keys):
+    """{(content_type_id, object_pk): object} with one query per content type."""
+    by_type = {}
+    for ct, pk in keys:
+        by_type.setdefault(ct, []).append(pk)
+    found = {}
+    for ct, pks in by_type.items():
+        try:
+            model = ContentType.objects.get_for_id(ct).model_class()
+        except ContentType.DoesNotExist:
+            continue
+        if model is None:
+            continue
+        try:
+            objects = model._default_manager.in_bulk(pks)
+        except (ValueError, TypeError):
+            continue
+        found.update({(ct, str(pk)): obj for pk, obj in objects.items()})
+    return found
+
+
+class QueueCountPaginator(Paginator):
+    """A paginator told the total in advance (from the per-status counts), saving a COUNT over the queue."""
+
+    def __init__(self, *args, known_count=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._known_count = known_count
+
+    @cached_property
+    def count(self):
+        if self._known_count is not None:
+            return self._known_count
+        return super().count
+
+
+class EventInline(admin.TabularInline):
+    model = CommentEvent
+    fields = ["created_at", "actor_label", "from_status", "to_status", "reason"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name = _("history line")
+    verbose_name_plural = _("history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReportInline(admin.TabularInline):
+    model = CommentReport
+    fields = ["created_at", "reason"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("readers' reports")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["excerpt", "on", "writer", "spam_verdict", "moderation"]
+    list_display_links = ["excerpt"]
+    list_filter = [StatusFilter, CommentedObjectFilter]
+    search_fields = ["user_name", "user_email", "ip_address", "comment"]
+    ordering = ["-pk"]
+    list_per_page = 50
+    show_full_result_count = False
+    actions = [
+        "approve_selected",
+        "spam_selected",
+        "not_spam_selected",
+        "trash_selected",
+        "restore_selected",
+        "check_again_selected",
+        "export_personal_data",
+        "erase_personal_data",
+    ]
+    inlines = [EventInline, ReportInline]
+    fieldsets = [
+        (None, {"fields": ["comment", "user_url"]}),
+        (_("Decision"), {"fields": ["status", "previous_status", "status_changed_at", "spam_explained"]}),
+        (
+            _("Writer"),
+            {
+                "fields": [
+                    "user_name",
+                    "email_and_others",
+                    "user",
+                    "ip_address",
+                    "user_agent",
+                    "referrer",
+                    "personal_data_trimmed_at",
+                ]
+            },
+        ),
+        (
+            _("Where and when"),
+            {
+                "fields": [
+                    "target",
+                    "submit_date",
+                    "reply_to",
+                    "followup",
+                    "reader_prompt",
+                    "like_count",
+                    "report_count",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = [
+        "status",
+        "previous_status",
+        "status_changed_at",
+        "spam_explained",
+        "user_name",
+        "email_and_others",
+        "user",
+        "ip_address",
+        "user_agent",
+        "referrer",
+        "personal_data_trimmed_at",
+        "target",
+        "submit_date",
+        "reply_to",
+        "followup",
+        "reader_prompt",
+        "like_count",
+        "report_count",
+    ]
+
+    class Media:
+        css = {"all": ["comments/moderation.css"]}
+
+    # Queries -----------------------------------------------------------------
+
+    def get_queryset(self, request):
+        earlier_approved = (
+            Comment.objects.filter(
+                user_email=OuterRef("user_email"), status=Comment.Status.APPROVED, pk__lt=OuterRef("pk")
+            )
+            .exclude(user_email="")
+            .order_by()
+            .values("user_email")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("content_type")
+            .prefetch_related("content_object")
+            .annotate(approved_before_count=Coalesce(Subquery(earlier_approved), 0))
+        )
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        known = None
+        params = {k for k in request.GET if k not in {"p", "o"}}
+        if params <= {StatusFilter.parameter_name}:
+            chosen = request.GET.get(StatusFilter.parameter_name) or StatusFilter.DEFAULT
+            counts = status_counts(request)
+            if chosen == StatusFilter.ALL:
+                known = sum(counts.values())
+            elif chosen in counts:
+                known = counts[chosen]
+        return QueueCountPaginator(queryset, per_page, orphans, allow_empty_first_page, known_count=known)
+
+    # Permissions -------------------------------------------------------------
+
+    def has_moderate_permission(self, request):
+        return request.user.has_perm(MODERATE_PERMISSION)
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.is_superuser:
+            actions.pop("delete_selected", None)
+        return actions
+
+    # Columns -----------------------------------------------------------------
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, obj):
+        return Truncator(" ".join(obj.comment.split())).chars(160) or _("(empty)")
+
+    @admin.display(description=_("on"))
+    def on(self, obj):
+        target = obj.content_object
+        if target is None:
+            return "—"
+        only_this = self._changelist_url(on=f"{obj.content_type_id}-{obj.object_pk}", status=StatusFilter.ALL)
+        title = Truncator(str(target)).chars(60)
+        if hasattr(target, "get_absolute_url"):
+            # django-contrib-comments' redirect view finds the page, so the
+            # list need not build every article's address (a query each).
+            return format_html(
+                '<a href="{}">{}</a> <a href="{}" class="nr-open" title="{}">↗</a>',
+                only_this,
+                title,
+                obj.get_absolute_url(),
+                _("Open on the site"),
+            )
+        return format_html('<a href="{}">{}</a>', only_this, title)
+
+    @admin.display(description=_("writer"))
+    def writer(self, obj):
+        return format_html(
+            '{}<br>{}<br><span class="nr-quiet">{} · {}</span><br><span class="nr-history">{}</span>',
+            obj.user_name or "—",
+            self._others_link(obj),
+            obj.ip_address or _("no IP address"),
+            date_format(timezone.localtime(obj.submit_date), "SHORT_DATETIME_FORMAT") if obj.submit_date else "",
+            ngettext("%(count)d approved before", "%(count)d approved before", obj.approved_before_count)
+            % {"count": obj.approved_before_count},
+        )
+
+    @admin.display(description=_("spam filter"))
+    def spam_verdict(self, obj):
+        if obj.spam_score is None and not obj.spam_reasons:
+            return "—"
+        score = "" if obj.spam_score is None else f"{obj.spam_score:.2f}"
+        reasons = format_html_join("", "<li>{}</li>", ((self._reason(r),) for r in obj.spam_reasons or []))
+        return format_html(
+            '<span class="nr-band nr-band-{}">{}</span> {}<ul class="nr-reasons">{}</ul>',
+            obj.spam_band or "none",
+            obj.get_spam_band_display() or "",
+            score,
+            reasons,
+        )
+
+    @admin.display(description=_("status"), ordering="status")
+    def moderation(self, obj):
+        # Buttons inside the change list's own form (which carries the CSRF
+        # token), each posting to its own address through ``formaction``.
+        return format_html(
+            '<span class="nr-status nr-status-{}">{}</span><span class="nr-mod-actions">{}</span>',
+            obj.status,
+            obj.get_status_display(),
+            format_html_join(
+                "",
+                '<button type="submit" class="button" formaction="{}">{}</button>',
+                ((self._moderate_url(obj, verb), VERBS[verb][0]) for verb in OFFERED[obj.status]),
+            ),
+        )
+
+    # Change view fields -----------------------------------------------------
+
+    @admin.display(description=_("spam filter's reasons"))
+    def spam_explained(self, obj):
+        return self.spam_verdict(obj)
+
+    @admin.display(description=_("e-mail"))
+    def email_and_others(self, obj):
+        return self._others_link(obj)
+
+    @admin.display(description=_("on"))
+    def target(self, obj):
+        return self.on(obj)
+
+    @admin.display(description=_("in reply to"))
+    def reply_to(self, obj):
+        if not obj.parent_id or obj.parent_id == obj.pk:
+            return "—"
+        return format_html(
+            '<a href="{}">#{}</a>', reverse("admin:comments_comment_change", args=[obj.parent_id]), obj.parent_id
+        )
+
+    def save_model(self, request, obj, form, change):
+        # Only the text and the website are editable. Written with update()
+        # so django-comments-xtd's pre_save handler, which copies this
+        # comment's visibility onto its replies, does not run.
+        changes = {name: getattr(obj, name) for name in form.changed_data if name in {"comment", "user_url"}}
+        if "comment" in changes:
+            from comments.spam.normalise import text_hash
+
+            changes["text_hash"] = text_hash(obj.comment)
+        if changes:
+            Comment.objects.filter(pk=obj.pk).update(**changes)
+
+    # One-click moderation ---------------------------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/moderate/<str:verb>/",
+                self.admin_site.admin_view(self.moderate_view),
+                name="{}_{}_moderate".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def moderate_view(self, request, object_id, verb):
+        """Apply one verb to one comment (POST only), then go back where the moderator was."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_moderate_permission(request):
+            raise PermissionDenied
+        if verb not in VERBS or not object_id.isdigit():
+            raise Http404
+        comment = get_object_or_404(Comment, pk=object_id)
+        label, apply = VERBS[verb]
+        try:
+            with transaction.atomic():
+                apply(comment, request.user)
+        except status.InvalidTransition as refusal:
+            self.message_user(request, str(refusal), messages.WARNING)
+        else:
+            self.message_user(
+                request,
+                _("Comment #%(id)s %(done)s.") % {"id": comment.pk, "done": DONE[verb]},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(self._back(request))
+
+    def _apply_to_selected(self, request, queryset, verb):
+        done = skipped = 0
+        apply = VERBS[verb][1]
+        with transaction.atomic():
+            # Lock by primary key: the changelist's queryset joins nullable tables,
+            # and PostgreSQL refuses FOR UPDATE across an outer join.
+            selected = Comment.objects.select_for_update().filter(pk__in=list(queryset.values_list("pk", flat=True)))
+            for comment in selected.order_by("pk"):
+                try:
+                    with transaction.atomic():
+                        apply(comment, request.user)
+                except status.InvalidTransition:
+                    skipped += 1
+                else:
+                    done += 1
+        message = ngettext("%(count)d comment %(done)s.", "%(count)d comments %(done)s.", done) % {
+            "count": done,
+            "done": DONE[verb],
+        }
+        if skipped:
+            message += " " + ngettext(
+                "%(count)d skipped (already there).", "%(count)d skipped (already there).", skipped
+            ) % {"count": skipped}
+        self.message_user(request, message, messages.SUCCESS if done else messages.WARNING)
+
+    @admin.action(permissions=["moderate"], description=_("Approve selected comments"))
+    def approve_selected(self, request, queryset):
+        self._apply_to_selected(request, queryset, "approve")
+
+    @admin.action(permissions=["moderate"], description=_("Mark selected comments as spam"))
+    def spam_selected(self, request, queryset):
+        self._apply_to_selected(request, queryset, "spam")
+
+    @admin.action(permissions=["moderate"], description=_("Mark selected comments as not spam (publish)"))
+    def not_spam_selected(self, request, queryset):
+        self._apply_to_selected(request, queryset, "not_spam")
+
+    @admin.action(permissions=["moderate"], description=_("Move selected comments to the trash"))
+    def trash_selected(self, request, queryset):
+        self._apply_to_selected(request, queryset, "trash")
+
+    @admin.action(permissions=["moderate"], description=_("Restore selected comments (undo the last change)"))
+    def restore_selected(self, request, queryset):
+        self._apply_to_selected(request, queryset, "restore")
+
+    @admin.action(permissions=["moderate"], description=_("Check selected comments again with the spam filter"))
+    def check_again_selected(self, request, queryset):
+        self._apply_to_selected(request, queryset, "check_again")
+
+    # Privacy ------------------------------------------------------------------
+
+    @admin.action(permissions=["moderate"], description=_("Export the writers' personal data (JSON)"))
+    def export_personal_data(self, request, queryset):
+        emails = sorted({email.lower() for email in queryset.values_list("user_email", flat=True) if email})
+        if not emails:
+            self.message_user(request, _("The selected comments have no e-mail addresses."), messages.WARNING)
+            return None
+        data = {"exports": [privacy.export_for_email(email) for email in emails]}
+        response = HttpResponse(
+            json.dumps(data, indent=2, ensure_ascii=False, default=str), content_type="application/json"
+        )
+        stamp = timezone.now().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="comment-data-{stamp}.json"'
+        return response
+
+    @admin.action(permissions=["moderate"], description=_("Erase the writers' personal data…"))
+    def erase_personal_data(self, request, queryset):
+        emails = sorted({email.lower() for email in queryset.values_list("user_email", flat=True) if email})
+        may_delete = self.has_delete_permission(request)
+        modes = ["anonymise", "delete"] if may_delete else ["anonymise"]
+        mode = request.POST.get("mode")
+        if request.POST.get("confirmed") == "yes" and mode in modes and emails:
+            totals = {"anonymised": 0, "deleted": 0}
+            for email in emails:
+                for key, n in privacy.erase_for_email(email, mode=mode, by_label=request.user.get_username()).items():
+                    totals[key] += n
+            self.message_user(
+                request,
+                _(
+                    "Personal data erased for %(people)d address(es): "
+                    "%(anonymised)d comments anonymised, %(deleted)d deleted."
+                )
+                % {"people": len(emails), **totals},
+                messages.SUCCESS,
+            )
+            return None
+        if not emails:
+            self.message_user(request, _("The selected comments have no e-mail addresses."), messages.WARNING)
+            return None
+        people = [(email, privacy.comments_for_email(email).count()) for email in emails]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Erase personal data"),
+            "opts": self.opts,
+            "people": people,
+            "modes": modes,
+            "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            "select_across": request.POST.get("select_across", "0"),
+        }
+        return TemplateResponse(request, "admin/comments/comment/erase_personal_data.html", context)
+
+    # Page context -------------------------------------------------------------
+
+    def changelist_view(self, request, extra_context=None):
+        counts = status_counts(request)
+        chosen = request.GET.get(StatusFilter.parameter_name) or StatusFilter.DEFAULT
+        tabs = [
+            (s.label, counts[s.value], self._changelist_url(status=s.value), chosen == s.value) for s in Comment.Status
+        ]
+        tabs.append((_("All"), sum(counts.values()), self._changelist_url(status=StatusFilter.ALL), chosen == "all"))
+        return super().changelist_view(request, {"status_tabs": tabs, **(extra_context or {})})
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        verbs = []
+        if object_id.isdigit() and self.has_moderate_permission(request):
+            current = Comment.objects.filter(pk=object_id).values_list("status", flat=True).first()
+            verbs = [(self._moderate_url_for(object_id, verb), VERBS[verb][0]) for verb in OFFERED.get(current, [])]
+        return super().change_view(request, object_id, form_url, {"moderation_verbs": verbs, **(extra_context or {})})
+
+    # Helpers ------------------------------------------------------------------
+
+    def _moderate_url(self, obj, verb):
+        return self._moderate_url_for(obj.pk, verb)
+
+    def _moderate_url_for(self, pk, verb):
+        return reverse("admin:comments_comment_moderate", args=[pk, verb], current_app=self.admin_site.name)
+
+    def _changelist_url(self, **params):
+        url = reverse("admin:comments_comment_changelist", current_app=self.admin_site.name)
+        return f"{url}?{urlencode(params)}" if params else url
+
+    def _others_link(self, obj):
+        if not obj.user_email:
+            return "—"
+        return format_html(
+            '<a href="{}" title="{}">{}</a>',
+            self._changelist_url(user_email=obj.user_email, status=StatusFilter.ALL),
+            _("This writer's comments"),
+            obj.user_email,
+        )
+
+    @staticmethod
+    def _reason(reason):
+        if isinstance(reason, dict):
+            if reason.get("label"):
+                return reason["label"]
+            score = reason.get("score")
+            text = reason.get("reason", "")
+            return f"{text} ({score:+.2f})" if isinstance(score, int | float) else text
+        return str(reason)
+
+    def _back(self, request):
+        referer = request.META.get("HTTP_REFERER", "")
+        if referer and url_has_allowed_host_and_scheme(
+            referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return referer
+        return self._changelist_url()
+
+
+admin.site.register(Comment, CommentAdmin)
+
+# With a custom comment model neither library registers its own admin; should a
+# version ever do so, remove it: moderation goes through the status machine only.
+for _model in (XtdComment, ContribComment):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)

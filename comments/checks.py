@@ -1,0 +1,270 @@
+"""System checks: tell a site what it wired wrong in the comments app before a page is rendered."""
+
+from django.conf import settings
+from django.core import checks
+
+from comments import conf
+
+
+def _whole(value, *, minimum):
+    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+
+
+_WHOLE_NUMBERS = [
+    # (setting, minimum, id)
+    ("NEWSROOM_COMMENTS_MAX_DEPTH", 1, "comments.E001"),
+    ("NEWSROOM_COMMENTS_PER_PAGE", 1, "comments.E002"),
+    ("NEWSROOM_COMMENTS_FLOOD_SECONDS", 0, "comments.E003"),
+    ("NEWSROOM_COMMENTS_FORM_MAX_AGE", 60, "comments.E004"),
+    ("NEWSROOM_COMMENTS_PENDING_COOKIE_AGE", 60, "comments.E005"),
+    ("NEWSROOM_COMMENTS_REPORTS_TO_HOLD", 1, "comments.E006"),
+]
+
+
+@checks.register()
+def check_reader_settings(app_configs, **kwargs):
+    errors = []
+    for name, minimum, check_id in _WHOLE_NUMBERS:
+        value = conf.get(name)
+        if not _whole(value, minimum=minimum):
+            errors.append(
+                checks.Error(
+                    f"{name} is {value!r}.", hint=f"Set {name} to a whole number of {minimum} or more.", id=check_id
+                )
+            )
+    days = conf.get("NEWSROOM_COMMENTS_CLOSE_AFTER_DAYS")
+    if days is not None and not _whole(days, minimum=1):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_COMMENTS_CLOSE_AFTER_DAYS is {days!r}.",
+                hint="Set NEWSROOM_COMMENTS_CLOSE_AFTER_DAYS to a number of days (1 or more), or None for never.",
+                id="comments.E007",
+            )
+        )
+    depth = conf.get("NEWSROOM_COMMENTS_MAX_DEPTH")
+    xtd_level = getattr(settings, "COMMENTS_XTD_MAX_THREAD_LEVEL", 0)
+    if _whole(depth, minimum=1) and xtd_level < depth - 1:
+        errors.append(
+            checks.Warning(
+                f"COMMENTS_XTD_MAX_THREAD_LEVEL is {xtd_level!r}, so threads stop at {xtd_level + 1} "
+                f"level(s) although NEWSROOM_COMMENTS_MAX_DEPTH is {depth}.",
+                hint=f"Set COMMENTS_XTD_MAX_THREAD_LEVEL = {depth - 1} (django-comments-xtd counts levels from 0).",
+                id="comments.W001",
+            )
+        )
+    honeypot = conf.get("NEWSROOM_SPAM_HONEYPOT_FIELD")
+    taken = {"name", "email", "url", "comment", "remember", "followup", "reply_to", "csrfmiddlewaretoken"}
+    taken |= {"content_type", "object_pk", "timestamp", "security_hash"}
+    if not isinstance(honeypot, str) or not honeypot.isidentifier() or honeypot in taken:
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_SPAM_HONEYPOT_FIELD is {honeypot!r}.",
+                hint="Name the honeypot like an ordinary field no form uses, e.g. 'contact_phone'.",
+                id="comments.E009",
+            )
+        )
+    notice = conf.get("NEWSROOM_COMMENTS_SPAM_NOTICE")
+    try:
+        notice.format(filter="", privacy_url="")
+    except (AttributeError, KeyError, IndexError, ValueError):
+        errors.append(
+            checks.Error(
+                "NEWSROOM_COMMENTS_SPAM_NOTICE is not text with only {filter} and {privacy_url} placeholders.",
+                hint="Write literal braces as {{ and }}.",
+                id="comments.E010",
+            )
+        )
+    for name in ("NEWSROOM_COMMENTS_PENDING_COOKIE", "NEWSROOM_COMMENTS_READER_COOKIE"):
+        value = conf.get(name)
+        if not isinstance(value, str) or not value.replace("_", "").replace("-", "").isalnum():
+            errors.append(
+                checks.Error(
+                    f"{name} is {value!r}.",
+                    hint=f"Set {name} to a cookie name of letters, digits, - and _.",
+                    id="comments.E011",
+                )
+            )
+    return errors
+
+
+def _number(value):
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _word_list(value):
+    return isinstance(value, list | tuple) and all(isinstance(word, str) for word in value)
+
+
+@checks.register()
+def check_spam_settings(app_configs, **kwargs):
+    """The spam filter's settings (``comments.E1xx``)."""
+    from django.utils.module_loading import import_string
+
+    errors = []
+    entries = conf.get("NEWSROOM_SPAM_CHECKS")
+    if not isinstance(entries, list | tuple):
+        entries = []
+        errors.append(
+            checks.Error(
+                "NEWSROOM_SPAM_CHECKS is not a list.",
+                hint="Set NEWSROOM_SPAM_CHECKS to a list of dotted paths (see comments/conf.py for the default).",
+                id="comments.E101",
+            )
+        )
+    for entry in entries:
+        path = entry.get("NAME") if isinstance(entry, dict) else entry
+        try:
+            import_string(path)
+        except (ImportError, TypeError, ValueError, AttributeError):
+            errors.append(
+                checks.Error(
+                    f"NEWSROOM_SPAM_CHECKS lists {entry!r}, which cannot be imported.",
+                    hint='Use a dotted path to a check class, or {"NAME": path, "OPTIONS": {...}}.',
+                    id="comments.E102",
+                )
+            )
+    hold, spam = conf.get("NEWSROOM_SPAM_HOLD_THRESHOLD"), conf.get("NEWSROOM_SPAM_SPAM_THRESHOLD")
+    discard = conf.get("NEWSROOM_SPAM_DISCARD_THRESHOLD")
+    if not (_number(hold) and _number(spam) and _number(discard) and 0 < hold <= spam <= discard):
+        errors.append(
+            checks.Error(
+                f"The spam thresholds are hold={hold!r}, spam={spam!r}, discard={discard!r}.",
+                hint="Use numbers with 0 < NEWSROOM_SPAM_HOLD_THRESHOLD <= NEWSROOM_SPAM_SPAM_THRESHOLD "
+                "<= NEWSROOM_SPAM_DISCARD_THRESHOLD (defaults 0.5, 1.0, 2.5).",
+                id="comments.E103",
+            )
+        )
+    seconds = conf.get("NEWSROOM_SPAM_MIN_SECONDS_ON_FORM")
+    if not _number(seconds) or seconds < 0:
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_SPAM_MIN_SECONDS_ON_FORM is {seconds!r}.",
+                hint="Set NEWSROOM_SPAM_MIN_SECONDS_ON_FORM to a number of seconds, 0 or more (default 3).",
+                id="comments.E104",
+            )
+        )
+    max_links = conf.get("NEWSROOM_COMMENTS_MAX_LINKS")
+    if not _whole(max_links, minimum=0):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_COMMENTS_MAX_LINKS is {max_links!r}.",
+                hint="Set NEWSROOM_COMMENTS_MAX_LINKS to a whole number (0 turns the limit off; default 2).",
+                id="comments.E105",
+            )
+        )
+    for name in (
+        "NEWSROOM_COMMENTS_MODERATION_WORDS",
+        "NEWSROOM_COMMENTS_BLOCK_WORDS",
+        "NEWSROOM_SPAM_OWN_DOMAINS",
+        "NEWSROOM_SPAM_LINK_SHORTENERS",
+    ):
+        if not _word_list(conf.get(name)):
+            errors.append(
+                checks.Error(
+                    f"{name} is not a list of strings.",
+                    hint=f'Set {name} to a list such as ["first", "second"], one entry per item.',
+                    id="comments.E106",
+                )
+            )
+    timeout = conf.get("NEWSROOM_AKISMET_TIMEOUT")
+    if not _number(timeout) or not 0 < timeout <= 2:
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_AKISMET_TIMEOUT is {timeout!r}.",
+                hint="Set NEWSROOM_AKISMET_TIMEOUT to a number of seconds above 0 and at most 2: a slower "
+                "Akismet holds the comment and it is checked again later.",
+                id="comments.E107",
+            )
+        )
+    site_url = conf.get("NEWSROOM_AKISMET_SITE_URL")
+    if site_url and not str(site_url).startswith(("http://", "https://")):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_AKISMET_SITE_URL is {site_url!r}.",
+                hint="Give the full address registered with Akismet, starting with https:// (or http://).",
+                id="comments.E108",
+            )
+        )
+    public, private = conf.get("NEWSROOM_RECAPTCHA_PUBLIC_KEY"), conf.get("NEWSROOM_RECAPTCHA_PRIVATE_KEY")
+    if bool(public) != bool(private):
+        errors.append(
+            checks.Error(
+                "Only one of NEWSROOM_RECAPTCHA_PUBLIC_KEY and NEWSROOM_RECAPTCHA_PRIVATE_KEY is set.",
+                hint="Set both reCAPTCHA keys (from the reCAPTCHA admin console), or neither to turn it off.",
+                id="comments.E109",
+            )
+        )
+    version = conf.get("NEWSROOM_RECAPTCHA_VERSION")
+    if version not in ("v2", "v3"):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_RECAPTCHA_VERSION is {version!r}.",
+                hint='Set NEWSROOM_RECAPTCHA_VERSION to "v3" (invisible, scored) or "v2" (checkbox).',
+                id="comments.E110",
+            )
+        )
+    min_score = conf.get("NEWSROOM_RECAPTCHA_MIN_SCORE")
+    if not _number(min_score) or not 0 <= min_score <= 1:
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_RECAPTCHA_MIN_SCORE is {min_score!r}.",
+                hint="Set NEWSROOM_RECAPTCHA_MIN_SCORE to a number from 0.0 to 1.0 (default 0.5).",
+                id="comments.E111",
+            )
+        )
+    from django_recaptcha.constants import TEST_PRIVATE_KEY, TEST_PUBLIC_KEY
+
+    if public == TEST_PUBLIC_KEY or private == TEST_PRIVATE_KEY:
+        errors.append(
+            checks.Warning(
+                "The reCAPTCHA keys are Google's test keys, which accept every token.",
+                hint="Use the keys of your own reCAPTCHA site, or leave both empty to turn reCAPTCHA off.",
+                id="comments.W112",
+            )
+        )
+    return errors
+
+
+@checks.register()
+def check_moderation_settings(app_configs, **kwargs):
+    """Moderation mail and personal-data settings (``comments.E2xx``)."""
+    errors = []
+    days = conf.get("NEWSROOM_COMMENTS_KEEP_IP_DAYS")
+    if not _whole(days, minimum=1):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_COMMENTS_KEEP_IP_DAYS is {days!r}.",
+                hint="Set NEWSROOM_COMMENTS_KEEP_IP_DAYS to a whole number of days, 1 or more (default 60).",
+                id="comments.E201",
+            )
+        )
+    emails = conf.get("NEWSROOM_COMMENTS_MODERATOR_EMAILS")
+    if not isinstance(emails, list | tuple) or not all(isinstance(e, str) and "@" in e for e in emails):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_COMMENTS_MODERATOR_EMAILS is {emails!r}.",
+                hint='Set NEWSROOM_COMMENTS_MODERATOR_EMAILS to a list of addresses, e.g. ["desk@example.com"], '
+                "or [] to mail every user who may moderate comments.",
+                id="comments.E202",
+            )
+        )
+    for name in (
+        "NEWSROOM_COMMENTS_NOTIFY_MODERATORS",
+        "NEWSROOM_COMMENTS_MODERATION_DIGEST",
+        "NEWSROOM_COMMENTS_NOTIFY_AUTHORS",
+    ):
+        if not isinstance(conf.get(name), bool):
+            errors.append(
+                checks.Error(f"{name} is {conf.get(name)!r}.", hint=f"Set {name} to True or False.", id="comments.E203")
+            )
+    site_url = conf.get("NEWSROOM_COMMENTS_SITE_URL")
+    if not isinstance(site_url, str) or (site_url and not site_url.startswith(("https://", "http://"))):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_COMMENTS_SITE_URL is {site_url!r}.",
+                hint='Set NEWSROOM_COMMENTS_SITE_URL to the address readers use, e.g. "https://news.example", '
+                "or leave it empty to use the current Site's domain.",
+                id="comments.E204",
+            )
+        )
+    return errors

@@ -1,0 +1,243 @@
+"""The comments app's settings, with their defaults. Read when used, never at import.
+
+Posting and threads
+-------------------
+``NEWSROOM_COMMENTS_CLOSE_AFTER_DAYS``
+    Close comments this many days after an article was first published, for
+    sections that set no ``comments_close_after_days`` of their own (default
+    ``None``: never).
+``NEWSROOM_COMMENTS_MAX_DEPTH``
+    How many levels a thread shows: 3 means a comment, a reply and a reply to
+    that (default 3). Set ``COMMENTS_XTD_MAX_THREAD_LEVEL`` to one less (xtd
+    counts from 0 and refuses deeper replies; a system check warns). A reply
+    to the deepest level joins its parent's conversation instead of nesting.
+``NEWSROOM_COMMENTS_PER_PAGE``
+    Top-level threads per page under an article; "Show more" loads the next
+    page (default 50).
+``NEWSROOM_COMMENTS_FLOOD_SECONDS``
+    A second comment from the same IP address or e-mail address within this
+    many seconds is refused with HTTP 429 (default 15; 0 turns it off).
+``NEWSROOM_COMMENTS_MAX_PER_HOUR_PER_IP``
+    At most this many comments from one IP address in an hour; more are
+    refused with HTTP 429, the reader's text kept (default 30; 0 turns it off).
+    Offices and schools share an address, so keep it generous.
+``NEWSROOM_COMMENTS_FORM_MAX_AGE``
+    Seconds a comment form stays valid before the reader is asked to reload
+    it (default 86400, a day).
+
+Cookies and caching
+-------------------
+``NEWSROOM_COMMENTS_PENDING_COOKIE``
+    Name of the short-lived signed cookie holding the ids of the comments a
+    reader just wrote that await moderation, so they (and only they) see them.
+    A page cache must not serve cached pages to requests carrying it
+    (default ``"newsroom_pending"``).
+``NEWSROOM_COMMENTS_PENDING_COOKIE_AGE``
+    Lifetime of that cookie in seconds (default 1800).
+``NEWSROOM_COMMENTS_READER_COOKIE``
+    Name of the long-lived random cookie that makes "one like / one report per
+    reader" work for readers without an account (default ``"newsroom_reader"``).
+
+Reactions and reports
+---------------------
+``NEWSROOM_COMMENTS_REPORTS_TO_HOLD``
+    Readers' reports that send a published comment back to the moderation
+    queue (default 3).
+
+What the form says
+------------------
+``NEWSROOM_COMMENTS_SPAM_NOTICE``
+    The line under the comment form about spam filtering, as HTML (it comes
+    from settings, so it is trusted). ``{filter}`` is replaced by the name of
+    the filter in use (``comments.spam.describe()``), ``{privacy_url}`` by the
+    privacy page's address; write literal braces as ``{{`` and ``}}``.
+``NEWSROOM_SPAM_HONEYPOT_FIELD``
+    Name of the form field people never see and bots fill in; named like an
+    ordinary field on purpose (default ``"contact_phone"``). The spam filter
+    reads its value from the submission.
+
+Spam filter (``comments.spam``)
+-------------------------------
+``NEWSROOM_SPAM_CHECKS``
+    The checks a new comment goes through, in order: dotted paths, or dicts
+    ``{"NAME": path, "OPTIONS": {...}}`` whose options are passed to the check's
+    class (like ``AUTH_PASSWORD_VALIDATORS``). Cheap checks first, network last;
+    the first decisive answer ends the run. Default: staff, honeypot, word
+    lists, trusted commenter, time on form, links, spam memory, duplicate text,
+    the learned classifier, first comment, reCAPTCHA, Akismet.
+``NEWSROOM_SPAM_HOLD_THRESHOLD``
+    Scores from this up hold the comment for review (default 0.5).
+``NEWSROOM_SPAM_SPAM_THRESHOLD``
+    Scores from this up file the comment as spam (default 1.0).
+``NEWSROOM_SPAM_DISCARD``
+    ``True`` lets blatant spam from signed-out posters be dropped unstored:
+    the ``"discard"`` band (default ``False``: spam is kept in the spam folder
+    where a moderator can rescue it). Never applies to signed-in readers.
+``NEWSROOM_SPAM_DISCARD_THRESHOLD``
+    With discarding on, scores from this up are discarded, as is what Akismet
+    calls blatant spam (default 2.5).
+``NEWSROOM_SPAM_MIN_SECONDS_ON_FORM``
+    A comment sent sooner than this many seconds after the form was handed out
+    scores as a bot's (default 3).
+``NEWSROOM_SPAM_HOLD_FIRST_COMMENT``
+    Hold the comments of anyone without a previously approved comment, matched
+    by account or e-mail address (default ``True``).
+``NEWSROOM_SPAM_OWN_DOMAINS``
+    Domains whose links never count as links (the site's own); ``ALLOWED_HOSTS``
+    are added (default ``[]``).
+``NEWSROOM_SPAM_LINK_SHORTENERS``
+    Domains of link shorteners, which hide where a link goes (default: a list
+    of common ones).
+``NEWSROOM_COMMENTS_MAX_LINKS``
+    A comment with this many links or more is held (default 2; 0 turns it off).
+``NEWSROOM_COMMENTS_MODERATION_WORDS``
+    Words or fragments (one per item) that hold a comment for review when found,
+    case-insensitively, in the name, e-mail, website, text or IP address
+    (default ``[]``).
+``NEWSROOM_COMMENTS_BLOCK_WORDS``
+    The same for words that file a comment straight into spam (default ``[]``).
+``NEWSROOM_AKISMET_KEY``
+    An Akismet API key; empty (the default) leaves Akismet out.
+``NEWSROOM_AKISMET_SITE_URL``
+    The site address registered with Akismet. Empty (the default):
+    ``NEWSROOM_COMMENTS_SITE_URL``, else ``https://`` and the current ``Site``.
+``NEWSROOM_AKISMET_TIMEOUT``
+    Seconds to wait for Akismet before holding the comment and checking it
+    again later (default 2; at most 2).
+``NEWSROOM_AKISMET_CLIENT_CLASS``
+    The Akismet client class or its dotted path (default ``"akismet.SyncClient"``);
+    tests use the library's ``akismet.TestSyncClient``.
+``NEWSROOM_RECAPTCHA_PUBLIC_KEY`` / ``NEWSROOM_RECAPTCHA_PRIVATE_KEY``
+    reCAPTCHA keys. Both empty (the default): no reCAPTCHA field, no check.
+``NEWSROOM_RECAPTCHA_VERSION``
+    ``"v3"`` (invisible, scored; the default) or ``"v2"`` (the checkbox).
+``NEWSROOM_RECAPTCHA_MIN_SCORE``
+    With v3, scores below this count against the comment (default 0.5).
+
+Moderation mail
+---------------
+``NEWSROOM_COMMENTS_NOTIFY_MODERATORS``
+    E-mail moderators about comments held for review (default ``True``).
+``NEWSROOM_COMMENTS_MODERATOR_EMAILS``
+    Addresses that get those e-mails. Empty (the default): every active user
+    with an e-mail address who may moderate comments (``comments.moderate_comment``).
+``NEWSROOM_COMMENTS_MODERATION_DIGEST``
+    ``True`` sends one digest of the queue instead of a mail per held comment;
+    run ``manage.py send_moderation_digest`` from cron (default ``False``).
+``NEWSROOM_COMMENTS_NOTIFY_AUTHORS``
+    E-mail an article's authors (those with a user account and an e-mail
+    address) when a comment on it is published (default ``False``).
+``NEWSROOM_COMMENTS_SITE_URL``
+    Scheme and host for links in e-mails, e.g. ``"https://news.example"``.
+    Empty (the default): ``https://`` and the current ``Site``'s domain.
+
+Personal data
+-------------
+``NEWSROOM_COMMENTS_KEEP_IP_DAYS``
+    Days after the final moderation decision that a comment keeps its full IP
+    address, user agent and referrer; then ``manage.py trim_comment_personal_data``
+    truncates the address and drops the rest (default 60).
+
+Read from elsewhere
+-------------------
+``NEWSROOM_DEFAULT_READER_PROMPT`` (``articles.conf``) is the invitation to
+comment when neither article nor section has one. ``COMMENT_MAX_LENGTH``
+(django-contrib-comments) limits a comment's length; this site sets 10,000.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    "NEWSROOM_COMMENTS_CLOSE_AFTER_DAYS": None,
+    "NEWSROOM_COMMENTS_MAX_DEPTH": 3,
+    "NEWSROOM_COMMENTS_PER_PAGE": 50,
+    "NEWSROOM_COMMENTS_FLOOD_SECONDS": 15,
+    "NEWSROOM_COMMENTS_MAX_PER_HOUR_PER_IP": 30,
+    "NEWSROOM_COMMENTS_FORM_MAX_AGE": 86_400,
+    "NEWSROOM_COMMENTS_PENDING_COOKIE": "newsroom_pending",
+    "NEWSROOM_COMMENTS_PENDING_COOKIE_AGE": 1800,
+    "NEWSROOM_COMMENTS_READER_COOKIE": "newsroom_reader",
+    "NEWSROOM_COMMENTS_REPORTS_TO_HOLD": 3,
+    "NEWSROOM_COMMENTS_SPAM_NOTICE": (
+        "To keep the conversation free of spam, comments are checked by {filter}. "
+        'Learn how your comment data is processed on our <a href="{privacy_url}">privacy page</a>.'
+    ),
+    "NEWSROOM_SPAM_HONEYPOT_FIELD": "contact_phone",
+    "NEWSROOM_SPAM_CHECKS": [
+        "comments.spam.checks.staff.StaffCheck",
+        "comments.spam.checks.honeypot.HoneypotCheck",
+        "comments.spam.checks.words.WordListCheck",
+        "comments.spam.checks.trusted.TrustedCommenterCheck",
+        "comments.spam.checks.timing.TimeOnFormCheck",
+        "comments.spam.checks.links.LinksCheck",
+        "comments.spam.checks.memory.SpamMemoryCheck",
+        "comments.spam.checks.duplicates.DuplicateTextCheck",
+        "comments.spam.checks.classifier.ClassifierCheck",
+        "comments.spam.checks.first_comment.FirstCommentCheck",
+        "comments.spam.checks.recaptcha.RecaptchaCheck",
+        "comments.spam.checks.akismet.AkismetCheck",
+    ],
+    "NEWSROOM_SPAM_HOLD_THRESHOLD": 0.5,
+    "NEWSROOM_SPAM_SPAM_THRESHOLD": 1.0,
+    "NEWSROOM_SPAM_DISCARD": False,
+    "NEWSROOM_SPAM_DISCARD_THRESHOLD": 2.5,
+    "NEWSROOM_SPAM_MIN_SECONDS_ON_FORM": 3,
+    "NEWSROOM_SPAM_HOLD_FIRST_COMMENT": True,
+    "NEWSROOM_SPAM_OWN_DOMAINS": [],
+    "NEWSROOM_SPAM_LINK_SHORTENERS": [
+        "bit.ly",
+        "goo.gl",
+        "tinyurl.com",
+        "t.co",
+        "ow.ly",
+        "is.gd",
+        "buff.ly",
+        "adf.ly",
+        "shorte.st",
+        "cutt.ly",
+        "rebrand.ly",
+        "tiny.cc",
+        "bl.ink",
+        "rb.gy",
+        "shorturl.at",
+        "lnkd.in",
+        "s.id",
+        "v.gd",
+        "t.ly",
+        "clck.ru",
+    ],
+    "NEWSROOM_COMMENTS_MAX_LINKS": 2,
+    "NEWSROOM_COMMENTS_MODERATION_WORDS": [],
+    "NEWSROOM_COMMENTS_BLOCK_WORDS": [],
+    "NEWSROOM_AKISMET_KEY": "",
+    "NEWSROOM_AKISMET_SITE_URL": "",
+    "NEWSROOM_AKISMET_TIMEOUT": 2.0,
+    "NEWSROOM_AKISMET_CLIENT_CLASS": "akismet.SyncClient",
+    "NEWSROOM_RECAPTCHA_PUBLIC_KEY": "",
+    "NEWSROOM_RECAPTCHA_PRIVATE_KEY": "",
+    "NEWSROOM_RECAPTCHA_VERSION": "v3",
+    "NEWSROOM_RECAPTCHA_MIN_SCORE": 0.5,
+    "NEWSROOM_COMMENTS_NOTIFY_MODERATORS": True,
+    "NEWSROOM_COMMENTS_MODERATOR_EMAILS": [],
+    "NEWSROOM_COMMENTS_MODERATION_DIGEST": False,
+    "NEWSROOM_COMMENTS_NOTIFY_AUTHORS": False,
+    "NEWSROOM_COMMENTS_SITE_URL": "",
+    "NEWSROOM_COMMENTS_KEEP_IP_DAYS": 60,
+}
+
+
+def get(name):
+    """The current value of ``name``, falling back to its documented default."""
+    return getattr(settings, name, DEFAULTS[name])
+
+
+def max_depth():
+    """Levels a thread may have: ``NEWSROOM_COMMENTS_MAX_DEPTH``, capped by what django-comments-xtd allows.
+
+    xtd refuses to store a reply deeper than ``COMMENTS_XTD_MAX_THREAD_LEVEL``
+    (default 0: no replies at all), so a site that forgets it gets flat
+    comments and a warning from the system checks, never a failing post.
+    """
+    from django_comments_xtd.conf import settings as xtd_settings
+
+    return max(1, min(get("NEWSROOM_COMMENTS_MAX_DEPTH"), xtd_settings.COMMENTS_XTD_MAX_THREAD_LEVEL + 1))

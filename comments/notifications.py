@@ -1,0 +1,219 @@
+"""Who hears about a comment, and what they are sent.
+
+The decisions are made here; the sending happens in :mod:`comments.tasks`,
+in the background, so no reader or moderator waits for a mail server and a
+failing one never touches a comment. :func:`status_changed` is called by
+:mod:`comments.status` after a change is committed, :func:`comment_posted`
+by the posting flow after a new comment is:
+
+- a comment held for review (by the spam filter or by readers' reports)
+  → each moderator gets a mail, unless ``NEWSROOM_COMMENTS_MODERATION_DIGEST``
+  asks for one digest of the queue instead (``send_moderation_digest``);
+- a comment published for the first time → the article's authors, if
+  ``NEWSROOM_COMMENTS_NOTIFY_AUTHORS``; and if it is a reply, everyone in
+  that conversation who ticked "Notify me of replies" (one mail each, never
+  to the reply's own author), with a link to stop them.
+
+The article is reached only through the comment's ``content_object``: its
+authors are ``content_object.authors`` (objects with a ``user``), when the
+commented object has such a relation.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.sites.models import Site
+from django.core.mail import EmailMessage
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django_comments_xtd import signed
+from django_comments_xtd.conf import settings as xtd_settings
+from django_comments_xtd.models import TmpXtdComment
+
+from comments import conf
+from comments.models import Comment
+
+MAIL_TEMPLATES = "comments/newsroom/mail/"
+DIGEST_LIMIT = 50
+
+
+def comment_posted(comment):
+    """Enqueue the mail a new comment calls for; the posting flow calls it after commit."""
+    status_changed(
+        comment,
+        from_status="",
+        to_status=comment.status,
+        by_person=False,
+        first_approval=comment.status == Comment.Status.APPROVED,
+    )
+
+
+def status_changed(comment, *, from_status, to_status, by_person, first_approval):
+    """Enqueue the mail a committed status change calls for (see the module docstring)."""
+    from comments import tasks
+
+    if (
+        to_status == Comment.Status.PENDING
+        and not by_person
+        and conf.get("NEWSROOM_COMMENTS_NOTIFY_MODERATORS")
+        and not conf.get("NEWSROOM_COMMENTS_MODERATION_DIGEST")
+    ):
+        tasks.send_held_comment_mail.enqueue(comment.pk)
+    if first_approval:
+        if conf.get("NEWSROOM_COMMENTS_NOTIFY_AUTHORS"):
+            tasks.send_author_mail.enqueue(comment.pk)
+        if comment.parent_id and comment.parent_id != comment.pk:
+            tasks.send_reply_mail.enqueue(comment.pk)
+
+
+# Recipients -----------------------------------------------------------------
+
+
+def moderator_emails():
+    """``NEWSROOM_COMMENTS_MODERATOR_EMAILS``, or every active user who may moderate and has an address."""
+    configured = conf.get("NEWSROOM_COMMENTS_MODERATOR_EMAILS")
+    if configured:
+        return sorted(set(configured))
+    permission = Permission.objects.filter(codename="moderate_comment", content_type__app_label="comments")
+    users = (
+        get_user_model()
+        .objects.filter(
+            Q(is_superuser=True) | Q(user_permissions__in=permission) | Q(groups__permissions__in=permission)
+        )
+        .filter(is_active=True)
+        .exclude(email="")
+    )
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def author_emails(comment):
+    """The commented object's authors with an account and an address, except the commenter."""
+    authors = getattr(comment.content_object, "authors", None)
+    if authors is None:
+        return []
+    emails = authors.filter(user__is_active=True).exclude(user__email="").values_list("user__email", flat=True)
+    own = comment.user_email.lower()
+    return sorted({email for email in emails if email.lower() != own})
+
+
+def reply_followers(reply):
+    """Earlier comments of the reply's conversation, one per address, whose writers asked for replies.
+
+    Each is the writer's latest such comment (its name greets them and it
+    signs their "stop" link). The reply's own writer is never included.
+    """
+    candidates = (
+        Comment.objects.approved()
+        .filter(thread_id=reply.thread_id, followup=True, pk__lt=reply.pk)
+        .exclude(user_email="")
+        .exclude(user_email__iexact=reply.user_email)
+        .order_by("-pk")
+    )
+    followers = {}
+    for comment in candidates:
+        followers.setdefault(comment.user_email.lower(), comment)
+    return list(followers.values())
+
+
+# Messages -------------------------------------------------------------------
+
+
+def held_comment_messages(comment):
+    """One mail per moderator about a comment waiting for review."""
+    recipients = moderator_emails()
+    if not recipients:
+        return []
+    context = {"comment": comment, "target": comment.content_object, **_links(comment)}
+    return [_message("held_comment", context, to=[email]) for email in recipients]
+
+
+def digest_messages(*, limit=DIGEST_LIMIT):
+    """One mail per moderator listing the queue, newest first; none when the queue is empty."""
+    pending = Comment.objects.filter(status=Comment.Status.PENDING)
+    total = pending.count()
+    recipients = moderator_emails()
+    if not total or not recipients:
+        return []
+    comments = list(pending.order_by("-pk").prefetch_related("content_object")[:limit])
+    context = {
+        "total": total,
+        "comments": [{"comment": c, "target": c.content_object, **_links(c)} for c in comments],
+        "more": total - len(comments),
+        "queue_url": _absolute(_admin_url("admin:comments_comment_changelist")),
+    }
+    return [_message("moderation_digest", context, to=[email]) for email in recipients]
+
+
+def author_messages(comment):
+    """One mail per author of the commented article about a newly published comment."""
+    context = {"comment": comment, "target": comment.content_object, **_links(comment)}
+    return [_message("author_new_comment", context, to=[email]) for email in author_emails(comment)]
+
+
+def reply_messages(reply):
+    """One mail per follower of the conversation, each with its own "stop these e-mails" link."""
+    messages = []
+    for followed in reply_followers(reply):
+        context = {
+            "reply": reply,
+            "followed": followed,
+            "target": reply.content_object,
+            "mute_url": _absolute(mute_url(followed)),
+            **_links(reply),
+        }
+        messages.append(_message("reply", context, to=[followed.user_email]))
+    return messages
+
+
+def mute_url(comment):
+    """django-comments-xtd's "mute" link for ``comment``'s writer: no more follow-up mail on that article.
+
+    Signs only what the mute view needs (not the whole comment, which would put
+    the writer's IP address into a URL).
+    """
+    key = signed.dumps(
+        TmpXtdComment(
+            content_type=comment.content_type,
+            object_pk=comment.object_pk,
+            user_name=comment.user_name,
+            user_email=comment.user_email,
+            followup=True,
+            submit_date=comment.submit_date,
+        ),
+        compress=True,
+        extra_key=xtd_settings.COMMENTS_XTD_SALT,
+    )
+    return reverse("comments-xtd-mute", args=[key.decode()])
+
+
+def _links(comment):
+    return {
+        "comment_url": _absolute(comment.get_absolute_url()),
+        "review_url": _absolute(_admin_url("admin:comments_comment_change", comment.pk)),
+    }
+
+
+def _admin_url(name, *args):
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:  # a site without the admin
+        return ""
+
+
+def _absolute(path):
+    if not path or "://" in path:
+        return path
+    base = conf.get("NEWSROOM_COMMENTS_SITE_URL") or f"https://{Site.objects.get_current().domain}"
+    return base.rstrip("/") + path
+
+
+def _message(name, context, *, to):
+    context = {"site_name": _site_name(), **context}
+    subject = render_to_string(f"{MAIL_TEMPLATES}{name}_subject.txt", context)
+    body = render_to_string(f"{MAIL_TEMPLATES}{name}.txt", context)
+    return EmailMessage(subject=" ".join(subject.split()), body=body, to=to)
+
+
+def _site_name():
+    return getattr(settings, "NEWSROOM_SITE_NAME", "") or Site.objects.get_current().name

@@ -1,0 +1,330 @@
+"""Posting a comment, one explicit step after another (no signals in the main flow)::
+
+    outcome = submit(request)        # raises Refused with a status and a message
+    outcome.comment                  # the stored comment (None if discarded or awaiting e-mail confirmation)
+
+The steps: find the article and check it takes comments → validate the form
+→ refuse floods and duplicates → build the frozen :class:`Submission` → ask the
+spam filter (before anything is stored or mailed) → store the comment with the
+status its band maps to → write the first history line → notify.
+
+Every refusal keeps the reader's text: :class:`Refused` carries the form (or
+the raw text when there is no article to attach a form to).
+
+The seam to the ``articles`` app: readers comment on ``articles.Article``
+only, found with ``Article.objects.published().for_detail()`` (the one
+definition of visible) and linked with ``get_absolute_url()``.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sites.shortcuts import get_current_site
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles.models import Article
+from comments import conf, notifications, status
+from comments.forms import CommentForm
+from comments.models import Comment
+from comments.prompts import comments_are_open, reader_prompt_for
+from comments.spam import pipeline
+from comments.spam import tasks as spam_tasks
+from comments.spam.base import CheckResult, Submission, Verdict
+
+logger = logging.getLogger(__name__)
+
+#: The one model readers comment on, as the security form names it.
+TARGET_CONTENT_TYPE = "articles.article"
+
+STATUS_FOR_BAND = {
+    "publish": Comment.Status.APPROVED,
+    "hold": Comment.Status.PENDING,
+    "spam": Comment.Status.SPAM,
+    "discard": Comment.Status.SPAM,
+}
+
+
+class Refused(Exception):
+    """The post was not accepted; ``status`` is the HTTP status, ``message`` what to tell the reader."""
+
+    def __init__(self, status, message, *, form=None, article=None, text=""):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.form = form
+        self.article = article
+        self.text = form.data.get("comment", "") if form is not None else text
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to an accepted post."""
+
+    comment: Comment | None
+    verdict: Verdict
+    article: Article
+    awaiting_confirmation: bool = False
+
+
+def submit(request):
+    """Run the whole posting flow for ``request.POST``; return an :class:`Outcome` or raise :class:`Refused`."""
+    article = article_for(request.POST)
+    if not comments_are_open(article):
+        text = request.POST.get("comment", "")
+        raise Refused(403, _("Comments are closed on this article."), article=article, text=text)
+    form = CommentForm(article, data=request.POST, user=request.user)
+    if not form.is_valid():
+        raise _invalid(form, article)
+    parent = parent_for(reply_to=form.cleaned_data["reply_to"], article=article, form=form)
+    submission = build_submission(request, form=form, article=article, parent=parent)
+    refuse_repeats(
+        article=article,
+        text=submission.text,
+        email=submission.author_email,
+        ip_address=submission.ip_address,
+        form=form,
+    )
+    verdict = evaluate(submission)
+    if verdict.band == "discard" and _drops_discarded():
+        return Outcome(comment=None, verdict=verdict, article=article)
+    fields = comment_fields(submission, verdict=verdict, article=article, parent=parent, form=form, request=request)
+    if _needs_email_confirmation(fields):
+        _send_email_confirmation(request, fields, article)
+        return Outcome(comment=None, verdict=verdict, article=article, awaiting_confirmation=True)
+    with transaction.atomic():
+        # Again inside the write transaction: a double click's second request waits for the
+        # first (SQLite takes the write lock at BEGIN) and then finds its comment.
+        refuse_repeats(
+            article=article,
+            text=submission.text,
+            email=submission.author_email,
+            ip_address=submission.ip_address,
+            form=form,
+        )
+        comment = store(fields, verdict=verdict)
+    return Outcome(comment=comment, verdict=verdict, article=article)
+
+
+def build_submission(request, *, form, article, parent):
+    """The frozen :class:`Submission` the spam filter judges, built once from the request and the valid form."""
+    cleaned = form.cleaned_data
+    user = request.user if request.user.is_authenticated else None
+    if user is None:
+        name, email, url = cleaned["name"], cleaned["email"], cleaned.get("url", "")
+    else:
+        name, email, url = (user.get_full_name() or user.get_username())[:100], user.email, ""
+    return Submission(
+        text=cleaned["comment"],
+        author_name=name,
+        author_email=email,
+        author_url=url,
+        ip_address=request.META.get("REMOTE_ADDR") or None,
+        user_agent=request.META.get("HTTP_USER_AGENT", "")[:500],
+        referrer=request.META.get("HTTP_REFERER", "")[:500],
+        permalink=request.build_absolute_uri(article.get_absolute_url()),
+        user_id=user.pk if user else None,
+        user_is_staff=bool(user and user.is_staff),
+        content_type_id=ContentType.objects.get_for_model(Article).pk,
+        object_pk=str(article.pk),
+        seconds_on_form=form.seconds_on_form(),
+        honeypot_value=cleaned.get(form.honeypot_name, ""),
+        submitted_at=timezone.now(),
+        language=getattr(request, "LANGUAGE_CODE", ""),
+        extra={"reply_to": parent.pk if parent else None, **_captcha_token(form)},
+    )
+
+
+def comment_fields(submission, *, verdict, article, parent, form, request):
+    """The new comment's field values: the submission plus the verdict and the status its band maps to."""
+    return {
+        "content_type": ContentType.objects.get_for_model(Article),
+        "object_pk": submission.object_pk,
+        "site_id": get_current_site(request).pk,
+        "user": request.user if submission.user_id else None,
+        "user_name": submission.author_name,
+        "user_email": submission.author_email,
+        "user_url": submission.author_url,
+        "comment": submission.text,
+        "submit_date": submission.submitted_at,
+        "ip_address": submission.ip_address,
+        "status": STATUS_FOR_BAND.get(verdict.band, Comment.Status.PENDING),
+        "status_changed_at": submission.submitted_at,
+        "user_agent": submission.user_agent,
+        "referrer": submission.referrer,
+        "spam_score": verdict.score,
+        "spam_band": "spam" if verdict.band == "discard" else verdict.band,
+        "spam_reasons": verdict.reasons,
+        "akismet_payload": getattr(verdict, "akismet_payload", None) or {},
+        "reader_prompt": reader_prompt_for(article)[:300],
+        "followup": form.cleaned_data["followup"],
+        "parent_id": parent.pk if parent else 0,
+    }
+
+
+def article_for(data):
+    """The published article the form posts to, or :class:`Refused` (400) naming no more than necessary."""
+    text = data.get("comment", "")
+    if data.get("content_type") != TARGET_CONTENT_TYPE:
+        raise Refused(400, _("This form cannot post comments here."), text=text)
+    try:
+        pk = int(data.get("object_pk") or "")
+    except ValueError:
+        pk = None
+    article = Article.objects.published().for_detail().filter(pk=pk).first() if pk and 0 < pk < 2**63 else None
+    if article is None:
+        # Drafts and missing articles get the same answer, so drafts stay secret.
+        raise Refused(400, _("This article is not open for comments."), text=text)
+    return article
+
+
+def parent_for(*, reply_to, article, form):
+    """The comment being replied to: approved, on the same article, re-parented at the deepest level."""
+    if not reply_to:
+        return None
+    parent = (
+        Comment.objects.approved()
+        .filter(pk=reply_to, content_type__app_label="articles", content_type__model="article")
+        .filter(object_pk=str(article.pk))
+        .first()
+    )
+    if parent is None:
+        raise Refused(400, _("You can only reply to a published comment on this article."), form=form)
+    deepest = conf.max_depth() - 1
+    if deepest == 0:  # flat comments: a reply is simply a new comment
+        return None
+    while parent.level >= deepest and parent.parent_id != parent.pk:
+        # Replies to the deepest level join the same conversation one level up.
+        parent = Comment.objects.get(pk=parent.parent_id)
+    return parent
+
+
+def refuse_repeats(*, article, text, email, ip_address, form):
+    """Refuse the same text twice on one article (400) and a second post too soon after the last (429)."""
+    same_author = Q(user_email__iexact=email) if email else Q(pk__in=[])
+    if ip_address:
+        same_author |= Q(ip_address=ip_address)
+    duplicate = Comment.objects.filter(
+        same_author, content_type__app_label="articles", content_type__model="article", object_pk=str(article.pk)
+    ).filter(comment=text)
+    if duplicate.exists():
+        raise Refused(400, _("You have already posted this comment."), form=form)
+    seconds = conf.get("NEWSROOM_COMMENTS_FLOOD_SECONDS")
+    if seconds and Comment.objects.filter(same_author, submit_date__gt=_seconds_ago(seconds)).exists():
+        raise Refused(
+            429,
+            _("You are posting comments too quickly. Please wait a few seconds and submit again."),
+            form=form,
+        )
+    per_hour = conf.get("NEWSROOM_COMMENTS_MAX_PER_HOUR_PER_IP")
+    if per_hour and ip_address:
+        recent = Comment.objects.filter(ip_address=ip_address, submit_date__gt=_seconds_ago(3600))
+        if recent.count() >= per_hour:
+            raise Refused(
+                429,
+                _("Too many comments have come from your network in the last hour. Please try again later."),
+                form=form,
+            )
+
+
+def evaluate(submission):
+    """Ask the spam pipeline for a verdict; if it is missing or fails, hold the comment for a person."""
+    try:
+        return pipeline.evaluate(submission)
+    except Exception:
+        logger.exception("The spam filter failed; holding the comment for review.")
+        return _hold("The spam filter failed on this comment, so a person reviews it.")
+
+
+def store(fields, *, verdict):
+    """Save the comment, write its first history line and queue notifications, in one transaction."""
+    with transaction.atomic():
+        comment = Comment(**fields)
+        comment.save()
+        status.record_creation(comment, verdict)
+        spam_tasks.recheck_later_if_unavailable(comment, verdict)
+        transaction.on_commit(partial(notifications.comment_posted, comment), robust=True)
+    return comment
+
+
+def _invalid(form, article):
+    if form.security_errors():
+        form.with_fresh_security_data()
+        if form.is_expired():
+            message = _("This form is too old. Please copy your comment, reload the page and post it again.")
+        else:
+            message = _("We could not verify this form. Please check your comment and submit it again.")
+    else:
+        message = _("Please correct the marked fields; your comment is kept below.")
+    return Refused(400, message, form=form, article=article)
+
+
+def _captcha_token(form):
+    from comments.spam import recaptcha
+
+    if recaptcha.FIELD_NAME not in form.fields:
+        return {}
+    return {recaptcha.TOKEN_KEY: form.cleaned_data.get(recaptcha.FIELD_NAME) or ""}
+
+
+def _seconds_ago(seconds):
+    return timezone.now() - timedelta(seconds=seconds)
+
+
+def _hold(reason):
+    return Verdict(band="hold", score=0.0, results=(CheckResult(score=0.0, reason=reason, check="posting"),))
+
+
+def _drops_discarded():
+    """Whether the "discard" band means nothing is stored (``NEWSROOM_SPAM_DISCARD``); else it is kept as spam."""
+    return bool(conf.get("NEWSROOM_SPAM_DISCARD"))
+
+
+# The optional e-mail confirmation (COMMENTS_XTD_CONFIRM_EMAIL): only after the spam filter
+# has spoken, and only for comments it would publish or hold. The signed link carries the
+# prepared fields; confirming stores them through store() like any other post.
+
+
+def _needs_email_confirmation(fields):
+    from django_comments_xtd.conf import settings as xtd_settings
+
+    return (
+        xtd_settings.COMMENTS_XTD_CONFIRM_EMAIL
+        and fields["user"] is None
+        and fields["status"] in {Comment.Status.APPROVED, Comment.Status.PENDING}
+    )
+
+
+def _send_email_confirmation(request, fields, article):
+    from django_comments_xtd import signed
+    from django_comments_xtd.conf import settings as xtd_settings
+    from django_comments_xtd.models import TmpXtdComment
+    from django_comments_xtd.views import send_email_confirmation_request
+
+    tmp = TmpXtdComment(fields)
+    tmp.content_object = article
+    key = signed.dumps(tmp, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    send_email_confirmation_request(tmp, key, get_current_site(request))
+
+
+def confirmed_fields(key):
+    """The prepared fields from a confirmation link, or ``None`` if the link is forged or broken."""
+    from django_comments_xtd import signed
+    from django_comments_xtd.conf import settings as xtd_settings
+
+    try:
+        tmp = signed.loads(str(key), extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    except Exception:  # a broken link: bad signature, truncated base64, unpickling errors
+        return None
+    fields = {name: value for name, value in dict(tmp).items() if name not in {"content_object", "xtd_comment"}}
+    if not isinstance(fields.get("content_type"), ContentType) or fields["content_type"].model_class() is not (
+        apps.get_model(TARGET_CONTENT_TYPE)
+    ):
+        return None
+    return fields

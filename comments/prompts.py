@@ -1,0 +1,54 @@
+"""What an article says to its readers about commenting: the prompt, and whether comments are open.
+
+Both look at the article first, then its section and the sections above it
+(nearest wins), then a site-wide setting::
+
+    reader_prompt_for(article)   # "What will this mean for supply chains? ..."
+    comments_are_open(article)   # False once the section's closing time has passed
+
+This is the seam to the ``articles`` app: an object with ``reader_prompt``,
+``comments_enabled``, ``first_published_at`` / ``publish_at`` and a
+``category`` whose ``parent`` chain carries ``reader_prompt`` and
+``comments_close_after_days``. ``Article.objects.for_detail()`` selects three
+levels of sections, so neither function queries for ordinary articles.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from articles import conf as articles_conf
+from comments import conf
+
+
+def _sections_nearest_first(article):
+    return list(reversed(article.category.ancestors_and_self()))
+
+
+def reader_prompt_for(article):
+    """The invitation to comment: the article's own, its nearest section's, or the site default."""
+    if article.reader_prompt:
+        return article.reader_prompt
+    for section in _sections_nearest_first(article):
+        if section.reader_prompt:
+            return section.reader_prompt
+    return articles_conf.get("NEWSROOM_DEFAULT_READER_PROMPT")
+
+
+def close_after_days_for(article):
+    """Days after first publication that comments stay open (``None``: no limit)."""
+    for section in _sections_nearest_first(article):
+        if section.comments_close_after_days is not None:
+            return section.comments_close_after_days
+    return conf.get("NEWSROOM_COMMENTS_CLOSE_AFTER_DAYS")
+
+
+def comments_are_open(article, *, now=None):
+    """Whether readers may comment now: enabled on the article and not past the closing time."""
+    if not article.comments_enabled:
+        return False
+    days = close_after_days_for(article)
+    if days is None:
+        return True
+    published = article.first_published_at or article.publish_at
+    return (now or timezone.now()) < published + timedelta(days=days)

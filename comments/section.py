@@ -1,0 +1,97 @@
+"""Everything the comment section under an article shows, as one context (one query: the thread).
+
+The template tag ``{% comment_section article %}`` is a thin wrapper over
+:func:`section_context`. Anonymous readers' pages may be cached, so nothing
+personal goes in: no CSRF token (the comment script fetches one), no names.
+"""
+
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from comments import conf, threads
+from comments.forms import CommentForm
+from comments.prompts import comments_are_open, reader_prompt_for
+
+
+def spam_filter_name():
+    """How the form names the spam filter: ``comments.spam.describe()`` if the filter offers it."""
+    from comments import spam
+
+    describe = getattr(spam, "describe", None)
+    return describe() if describe is not None else "our spam filter"
+
+
+def spam_notice():
+    """The line under the form about spam filtering (the setting is trusted HTML with placeholders)."""
+    return mark_safe(
+        conf.get("NEWSROOM_COMMENTS_SPAM_NOTICE").format(
+            filter=escape(spam_filter_name()), privacy_url=escape(reverse("comments-privacy"))
+        )
+    )
+
+
+def _url_around_id(name):
+    """``("/comments/", "/like/")`` for ``/comments/<id>/like/``: one reverse per page, not per comment."""
+    start, end = reverse(name, args=[987654321]).split("987654321")
+    return start, end
+
+
+def _find(nodes, pk):
+    for node in nodes:
+        if node.comment.pk == pk:
+            return node
+        found = _find(node.children, pk)
+        if found is not None:
+            return found
+    return None
+
+
+def section_context(article, *, request=None):
+    """The context of ``comments/newsroom/section.html`` for ``article``."""
+    query = request.GET if request is not None else {}
+    user = getattr(request, "user", None)
+    published = article.is_published
+    page = threads.thread_page(article, number=threads.page_number(query.get("comments_page")))
+    open_ = published and comments_are_open(article)
+    reply_to = query.get("reply_to", "")
+    reply_to = int(reply_to) if reply_to.isdigit() else 0
+    replying_to = _find(page.threads, reply_to) if reply_to else None
+    form = CommentForm(article, user=user, initial={"reply_to": replying_to.comment.pk if replying_to else 0})
+    signed_in = bool(user is not None and user.is_authenticated)
+    like_url, report_url = _url_around_id("comments-like"), _url_around_id("comments-report")
+    return {
+        # Translated once per page, not once per comment.
+        "labels": {"like": _("Like"), "report": _("Report"), "reply": _("Reply")},
+        "like_url_start": like_url[0],
+        "like_url_end": like_url[1],
+        "report_url_start": report_url[0],
+        "report_url_end": report_url[1],
+        "article": article,
+        "published": published,
+        "open": open_,
+        "prompt": reader_prompt_for(article),
+        "page": page,
+        "form": form,
+        "replying_to": replying_to,
+        "user": user,
+        "spam_notice": spam_notice() if open_ else "",
+        # Signed-in readers' pages are never cached, so their token can be in the page.
+        # (Not named csrf_token: inclusion tags copy the page's lazy token over that name.)
+        "form_csrf_token": get_token(request) if signed_in else "",
+        "pending_cookie": conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE"),
+        "max_depth": conf.max_depth(),
+    }
+
+
+def prompt_context(article):
+    """The context of ``comments/newsroom/prompt.html``: the prompt, or that comments are closed."""
+    published = article.is_published
+    return {
+        "article": article,
+        "published": published,
+        "open": published and comments_are_open(article),
+        "prompt": reader_prompt_for(article),
+    }

@@ -1,0 +1,36 @@
+"""Template tags for readers: thin wrappers over :mod:`comments.section` and :mod:`comments.text`.
+
+::
+
+    {% load newsroom_comments %}
+    {% reader_prompt article %}     {# the invitation to comment, linking to the form #}
+    {% comment_section article %}   {# thread, "Show more", form; one query #}
+"""
+
+from django import template
+
+from comments import section, text
+
+register = template.Library()
+
+
+@register.inclusion_tag("comments/newsroom/section.html", takes_context=True)
+def comment_section(context, article):
+    return section.section_context(article, request=context.get("request"))
+
+
+@register.inclusion_tag("comments/newsroom/prompt.html")
+def reader_prompt(article):
+    return section.prompt_context(article)
+
+
+@register.filter
+def comment_html(value):
+    """A comment's text as escaped paragraphs with nofollow links."""
+    return text.comment_html(value)
+
+
+@register.filter
+def commenter_url(value):
+    """The commenter's website if it is a safe http(s) address, else ``""``."""
+    return text.safe_url(value)

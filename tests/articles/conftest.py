@@ -1,0 +1,70 @@
+import pytest
+from django.contrib.sites.models import Site
+from django.db import connection
+from django.db.models import DateTimeField, Value
+from django.db.models.functions import Now
+from django.utils import timezone
+
+
+@pytest.fixture
+def db_clock(db, monkeypatch):
+    """Make the database's ``Now()`` follow the Python clock, so time_machine moves it.
+
+    ``Article.objects.published()`` compares with the database's clock, which
+    time_machine cannot reach. For the duration of the test ``Now()`` is
+    compiled to the Python time of the query, as a parameter.
+    """
+
+    def python_now(self, compiler, conn, **extra):
+        return compiler.compile(Value(timezone.now(), output_field=DateTimeField()))
+
+    monkeypatch.setattr(Now, "as_sql", python_now)
+    monkeypatch.setattr(Now, f"as_{connection.vendor}", python_now, raising=False)
+
+
+@pytest.fixture
+def site_cached(db):
+    """Feeds and sitemaps read the current Site once per process; warm that cache so budgets are steady-state."""
+    Site.objects.clear_cache()
+    Site.objects.get_current()
+    yield
+    Site.objects.clear_cache()
+
+
+@pytest.fixture
+def add_articles(db):
+    """``add_articles(category, n=10)``: n more published articles, each with two bylines and two tags.
+
+    The "twin" of every query-budget test adds these and asserts the same count.
+    """
+    from tests.factories import make_article, make_author
+
+    def add(category, n=10, **kwargs):
+        return [
+            make_article(category=category, authors=[make_author(), make_author()], tags=[f"t{i}", "shared"], **kwargs)
+            for i in range(n)
+        ]
+
+    return add
+
+
+# What base.html costs on every page, on a cold cache (tests start with an
+# empty one): 1 top-level sections for the navigation, 2 the site settings row
+# for the adblock notice (SiteSettings.load, cached afterwards).
+CHROME_QUERIES = 2
+
+
+@pytest.fixture
+def app_pages(settings, tmp_path):
+    """Render pages as the articles app ships them, without the host's additions.
+
+    The host site overrides ``articles/article_detail.html`` (comment section)
+    and configures list decorators (comment counts); those cost queries the
+    comments app's own tests pin. Returns a template directory that wins over
+    the host's, holding the app's plain ``article_detail.html``.
+    """
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "article_detail.html").write_text('{% extends "articles/article_page.html" %}')
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+    settings.NEWSROOM_ARTICLE_LIST_DECORATORS = []
+    return tmp_path

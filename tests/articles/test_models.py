@@ -1,0 +1,96 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from articles.models import RESERVED_SECTION_SLUGS, Article, Category
+from tests.factories import make_article, make_category
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("slug", sorted(RESERVED_SECTION_SLUGS))
+def test_top_level_sections_cannot_take_a_route_prefix(slug):
+    with pytest.raises(ValidationError) as excinfo:
+        Category(name="X", slug=slug).full_clean()
+
+    assert "slug" in excinfo.value.message_dict
+
+
+def test_the_reserved_slugs_cover_the_routes():
+    assert {"admin", "author", "tag", "search", "feeds", "sitemap", "comments", "static", "media"} <= (
+        RESERVED_SECTION_SLUGS
+    )
+
+
+def test_a_subsection_may_use_a_reserved_word():
+    news = make_category(slug="news")
+
+    Category(name="Search", slug="search", parent=news).full_clean()
+
+
+def test_paths_and_depth_follow_the_tree():
+    news = make_category(slug="news")
+    world = make_category(slug="world", parent=news)
+    europe = make_category(slug="europe", parent=world)
+
+    assert (europe.path, europe.depth) == ("news/world/europe", 2)
+    assert europe.ancestor_paths() == ["news", "news/world", "news/world/europe"]
+    assert europe.get_absolute_url() == "/news/world/europe/"
+
+    news.slug = "latest"
+    news.save()
+    europe.refresh_from_db()
+    assert europe.path == "latest/world/europe"
+
+
+def test_a_section_cannot_sit_inside_itself():
+    news = make_category(slug="news")
+    world = make_category(slug="world", parent=news)
+    news.parent = world
+
+    with pytest.raises(ValidationError):
+        news.clean()
+
+
+def test_article_url_and_breadcrumbs():
+    world = make_category(slug="world", name="World", parent=make_category(slug="news", name="News"))
+    article = make_article(slug="story", category=world)
+
+    assert article.get_absolute_url() == "/news/world/story/"
+    assert [str(name) for name, _url in article.breadcrumbs()] == ["Home", "News", "World"]
+
+
+def test_in_category_tree_does_not_match_a_mere_prefix():
+    news = make_category(slug="news")
+    inside = make_article(category=make_category(slug="world", parent=news))
+    neighbour = make_article(category=make_category(slug="newsletters"))
+
+    found = set(Article.objects.in_category_tree(news))
+
+    assert inside in found
+    assert neighbour not in found
+
+
+def test_first_publication_is_remembered():
+    when = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
+    article = make_article(status=Article.Status.DRAFT, publish_at=when)
+    assert article.first_published_at is None
+
+    article.status = Article.Status.PUBLISHED
+    article.save()
+    first = article.first_published_at
+    article.publish_at = when + timedelta(days=1)
+    article.save()
+
+    assert first == when
+    assert article.first_published_at == when
+
+
+def test_is_published_matches_the_queryset():
+    now = make_article()
+    later = make_article(publish_at=datetime.now(UTC) + timedelta(hours=1))
+
+    assert now.is_published
+    assert not later.is_published
+    assert set(Article.objects.published()) == {now}

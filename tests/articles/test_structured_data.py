@@ -1,0 +1,97 @@
+import json
+import re
+from datetime import datetime
+
+import pytest
+from django.test import RequestFactory
+
+from articles import structured_data
+from tests.factories import make_article, make_author, make_category
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("app_pages")]
+
+LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+@pytest.fixture
+def article():
+    news = make_category(slug="news", name="News")
+    world = make_category(slug="world", name="World", parent=news)
+    return make_article(
+        headline="Leaders meet </script><script>alert(1)</script> & talk",
+        slug="leaders-meet",
+        standfirst="A summit.",
+        category=world,
+        authors=[
+            make_author(name="Ada Byline", slug="ada", job_title="Diplomatic Editor"),
+            make_author(name="Bo Second", slug="bo", job_title="Correspondent"),
+        ],
+        tags=["Summits", "Diplomacy"],
+        body="<p>One two three.</p><p>Four <strong>five</strong>.</p>",
+    )
+
+
+def page_objects(client):
+    html = client.get("/news/world/leaders-meet/").content.decode()
+    return html, [json.loads(block) for block in LD_JSON.findall(html)]
+
+
+def test_news_article_has_the_fields_search_engines_read(client, article):
+    _html, (data, _crumbs) = page_objects(client)
+
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == article.headline
+    assert datetime.fromisoformat(data["datePublished"]) == article.publish_at
+    assert datetime.fromisoformat(data["datePublished"]).tzinfo is not None
+    assert datetime.fromisoformat(data["dateModified"]) >= article.publish_at
+    assert data["author"] == [
+        {
+            "@type": "Person",
+            "name": "Ada Byline",
+            "url": "http://testserver/author/ada/",
+            "jobTitle": "Diplomatic Editor",
+        },
+        {"@type": "Person", "name": "Bo Second", "url": "http://testserver/author/bo/", "jobTitle": "Correspondent"},
+    ]
+    assert data["articleSection"] == "World"
+    assert sorted(data["keywords"]) == ["Diplomacy", "Summits"]
+    assert data["wordCount"] == 5
+    assert data["publisher"]["name"] == "The Daily Ledger"
+    assert data["mainEntityOfPage"]["@id"] == "http://testserver/news/world/leaders-meet/"
+    assert "image" not in data
+
+
+def test_image_is_included_when_present(article, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    article.lead_image.name = "articles/2026/01/summit.jpg"
+    request = RequestFactory().get("/")
+
+    data = structured_data.news_article(article, request=request)
+
+    assert data["image"] == ["http://testserver/media/articles/2026/01/summit.jpg"]
+
+
+def test_breadcrumb_list(client, article):
+    _html, (_data, crumbs) = page_objects(client)
+
+    assert crumbs["@type"] == "BreadcrumbList"
+    assert [(i["position"], i["name"], i["item"]) for i in crumbs["itemListElement"]] == [
+        (1, "Home", "http://testserver/"),
+        (2, "News", "http://testserver/news/"),
+        (3, "World", "http://testserver/news/world/"),
+    ]
+
+
+def test_a_headline_cannot_break_out_of_the_script_element(client, article):
+    html, objects = page_objects(client)
+
+    assert len(objects) == 2  # both parsed: nothing closed the elements early
+    assert "<script>alert(1)</script>" not in html
+    assert "\\u003C/script\\u003E" in html
+
+
+def test_script_tag_escapes_markup_characters():
+    tag = structured_data.script_tag({"headline": "<b>&</b>"})
+
+    assert tag == '<script type="application/ld+json">{"headline": "\\u003Cb\\u003E\\u0026\\u003C/b\\u003E"}</script>'

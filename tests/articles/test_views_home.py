@@ -1,0 +1,69 @@
+import pytest
+
+from articles.models import Article
+from tests.articles.conftest import CHROME_QUERIES
+from tests.factories import make_article, make_category
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("app_pages")]
+
+
+@pytest.fixture
+def sections():
+    news = make_category(slug="news", name="News", position=1)
+    world = make_category(slug="world", name="World", parent=news)
+    sport = make_category(slug="sport", name="Sport", position=2)
+    make_article(headline="Rain in the capital", category=news)
+    make_article(headline="Summit ends", category=world)
+    make_article(headline="Cup final tonight", category=sport)
+    make_article(headline="Unfinished draft", category=sport, status=Article.Status.DRAFT)
+    return news, world, sport
+
+
+def test_home_shows_latest_and_a_block_per_top_level_section(client, sections):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Rain in the capital" in html
+    assert "Summit ends" in html
+    assert "Unfinished draft" not in html
+    blocks = {section.slug: [a.headline for a in articles] for section, articles in response.context["blocks"]}
+    # A subsection's articles belong to its top-level section's block.
+    assert sorted(blocks["news"]) == ["Rain in the capital", "Summit ends"]
+    assert blocks["sport"] == ["Cup final tonight"]
+    assert html.count("<h1") == 1
+
+
+def test_home_block_holds_at_most_the_newest_few(client, sections, add_articles):
+    news, _world, _sport = sections
+    add_articles(news, n=6)
+
+    response = client.get("/")
+
+    blocks = {s.slug: articles for s, articles in response.context["blocks"]}
+    assert len(blocks["news"]) == 4
+    assert [a.publish_at for a in blocks["news"]] == sorted((a.publish_at for a in blocks["news"]), reverse=True)
+
+
+def test_home_with_nothing_published(client):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert "Nothing has been published yet." in response.content.decode()
+
+
+# Home: 1 latest articles, 2 their bylines, 3 newest per top-level section
+# (one windowed query), 4 those articles' bylines, 5 top-level sections for
+# the blocks; then the site chrome (navigation, site settings).
+HOME_QUERIES = 5 + CHROME_QUERIES
+
+
+def test_home_query_budget(client, sections, django_assert_num_queries):
+    with django_assert_num_queries(HOME_QUERIES):
+        client.get("/")
+
+
+def test_home_query_budget_with_ten_more_articles(client, sections, add_articles, django_assert_num_queries):
+    add_articles(make_category())  # a new top-level section too: still one query for all blocks
+    with django_assert_num_queries(HOME_QUERIES):
+        client.get("/")

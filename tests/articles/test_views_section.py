@@ -1,0 +1,101 @@
+import pytest
+
+from articles.models import Article
+from tests.articles.conftest import CHROME_QUERIES
+from tests.factories import make_article, make_category
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("app_pages")]
+
+
+@pytest.fixture
+def news():
+    news = make_category(slug="news", name="News", description="What happened today.")
+    world = make_category(slug="world", name="World", parent=news)
+    make_category(slug="europe", name="Europe", parent=world)
+    make_category(slug="politics", name="Politics", parent=news)
+    make_article(headline="Local story", category=news)
+    make_article(headline="Far away story", category=world)
+    make_article(headline="Sport story", category=make_category(slug="sport"))
+    make_article(headline="Not ready yet", category=news, status=Article.Status.REVIEW)
+    return news
+
+
+def test_section_lists_its_articles_and_its_subsections_articles(client, news):
+    response = client.get("/news/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Local story" in html
+    assert "Far away story" in html
+    assert "Sport story" not in html
+    assert "Not ready yet" not in html
+    assert [s.name for s in response.context["subsections"]] == ["Politics", "World"]
+    assert '<a href="/news/world/">World</a>' in html
+    assert "What happened today." in html
+
+
+def test_subsection_page_has_breadcrumbs_and_only_its_tree(client, news):
+    response = client.get("/news/world/")
+
+    html = response.content.decode()
+    assert "Far away story" in html
+    assert "Local story" not in html
+    assert '<nav class="breadcrumbs" aria-label="Breadcrumb">' in html
+    assert '<li><a href="/">Home</a></li><li><a href="/news/">News</a></li>' in html
+    assert '<span aria-current="page">World</span>' in html
+
+
+def test_section_paginates(client, news, add_articles, settings):
+    settings.NEWSROOM_ARTICLES_PER_PAGE = 5
+    add_articles(news, n=8)  # 10 published in the tree
+
+    first = client.get("/news/")
+    second = client.get("/news/?page=2")
+
+    assert len(first.context["page_obj"].object_list) == 5
+    assert len(second.context["page_obj"].object_list) == 5
+    assert 'rel="next" href="?page=2"' in first.content.decode()
+    assert 'rel="prev" href="?page=1"' in second.content.decode()
+    assert client.get("/news/?page=3").status_code == 404
+
+
+@pytest.mark.parametrize("page", ["abc", "999", "-1", "0", "1.5", "", "%00"])
+def test_bad_page_numbers_are_404_never_500(client, news, page):
+    response = client.get(f"/news/?page={page}")
+
+    assert response.status_code == (200 if page == "" else 404)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/nowhere/",
+        "/news/nowhere/",
+        "/nowhere/deeper/still/",
+        "/news//world/",
+        "/a/b/c/d/e/f/g/h/i/j/",
+        "/news%00/",
+        "/news/wor%00ld/",
+        "/news/../news/",
+        "/n%C3%A9ws/",
+    ],
+)
+def test_unknown_paths_are_404(client, news, path):
+    assert client.get(path).status_code == 404
+
+
+# Section page: 1 the sections along the path (one query), 2 its subsections,
+# 3 count of its tree's articles, 4 the page of articles (with section),
+# 5 their bylines; then the site chrome (navigation, site settings).
+SECTION_QUERIES = 5 + CHROME_QUERIES
+
+
+def test_section_query_budget(client, news, django_assert_num_queries):
+    with django_assert_num_queries(SECTION_QUERIES):
+        client.get("/news/world/")
+
+
+def test_section_query_budget_with_ten_more_articles(client, news, add_articles, django_assert_num_queries):
+    add_articles(news.children.get(slug="world").children.get())
+    with django_assert_num_queries(SECTION_QUERIES):
+        client.get("/news/world/")

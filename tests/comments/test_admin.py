@@ -1,0 +1,378 @@
+import json
+
+import pytest
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from comments import status
+from comments.models import Comment, CommentEvent
+from tests.factories import make_article, make_comment, make_user
+
+pytestmark = pytest.mark.django_db
+
+PENDING, APPROVED, SPAM, TRASH = (
+    Comment.Status.PENDING,
+    Comment.Status.APPROVED,
+    Comment.Status.SPAM,
+    Comment.Status.TRASH,
+)
+CHANGELIST = reverse("admin:comments_comment_changelist")
+
+
+def moderate_url(comment, verb):
+    return reverse("admin:comments_comment_moderate", args=[comment.pk, verb])
+
+
+def change_url(comment):
+    return reverse("admin:comments_comment_change", args=[comment.pk])
+
+
+@pytest.fixture
+def article():
+    return make_article(headline="Harbour reopens")
+
+
+@pytest.fixture
+def moderator():
+    return make_user(username="mia", groups=["Moderators"])
+
+
+@pytest.fixture
+def mia(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+def stored(comment):
+    return Comment.objects.get(pk=comment.pk)
+
+
+# The queue ---------------------------------------------------------------------
+
+
+def test_the_queue_shows_pending_comments_newest_first(mia, article):
+    make_comment(article, status=APPROVED, text="Already published")
+    older = make_comment(article, status=PENDING, text="Older <script>alert(1)</script> remark")
+    newer = make_comment(article, status=PENDING, text="Newer remark")
+
+    response = mia.get(CHANGELIST)
+
+    assert response.status_code == 200
+    assert [c.pk for c in response.context["cl"].result_list] == [newer.pk, older.pk]
+    html = response.content.decode()
+    assert "Already published" not in html
+    assert "Older &lt;script&gt;alert(1)&lt;/script&gt; remark" in html
+    assert "<script>alert(1)" not in html
+
+
+def test_the_queue_shows_counts_per_status(mia, article):
+    for state, n in ((PENDING, 2), (APPROVED, 3), (SPAM, 1)):
+        for _ in range(n):
+            make_comment(article, status=state)
+    response = mia.get(CHANGELIST)
+    tabs = {label: count for label, count, url, current in response.context["status_tabs"]}
+    assert tabs == {"Pending": 2, "Approved": 3, "Spam": 1, "Trash": 0, "All": 6}
+    assert response.context["cl"].result_count == 2
+
+
+@pytest.mark.parametrize(("param", "expected"), [("approved", 1), ("spam", 1), ("trash", 0), ("all", 3), ("bogus", 0)])
+def test_status_filter(mia, article, param, expected):
+    for state in (PENDING, APPROVED, SPAM):
+        make_comment(article, status=state)
+    response = mia.get(CHANGELIST, {"status": param})
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == expected
+
+
+def test_the_row_shows_writer_article_and_the_spam_filters_reasons(mia, article):
+    make_comment(article, status=APPROVED, email="ann@example.com")
+    make_comment(article, status=APPROVED, email="ann@example.com")
+    make_comment(article, status=SPAM, email="ann@example.com")
+    comment = make_comment(
+        article,
+        status=PENDING,
+        name="Ann",
+        email="ann@example.com",
+        ip_address="203.0.113.9",
+        spam_score=0.7,
+        spam_band="hold",
+        spam_reasons=[{"check": "links", "score": 0.4, "reason": "3 links <b>", "label": "3 links <b> (+0.4)"}],
+    )
+    make_comment(article, status=APPROVED, email="ann@example.com")  # later: not "before"
+
+    response = mia.get(CHANGELIST)
+
+    (row,) = response.context["cl"].result_list
+    assert row.pk == comment.pk and row.approved_before_count == 2
+    html = response.content.decode()
+    assert "203.0.113.9" in html and "ann@example.com" in html
+    assert "3 links &lt;b&gt; (+0.4)" in html
+    assert "Harbour reopens" in html and comment.get_absolute_url() in html
+    assert "user_email=ann%40example.com&amp;status=all" in html
+
+
+def test_search_by_email_ip_and_text(mia, article):
+    make_comment(article, status=PENDING, email="ann@example.com", ip_address="198.51.100.1", text="boats")
+    make_comment(article, status=PENDING, email="bo@example.com", ip_address="203.0.113.5", text="trains")
+    for term in ("ann@", "198.51.100", "boats"):
+        response = mia.get(CHANGELIST, {"q": term})
+        assert [c.user_email for c in response.context["cl"].result_list] == ["ann@example.com"]
+
+
+def test_this_writers_other_comments(mia, article):
+    make_comment(article, status=APPROVED, email="ann@example.com")
+    make_comment(article, status=SPAM, email="ann@example.com")
+    make_comment(article, status=APPROVED, email="bo@example.com")
+    response = mia.get(CHANGELIST, {"user_email": "ann@example.com", "status": "all"})
+    assert response.status_code == 200
+    assert {c.user_email for c in response.context["cl"].result_list} == {"ann@example.com"}
+    assert response.context["cl"].result_count == 2
+
+
+def test_article_filter(mia, article):
+    other = make_article(headline="Tram line opens")
+    make_comment(article, status=PENDING)
+    wanted = make_comment(other, status=PENDING)
+    ct = ContentType.objects.get_for_model(other).pk
+    response = mia.get(CHANGELIST, {"on": f"{ct}-{other.pk}"})
+    assert [c.pk for c in response.context["cl"].result_list] == [wanted.pk]
+    assert "Tram line opens" in response.content.decode()
+    for bogus in ("x-1", "99999-1", "-"):
+        response = mia.get(CHANGELIST, {"on": bogus})
+        assert response.status_code == 200
+        assert list(response.context["cl"].result_list) == []
+
+
+def test_the_queue_costs_the_same_number_of_queries_with_more_comments(mia, article, django_assert_num_queries):
+    # 1 session, 2 user, 3-4 the moderator's permissions (user, groups),
+    # 5 counts per status (also the page's total: no COUNT over the queue),
+    # 6 the page of comments with "approved before", 7 their articles,
+    # 8-9 the article filter's recent articles and their headlines.
+    def add(n):
+        for i in range(n):
+            make_comment(make_article() if i % 2 else article, status=PENDING, spam_reasons=[{"reason": "x"}])
+
+    add(3)
+    mia.get(CHANGELIST)  # warm the content-type cache
+    with django_assert_num_queries(9):
+        assert mia.get(CHANGELIST).status_code == 200
+    add(10)
+    with django_assert_num_queries(9):
+        response = mia.get(CHANGELIST)
+    assert len(response.context["cl"].result_list) == 13
+
+
+# One-click moderation ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "verb", "end"),
+    [
+        (PENDING, "approve", APPROVED),
+        (PENDING, "spam", SPAM),
+        (PENDING, "trash", TRASH),
+        (SPAM, "not_spam", APPROVED),
+        (APPROVED, "spam", SPAM),
+        (APPROVED, "trash", TRASH),
+    ],
+)
+def test_moderator_buttons(mia, moderator, article, start, verb, end):
+    comment = make_comment(article, status=start)
+
+    response = mia.post(moderate_url(comment, verb), HTTP_REFERER=f"http://testserver{CHANGELIST}?status={start}")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"http://testserver{CHANGELIST}?status={start}"
+    assert stored(comment).status == end
+    event = CommentEvent.objects.get(comment=comment)
+    assert (event.actor, event.actor_label, event.from_status, event.to_status) == (moderator, "mia", start, end)
+
+
+def test_restore_button_returns_to_the_exact_previous_status(mia, moderator, article):
+    comment = make_comment(article, status=APPROVED)
+    status.change_status(comment, TRASH, by=moderator)
+    mia.post(moderate_url(comment, "restore"))
+    assert stored(comment).status == APPROVED
+
+
+def test_buttons_on_the_row_post_with_the_changelist_csrf_token(mia, article):
+    comment = make_comment(article, status=PENDING)
+    html = mia.get(CHANGELIST).content.decode()
+    for verb in ("approve", "spam", "trash", "check_again"):
+        assert f'formaction="{moderate_url(comment, verb)}"' in html
+    assert f'formaction="{moderate_url(comment, "restore")}"' not in html
+    assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_the_change_page_has_buttons_history_and_reasons(mia, moderator, article):
+    comment = make_comment(article, status=PENDING, spam_reasons=[{"reason": "first comment", "score": 0.2}])
+    status.change_status(comment, SPAM, by=moderator)
+
+    response = mia.get(change_url(comment))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'formaction="{moderate_url(comment, "not_spam")}"' in html
+    assert "first comment (+0.20)" in html
+    assert "mia" in html and "History" in html
+
+
+def test_a_stale_page_gets_a_message_not_an_error(mia, article):
+    comment = make_comment(article, status=APPROVED)
+    response = mia.post(moderate_url(comment, "approve"), follow=True)
+    assert response.status_code == 200
+    assert "already approved" in response.content.decode()
+    assert not CommentEvent.objects.exists()
+
+
+def test_moderation_needs_post(mia, article):
+    comment = make_comment(article, status=PENDING)
+    assert mia.get(moderate_url(comment, "approve")).status_code == 405
+    assert stored(comment).status == PENDING
+
+
+@pytest.mark.parametrize("path", ["999999/moderate/approve/", "abc/moderate/approve/"])
+def test_unknown_comments_are_404(mia, path):
+    assert mia.post(f"{CHANGELIST}{path}").status_code == 404
+
+
+def test_unknown_verb_is_404(mia, article):
+    comment = make_comment(article, status=PENDING)
+    assert mia.post(moderate_url(comment, "publish")).status_code == 404
+
+
+def test_check_again_applies_the_new_verdict_as_the_filters(mia, article, monkeypatch):
+    from comments.spam.base import CheckResult, Verdict
+
+    def recheck(comment, **kwargs):
+        return Verdict(band="publish", score=-1.0, results=(CheckResult(score=-1.0, reason="Akismet: ham"),))
+
+    monkeypatch.setattr("comments.spam.recheck", recheck)
+    comment = make_comment(article, status=PENDING)
+
+    mia.post(moderate_url(comment, "check_again"))
+
+    assert stored(comment).status == APPROVED
+    event = CommentEvent.objects.get(comment=comment)
+    assert event.actor is None and event.actor_label == "spam filter"
+    assert event.reason.startswith("checked again for mia; published: Akismet: ham")
+
+
+# Bulk actions ------------------------------------------------------------------
+
+
+def bulk(client, action, comments, **extra):
+    return client.post(
+        f"{CHANGELIST}?status=all",
+        {"action": action, "_selected_action": [c.pk for c in comments], "index": 0, **extra},
+    )
+
+
+@pytest.mark.parametrize(
+    ("action", "end"),
+    [
+        ("approve_selected", APPROVED),
+        ("spam_selected", SPAM),
+        ("not_spam_selected", APPROVED),
+        ("trash_selected", TRASH),
+    ],
+)
+def test_bulk_actions(mia, article, action, end):
+    comments = [make_comment(article, status=PENDING) for _ in range(3)]
+    response = bulk(mia, action, comments)
+    assert response.status_code == 302
+    assert set(Comment.objects.values_list("status", flat=True)) == {end}
+    assert CommentEvent.objects.filter(actor_label="mia", to_status=end).count() == 3
+
+
+def test_bulk_skips_what_is_already_there(mia, article):
+    pending = make_comment(article, status=PENDING)
+    approved = make_comment(article, status=APPROVED)
+    response = bulk(mia, "approve_selected", [pending, approved])
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert messages == ["1 comment approved. 1 skipped (already there)."]
+    assert CommentEvent.objects.count() == 1
+
+
+def test_bulk_restore(mia, moderator, article):
+    was_pending = make_comment(article, status=PENDING)
+    was_approved = make_comment(article, status=APPROVED)
+    for comment in (was_pending, was_approved):
+        status.change_status(comment, TRASH, by=moderator)
+    bulk(mia, "restore_selected", [was_pending, was_approved])
+    assert (stored(was_pending).status, stored(was_approved).status) == (PENDING, APPROVED)
+
+
+# Privacy actions ---------------------------------------------------------------
+
+
+def test_export_action_downloads_json(mia, article):
+    one = make_comment(article, status=PENDING, email="Ann@example.com")
+    make_comment(article, status=APPROVED, email="ann@example.com")
+    response = bulk(mia, "export_personal_data", [one])
+    assert response["Content-Type"] == "application/json"
+    assert response["Content-Disposition"].startswith('attachment; filename="comment-data-')
+    data = json.loads(response.content)
+    assert [e["email"] for e in data["exports"]] == ["ann@example.com"]
+    assert len(data["exports"][0]["comments"]) == 2
+
+
+def test_erase_action_asks_then_anonymises(mia, article):
+    comment = make_comment(article, status=PENDING, email="ann@example.com", name="Ann")
+
+    confirm = bulk(mia, "erase_personal_data", [comment])
+
+    assert confirm.status_code == 200
+    html = confirm.content.decode()
+    assert "ann@example.com: 1 comment" in html
+    assert 'value="anonymise"' in html and 'value="delete"' not in html  # moderators may not delete
+    assert stored(comment).user_name == "Ann"
+
+    done = mia.post(
+        f"{CHANGELIST}?status=all",
+        {"action": "erase_personal_data", "_selected_action": [comment.pk], "confirmed": "yes", "mode": "delete"},
+    )
+    assert done.status_code == 200  # a mode they may not use: asked again
+    assert stored(comment).user_name == "Ann"
+
+    done = mia.post(
+        f"{CHANGELIST}?status=all",
+        {"action": "erase_personal_data", "_selected_action": [comment.pk], "confirmed": "yes", "mode": "anonymise"},
+    )
+    assert done.status_code == 302
+    assert (stored(comment).user_name, stored(comment).user_email) == ("Anonymous", "")
+
+
+def test_superuser_may_erase_by_deleting(client, article):
+    client.force_login(User.objects.create_superuser("root", "root@news.example", "pw"))
+    comment = make_comment(article, status=PENDING, email="ann@example.com")
+    confirm = bulk(client, "erase_personal_data", [comment])
+    assert 'value="delete"' in confirm.content.decode()
+    client.post(
+        f"{CHANGELIST}?status=all",
+        {"action": "erase_personal_data", "_selected_action": [comment.pk], "confirmed": "yes", "mode": "delete"},
+    )
+    assert not Comment.objects.exists()
+
+
+# Editing -----------------------------------------------------------------------
+
+
+def test_moderators_may_redact_text_but_not_change_the_status_in_the_form(mia, article):
+    parent = make_comment(article, status=APPROVED)
+    held_reply = make_comment(article, status=PENDING, parent=parent)
+    data = {
+        "comment": "Redacted.",
+        "user_url": "",
+        "status": "spam",
+        "events-TOTAL_FORMS": 0,
+        "events-INITIAL_FORMS": 0,
+        "reports-TOTAL_FORMS": 0,
+        "reports-INITIAL_FORMS": 0,
+    }
+    response = mia.post(change_url(parent), data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    parent = stored(parent)
+    assert (parent.comment, parent.status) == ("Redacted.", APPROVED)
+    assert stored(held_reply).is_public is False  # xtd's reply-visibility handler did not run

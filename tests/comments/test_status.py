@@ -1,0 +1,231 @@
+import sys
+import types
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from comments import status
+from comments.models import Comment, CommentEvent
+from comments.spam.base import CheckResult, Verdict
+from tests.factories import make_article, make_comment, make_user
+
+pytestmark = pytest.mark.django_db
+
+PENDING, APPROVED, SPAM, TRASH = (
+    Comment.Status.PENDING,
+    Comment.Status.APPROVED,
+    Comment.Status.SPAM,
+    Comment.Status.TRASH,
+)
+
+
+@pytest.fixture
+def article():
+    return make_article()
+
+
+@pytest.fixture
+def learner(monkeypatch):
+    """Stands in for the spam filter's learner and records what it was taught."""
+    taught = []
+    module = types.ModuleType("comments.spam.learning")
+    module.learn_from_decision = lambda comment, *, from_status, to_status: taught.append(
+        (comment.pk, from_status, to_status)
+    )
+    monkeypatch.setitem(sys.modules, "comments.spam.learning", module)
+    return taught
+
+
+def fresh(comment):
+    return Comment.objects.get(pk=comment.pk)
+
+
+@time_machine.travel("2026-03-02 10:00 +0000", tick=False)
+def test_approving_writes_status_history_and_previous_status(article):
+    alice = make_user(username="alice")
+    comment = make_comment(article, status=PENDING)
+
+    status.change_status(comment, APPROVED, by=alice)
+
+    stored = fresh(comment)
+    assert (stored.status, stored.previous_status) == (APPROVED, PENDING)
+    assert stored.status_changed_at == timezone.now()
+    assert stored.is_public and not stored.is_removed
+    event = stored.events.get()
+    assert (event.actor, event.actor_label, event.from_status, event.to_status) == (alice, "alice", PENDING, APPROVED)
+    assert str(event) == "pending → approved by alice"
+
+
+def test_automatic_decisions_name_what_decided(article):
+    comment = make_comment(article, status=APPROVED)
+
+    status.change_status(comment, PENDING, by_label="reader reports", reason="3 reports")
+
+    event = comment.events.get()
+    assert (event.actor, event.actor_label, event.reason) == (None, "reader reports", "3 reports")
+    assert not fresh(comment).is_public
+
+
+@pytest.mark.parametrize("to_status", [SPAM, TRASH])
+def test_spam_and_trash_hide_the_comment(article, to_status):
+    comment = make_comment(article, status=APPROVED)
+    status.change_status(comment, to_status, by=make_user())
+    stored = fresh(comment)
+    assert not stored.is_public and stored.is_removed
+
+
+def test_no_change_and_unknown_statuses_are_refused(article):
+    comment = make_comment(article, status=APPROVED)
+    with pytest.raises(status.InvalidTransition):
+        status.change_status(comment, APPROVED, by=make_user())
+    with pytest.raises(status.InvalidTransition):
+        status.change_status(comment, "published", by=make_user())
+    assert not CommentEvent.objects.exists()
+
+
+@pytest.mark.parametrize("before", [PENDING, APPROVED, SPAM])
+def test_restore_from_trash_returns_exactly_to_what_it_was(article, before):
+    moderator = make_user(username="bob")
+    comment = make_comment(article, status=before)
+    status.change_status(comment, TRASH, by=moderator)
+
+    status.restore(fresh(comment), by=moderator)
+
+    stored = fresh(comment)
+    assert (stored.status, stored.previous_status) == (before, TRASH)
+    assert list(stored.events.values_list("to_status", "reason")) == [(TRASH, ""), (before, "restored")]
+
+
+def test_restore_without_previous_status_puts_the_comment_in_the_queue(article):
+    comment = make_comment(article, status=SPAM)
+    status.restore(comment, by=make_user())
+    assert fresh(comment).status == PENDING
+
+
+def test_replies_keep_their_own_status_when_the_parent_is_trashed_and_restored(article):
+    moderator = make_user()
+    parent = make_comment(article, status=APPROVED)
+    approved_reply = make_comment(article, status=APPROVED, parent=parent)
+    held_reply = make_comment(article, status=PENDING, parent=parent)
+
+    status.change_status(parent, TRASH, by=moderator)
+    status.restore(fresh(parent), by=moderator)
+
+    assert (fresh(approved_reply).status, fresh(approved_reply).is_public) == (APPROVED, True)
+    assert (fresh(held_reply).status, fresh(held_reply).is_public) == (PENDING, False)
+
+
+def test_people_teach_the_spam_filter_with_approve_and_spam(article, learner):
+    moderator = make_user()
+    one = make_comment(article, status=PENDING)
+    two = make_comment(article, status=PENDING)
+
+    status.change_status(one, APPROVED, by=moderator)
+    status.change_status(two, SPAM, by=moderator)
+    status.change_status(two, APPROVED, by=moderator)  # "not spam"
+
+    assert learner == [(one.pk, PENDING, APPROVED), (two.pk, PENDING, SPAM), (two.pk, SPAM, APPROVED)]
+
+
+def test_trash_and_automatic_decisions_teach_nothing(article, learner):
+    comment = make_comment(article, status=PENDING)
+    status.change_status(comment, TRASH, by=make_user())
+    status.change_status(comment, SPAM, by_label=status.SPAM_FILTER_LABEL)
+    status.change_status(comment, PENDING, by_label="reader reports")
+    assert learner == []
+
+
+def test_a_failing_learner_does_not_undo_the_decision(article, monkeypatch, caplog):
+    module = types.ModuleType("comments.spam.learning")
+
+    def broken(comment, **kwargs):
+        raise RuntimeError("classifier table locked")
+
+    module.learn_from_decision = broken
+    monkeypatch.setitem(sys.modules, "comments.spam.learning", module)
+    comment = make_comment(article, status=PENDING)
+
+    status.change_status(comment, SPAM, by=make_user())
+
+    assert fresh(comment).status == SPAM
+    assert comment.events.count() == 1
+    assert "could not learn" in caplog.text
+
+
+def test_signal_is_sent_after_commit(article, django_capture_on_commit_callbacks):
+    received = []
+
+    def listener(sender, *, comment, from_status, to_status, **kwargs):
+        received.append((comment.pk, from_status, to_status))
+
+    status.comment_status_changed.connect(listener)
+    try:
+        comment = make_comment(article, status=PENDING)
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            status.change_status(comment, APPROVED, by=make_user())
+        assert received == []
+        for callback in callbacks:
+            callback()
+    finally:
+        status.comment_status_changed.disconnect(listener)
+    assert received == [(comment.pk, PENDING, APPROVED)]
+
+
+@time_machine.travel("2026-03-02 10:00 +0000", tick=False)
+def test_record_creation_writes_the_filters_verdict(article, django_capture_on_commit_callbacks):
+    comment = make_comment(article, status=PENDING)
+    verdict = Verdict(
+        band="hold",
+        score=0.7,
+        results=(
+            CheckResult(score=0.4, reason="3 links", check="links"),
+            CheckResult(score=0.3, reason="classifier says 0.81", check="classifier"),
+        ),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        status.record_creation(comment, verdict)
+
+    event = comment.events.get()
+    assert (event.actor_label, event.from_status, event.to_status) == ("spam filter", "", PENDING)
+    assert event.reason == "held: 3 links (+0.4); classifier says 0.81 (+0.3)"
+    stored = fresh(comment)
+    assert stored.status_changed_at == timezone.now()
+    assert (stored.spam_band, stored.spam_score) == ("hold", 0.7)
+    assert stored.spam_reasons[0].items() >= {"check": "links", "score": 0.4, "reason": "3 links"}.items()
+
+
+def test_record_creation_keeps_the_callers_spam_fields(article):
+    comment = make_comment(article, status=APPROVED, spam_band="publish", spam_score=-1.0)
+    status.record_creation(comment, Verdict(band="publish", score=-1.0))
+    assert comment.events.get().reason == "published"
+    assert fresh(comment).spam_score == -1.0
+
+
+def test_first_approval_is_told_once(article, django_capture_on_commit_callbacks, monkeypatch):
+    from comments import notifications
+
+    calls = []
+    monkeypatch.setattr(notifications, "status_changed", lambda comment, **kw: calls.append(kw["first_approval"]))
+    moderator = make_user()
+    comment = make_comment(article, status=PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        status.change_status(comment, APPROVED, by=moderator)
+        status.change_status(comment, TRASH, by=moderator)
+        status.restore(comment, by=moderator)
+    assert calls == [True, False, False]
+
+
+def test_the_stored_status_counts_not_a_stale_copy(article):
+    moderator = make_user()
+    comment = make_comment(article, status=PENDING)
+    stale = Comment.objects.get(pk=comment.pk)
+    status.change_status(comment, APPROVED, by=moderator)  # someone else, meanwhile
+
+    status.change_status(stale, TRASH, by=moderator)
+
+    assert fresh(comment).previous_status == APPROVED
+    assert list(comment.events.values_list("from_status", "to_status")) == [(PENDING, APPROVED), (APPROVED, TRASH)]
+    with pytest.raises(status.InvalidTransition):
+        status.change_status(Comment.objects.get(pk=comment.pk), TRASH, by=moderator)

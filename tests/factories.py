@@ -1,0 +1,98 @@
+"""Small factories for tests: build data in code, no JSON fixtures.
+
+Each function takes keyword arguments for what a test cares about and
+fills in the rest. Unique fields come from a counter so calls never clash.
+"""
+
+import itertools
+from datetime import timedelta
+
+from django.utils import timezone
+
+from articles.models import Article, Author, Byline, Category
+
+_seq = itertools.count(1)
+
+
+def _n():
+    return next(_seq)
+
+
+def make_author(*, name=None, slug=None, job_title="Reporter", **kwargs):
+    n = _n()
+    name = name or f"Author {n}"
+    return Author.objects.create(name=name, slug=slug or f"author-{n}", job_title=job_title, **kwargs)
+
+
+def make_category(*, name=None, slug=None, parent=None, **kwargs):
+    n = _n()
+    slug = slug or f"section-{n}"
+    return Category.objects.create(name=name or slug.replace("-", " ").title(), slug=slug, parent=parent, **kwargs)
+
+
+def make_article(
+    *,
+    headline=None,
+    slug=None,
+    category=None,
+    authors=None,
+    tags=(),
+    status=Article.Status.PUBLISHED,
+    publish_at=None,
+    body="<p>Some words about the news.</p>",
+    **kwargs,
+):
+    """A published article (by default) with one byline, published an hour ago.
+
+    ``authors``: a list of Author objects, bylined in that order; ``None``
+    creates one author, ``[]`` none. ``tags``: names to add.
+    """
+    n = _n()
+    article = Article.objects.create(
+        headline=headline or f"Headline number {n}",
+        slug=slug or f"headline-{n}",
+        category=category or make_category(),
+        status=status,
+        publish_at=publish_at or timezone.now() - timedelta(hours=1),
+        body=body,
+        **kwargs,
+    )
+    if authors is None:
+        authors = [make_author()]
+    for position, author in enumerate(authors):
+        Byline.objects.create(article=article, author=author, position=position)
+    if tags:
+        article.tags.add(*tags)
+    return article
+
+
+def make_user(*, username=None, groups=(), is_staff=True, **kwargs):
+    """A staff user (by default) in the named groups (``"Editors"``, ``"Writers"``, ``"Moderators"``)."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username=username or f"user{_n()}", is_staff=is_staff, **kwargs)
+    user.groups.add(*(Group.objects.get(name=name) for name in groups))
+    return user
+
+
+def make_comment(article, *, text=None, status="approved", parent=None, user=None, name=None, email=None, **kwargs):
+    """A comment on ``article`` (approved by default); ``parent`` makes it a reply (xtd threads it on save)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from comments.models import Comment
+
+    n = _n()
+    comment = Comment(
+        content_type=ContentType.objects.get_for_model(article),
+        object_pk=str(article.pk),
+        site_id=1,
+        user=user,
+        user_name=name or f"Reader {n}",
+        user_email=email or f"reader{n}@example.com",
+        comment=text or f"Comment number {n}, with a thought or two.",
+        status=status,
+        parent_id=parent.pk if parent is not None else 0,
+        **kwargs,
+    )
+    comment.save()
+    return comment
