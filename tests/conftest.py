@@ -11,6 +11,26 @@ def pytest_configure(config):
         alias["KEY_PREFIX"] = f"{alias.get('KEY_PREFIX', '')}-test-{uuid.uuid4().hex[:8]}"
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Run tests that flush the database (live server, ``transaction=True``) after all the others.
+
+    pytest-randomly shuffles the order after pytest-django has put them last,
+    and a flushed database has lost what the migrations wrote (groups,
+    permissions): the tests that need it would then fail by chance. The
+    shuffle is kept within each of the two groups.
+    """
+    result = yield
+    items.sort(key=_flushes_the_database)
+    return result
+
+
+def _flushes_the_database(item):
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    return bool(transactional) or "live_server" in getattr(item, "fixturenames", ())
+
+
 def clear_cache(cache):
     """Empty ``cache`` of this run's keys only: ``clear()`` on Redis would flush other runs' keys too."""
     from django.core.cache import caches

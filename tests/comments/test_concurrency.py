@@ -31,7 +31,8 @@ COMMENTS_EACH = 10
 WORKERS = 4
 
 # Transactional: on PostgreSQL the server reads what the test commits to the test database.
-pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+# Serialized rollback: the flush after this test must not leave later tests without the migrations' data.
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _free_port():
