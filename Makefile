@@ -33,7 +33,7 @@ test: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations articles comments --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=95 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=95 -rs $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.installed
 	DATABASE_URL="$(PG_URL)" CACHE_URL="$(REDIS_URL)" $(MAKE) test
