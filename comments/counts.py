@@ -15,15 +15,10 @@ from comments.models import Comment
 
 def comment_counts(article_pks):
     """``{pk: number of approved comments}`` for the given article ids, in one query."""
-    keys = [str(pk) for pk in article_pks]
-    if not keys:
+    if not article_pks:
         return {}
     rows = (
-        Comment.objects.approved()
-        .filter(content_type__app_label="articles", content_type__model="article", object_pk__in=keys)
-        .values_list("object_pk")
-        .annotate(n=Count("pk"))
-        .order_by()
+        Comment.objects.approved().on_articles(*article_pks).values_list("object_pk").annotate(n=Count("pk")).order_by()
     )
     return {int(object_pk): n for object_pk, n in rows}
 

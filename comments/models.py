@@ -19,6 +19,24 @@ class CommentQuerySet(models.QuerySet):
         """The only comments readers ever see."""
         return self.filter(status=Comment.Status.APPROVED)
 
+    def on_articles(self, *article_pks):
+        """Comments on these articles: the seam between comments and the ``articles`` app."""
+        return self.filter(
+            content_type__app_label="articles",
+            content_type__model="article",
+            object_pk__in=[str(pk) for pk in article_pks],
+        )
+
+    def for_thread(self, article):
+        """An article's approved comments with what a thread shows, oldest first, in one query."""
+        return (
+            self.approved()
+            .on_articles(article.pk)
+            .select_related("user")
+            .defer("akismet_payload", "spam_reasons", "user_agent", "referrer", "ip_address")
+            .order_by("submit_date", "pk")
+        )
+
 
 class Comment(XtdComment):
     class Status(models.TextChoices):

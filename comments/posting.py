@@ -188,12 +188,7 @@ def parent_for(*, reply_to, article, form):
     """The comment being replied to: approved, on the same article, re-parented at the deepest level."""
     if not reply_to:
         return None
-    parent = (
-        Comment.objects.approved()
-        .filter(pk=reply_to, content_type__app_label="articles", content_type__model="article")
-        .filter(object_pk=str(article.pk))
-        .first()
-    )
+    parent = Comment.objects.approved().on_articles(article.pk).filter(pk=reply_to).first()
     if parent is None:
         raise Refused(400, _("You can only reply to a published comment on this article."), form=form)
     deepest = conf.max_depth() - 1
@@ -210,9 +205,7 @@ def refuse_repeats(*, article, text, email, ip_address, form):
     same_author = Q(user_email__iexact=email) if email else Q(pk__in=[])
     if ip_address:
         same_author |= Q(ip_address=ip_address)
-    duplicate = Comment.objects.filter(
-        same_author, content_type__app_label="articles", content_type__model="article", object_pk=str(article.pk)
-    ).filter(comment=text)
+    duplicate = Comment.objects.on_articles(article.pk).filter(same_author, comment=text)
     if duplicate.exists():
         raise Refused(400, _("You have already posted this comment."), form=form)
     seconds = conf.get("NEWSROOM_COMMENTS_FLOOD_SECONDS")

@@ -75,17 +75,6 @@ class ThreadPage:
         return self.number + 1 if self.has_next else None
 
 
-def approved_for(article):
-    """The approved comments on ``article`` with everything a thread shows: one query."""
-    return (
-        Comment.objects.approved()
-        .filter(content_type__app_label="articles", content_type__model="article", object_pk=str(article.pk))
-        .select_related("user")
-        .defer("akismet_payload", "spam_reasons", "user_agent", "referrer", "ip_address")
-        .order_by("submit_date", "pk")
-    )
-
-
 def build_tree(comments, *, max_depth):
     """Top-level :class:`Node` list from comments in time order (parents need not come first)."""
     by_pk = {c.pk: c for c in comments}
@@ -130,7 +119,7 @@ def _count(nodes):
 def thread_page(article, *, number=1, per_page=None):
     """Page ``number`` of the article's thread (out-of-range numbers give the last page)."""
     per_page = per_page or conf.get("NEWSROOM_COMMENTS_PER_PAGE")
-    tree = build_tree(list(approved_for(article)), max_depth=conf.max_depth())
+    tree = build_tree(list(Comment.objects.for_thread(article)), max_depth=conf.max_depth())
     last = max(1, -(-len(tree) // per_page))
     number = min(max(1, number), last)
     start = (number - 1) * per_page

@@ -174,9 +174,7 @@ def mine(request):
     article = _article_from_query(request)
     ids = pending_ids(request)
     comments = (
-        Comment.objects.filter(pk__in=ids, status__in=SHOWN_TO_AUTHOR, object_pk=str(article.pk))
-        .filter(content_type__app_label="articles", content_type__model="article")
-        .order_by("pk")
+        Comment.objects.on_articles(article.pk).filter(pk__in=ids, status__in=SHOWN_TO_AUTHOR).order_by("pk")
         if ids
         else []
     )
