@@ -8,7 +8,7 @@ A decorator that attaches comment counts::
     def attach_comment_counts(articles):
         counts = dict(
             Comment.objects.approved()
-            .filter(object_pk__in=[str(a.pk) for a in articles])
+            .on_articles(*(a.pk for a in articles))
             .values_list("object_pk")
             .annotate(n=Count("pk"))
         )
