@@ -31,6 +31,11 @@ The page cache (``articles.pagecache``)
     carrying any other cookie except the CSRF cookie (a session, a message,
     the comments app's pending-comment cookie) is served fresh, never from
     the page cache. Add e.g. an analytics cookie here.
+``NEWSROOM_PAGE_CACHE_GENERATION_FILE``
+    With a per-process cache (local memory), the file through which every
+    process of the site on this machine learns of a purge (default ``None``:
+    a file in the temporary directory named after the database and the
+    cache's key prefix). Not used with a shared cache such as Redis.
 """
 
 from django.conf import settings
@@ -44,6 +49,7 @@ DEFAULTS = {
     "NEWSROOM_PAGE_CACHE_SECONDS": 300,
     "NEWSROOM_PAGE_CACHE_QUERY_PARAMS": ["page", "comments_page"],
     "NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES": [],
+    "NEWSROOM_PAGE_CACHE_GENERATION_FILE": None,
 }
 
 

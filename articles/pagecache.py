@@ -34,6 +34,12 @@ readers the cache must not serve get ``private, no-cache``. The
 
 The cache is Django's ``default`` cache: local memory on one machine, Redis
 (``CACHE_URL=redis://...``) when several app servers must purge together.
+Local memory is per process, so there the generation lives in a small file
+that every process of the site on this machine reads (one ``stat`` per
+request; the file is re-read only when it changes): a purge in one gunicorn
+worker reaches all of them. ``NEWSROOM_PAGE_CACHE_GENERATION_FILE`` names
+the file; by default it is in the temporary directory, named after the
+database and the cache's key prefix.
 
 The decorator alone is enough. Adding :class:`PageCacheMiddleware` right
 after ``SecurityMiddleware`` / WhiteNoise answers hits before sessions, CSRF,
@@ -47,14 +53,20 @@ authentication and CSP run, which makes a hit several times cheaper::
     ]
 """
 
+import hashlib
+import json
+import logging
 import math
+import os
 import secrets
+import tempfile
 import time
 from functools import wraps
 from urllib.parse import parse_qsl
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -62,6 +74,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date, parse_http_date_safe
 
 from articles import conf
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "articles:pagecache:generation"
 NEXT_PUBLISH_KEY = "articles:pagecache:next-publish"
@@ -90,7 +104,7 @@ def cache_for_readers(view):
         response = view(request, *args, **kwargs)
         if not _is_storable(request, response):
             return _mark_bypass(request, response)
-        expires = min(time.time() + max_age, _next_publish())
+        expires = min(time.time() + max_age, _next_publish(generation))
         response["Cache-Control"] = "public, max-age=0, must-revalidate"
         patch_vary_headers(response, ["Cookie"])
         set_response_etag(response)
@@ -133,7 +147,11 @@ class PageCacheMiddleware:
 
 def purge():
     """Make every cached page stale now (one cache write). Prefer :func:`purge_on_commit` inside transactions."""
-    cache.set(GENERATION_KEY, _new_generation(), None)
+    generation = _new_generation()
+    path = generation_file()
+    if path is not None:
+        _write_generation_file(path, generation)
+    cache.set(GENERATION_KEY, generation, None)
     cache.delete(NEXT_PUBLISH_KEY)
 
 
@@ -232,9 +250,96 @@ def _start_generation():
     return cache.get(GENERATION_KEY) or generation
 
 
-def _next_publish():
+def _current_generation(cached):
+    """The generation every process agrees on: the cache's, or the shared file's when the cache is per process."""
+    path = generation_file()
+    if path is not None:
+        shared = _read_generation_file(path) or _create_generation_file(path)
+        if shared is not None:
+            return shared
+        # The file cannot be written (logged once): this process goes on with its own generation.
+    return cached or _start_generation()
+
+
+# --- The generation shared through a file, for per-process caches ---------------------------------------------
+
+_file_seen = {}  # path -> ((inode, mtime, size), generation): re-read only when the file changes
+_file_failed = set()  # paths this process could not write, already logged
+
+
+def generation_file():
+    """The shared generation file's path, or ``None`` when the cache itself is shared (Redis)."""
+    configured = conf.get("NEWSROOM_PAGE_CACHE_GENERATION_FILE")
+    if configured:
+        return str(configured)
+    if not isinstance(caches["default"], LocMemCache):
+        return None
+    database = settings.DATABASES["default"]
+    site = "|".join(
+        str(part) for part in (database.get("NAME"), database.get("HOST"), cache.key_prefix, settings.ROOT_URLCONF)
+    )
+    digest = hashlib.sha256(site.encode()).hexdigest()[:16]
+    return os.path.join(tempfile.gettempdir(), f"newsroom-pagecache-{digest}.json")
+
+
+def _read_generation_file(path):
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    stamp = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    seen = _file_seen.get(path)
+    if seen is not None and seen[0] == stamp:
+        return seen[1]
+    try:
+        with open(path, encoding="utf-8") as file:
+            generation = json.load(file)
+        generation = {"token": str(generation["token"]), "since": int(generation["since"])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    _file_seen[path] = (stamp, generation)
+    return generation
+
+
+def _write_generation_file(path, generation, *, only_if_absent=False):
+    """Replace (or create) the file atomically: readers see the old generation or the new one, never half."""
+    temporary = f"{path}.{os.getpid()}.{secrets.token_hex(4)}"
+    try:
+        with open(temporary, "w", encoding="utf-8") as file:
+            json.dump(generation, file)
+        if only_if_absent:
+            try:
+                os.link(temporary, path)
+            finally:
+                os.unlink(temporary)
+        else:
+            os.replace(temporary, path)
+        return True
+    except FileExistsError:
+        return False
+    except OSError:
+        if path not in _file_failed:
+            _file_failed.add(path)
+            logger.exception(
+                "Could not write the page cache's generation file %s: a purge here does not reach other processes",
+                path,
+            )
+        return False
+
+
+def _create_generation_file(path):
+    """A first generation for a site that has none yet; if another process wrote one first, theirs wins."""
+    generation = _new_generation()
+    if _write_generation_file(path, generation, only_if_absent=True):
+        return generation
+    return _read_generation_file(path)  # None if it cannot be written either
+
+
+def _next_publish(generation):
     """Unix time of the soonest scheduled article (infinity if none), looked up once per generation."""
-    soonest = cache.get(NEXT_PUBLISH_KEY)
+    stored = cache.get(NEXT_PUBLISH_KEY)
+    # Kept with its generation: a purge in another process (whose delete cannot reach this cache) still counts.
+    soonest = stored[1] if isinstance(stored, tuple) and stored[0] == generation["token"] else None
     if soonest is None or soonest <= time.time():
         from articles.models import Article
 
@@ -243,7 +348,7 @@ def _next_publish():
         # Looked up again after the max age at the latest, or once that article is out.
         timeout = min(conf.get("NEWSROOM_PAGE_CACHE_SECONDS"), soonest - time.time())
         if timeout > 0:
-            cache.set(NEXT_PUBLISH_KEY, soonest, math.ceil(timeout))
+            cache.set(NEXT_PUBLISH_KEY, (generation["token"], soonest), math.ceil(timeout))
     return soonest
 
 
@@ -251,7 +356,7 @@ def _lookup(request):
     """``(key, generation, cached response or None)`` for this request: one cache round trip."""
     key = PAGE_KEY.format(url=request.build_absolute_uri())
     stored = cache.get_many([GENERATION_KEY, key])
-    generation = stored.get(GENERATION_KEY) or _start_generation()
+    generation = _current_generation(stored.get(GENERATION_KEY))
     entry = stored.get(key)
     if entry and entry["generation"] == generation["token"] and entry["expires"] > time.time():
         return key, generation, _from_entry(entry)

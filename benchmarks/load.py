@@ -6,15 +6,20 @@
 
 What it does, all on loopback with a throwaway SQLite database:
 
-1. migrates, loads the demo (``load_demo``), adds one article with 100
-   approved comments, and collects static files (production settings:
-   ``DEBUG=0``, whitenoise's manifest storage);
+1. migrates, loads the demo (``load_demo``), adds one article with two
+   bylines, "You may also like" suggestions and 100 approved comments in
+   threads (40 conversations, replies up to three levels), and collects
+   static files (production settings: ``DEBUG=0``, whitenoise's manifest
+   storage);
 2. writes a copy of that article's HTML into ``STATIC_ROOT``, so whitenoise
    serves a file of exactly the page's size: the ceiling for the same bytes;
 3. starts ``gunicorn newsroom.wsgi`` with ``2 × cores + 1`` workers;
 4. runs wrk (a separate process) for ``--seconds`` per scenario: the static
    copy, the article from the page cache, and the article rendered on every
-   request (a query parameter the page cache does not know bypasses it);
+   request (a query parameter the page cache does not know bypasses it).
+   Each scenario starts with ``--warmup`` unmeasured seconds: every worker
+   compiles its templates and fills its own local-memory cache on its first
+   requests (about a second each), which would otherwise be the p99;
 5. posts comments from ``--connections`` threads for ``--seconds`` through
    the real form endpoint (flood control off), counting stored posts.
 
@@ -49,7 +54,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from articles.models import Article
+from articles.models import Article, Author
+from articles.related import recompute, you_may_also_like
 from comments.models import Comment
 
 source = Article.objects.published().order_by("-publish_at").first()
@@ -61,23 +67,31 @@ article = Article.objects.create(
     body=source.body,
     status="published",
 )
-for author in source.authors.all():
-    article.bylines.create(author=author)
+for position, author in enumerate(Author.objects.order_by("pk")[:2]):
+    article.bylines.create(author=author, position=position)
+article.tags.set(source.tags.all())
+recompute(article)
 article_type = ContentType.objects.get_for_model(Article)
-for n in range(100):
-    Comment.objects.create(
+# 100 approved comments in threads: 40 conversations, 35 replies, 25 replies to replies.
+def post(n, parent=None):
+    return Comment.objects.create(
         content_type=article_type, object_pk=str(article.pk), site_id=1,
         user_name=f"Reader {n}", user_email=f"reader{n}@example.com",
         comment=f"Comment number {n}: a considered view on the report, with a point or two worth making.",
-        status="approved",
+        status="approved", parent_id=parent.pk if parent else 0,
     )
+tops = [post(n) for n in range(40)]
+replies = [post(40 + n, tops[n % 40]) for n in range(35)]
+deeper = [post(75 + n, replies[n % 35]) for n in range(25)]
+assert Comment.objects.approved().count() >= 100
 client = Client()
 client.get(article.get_absolute_url())  # warm
 with CaptureQueriesContext(connection) as queries:
     response = client.get(article.get_absolute_url() + "?uncached=1")
 assert response.status_code == 200, response.status_code
+shape = {"bylines": article.bylines.count(), "related": len(you_may_also_like(article)), "comments": 100}
 print(json.dumps({"url": article.get_absolute_url(), "pk": article.pk, "html": response.content.decode(),
-                  "queries": len(queries)}))
+                  "queries": len(queries), "shape": shape}))
 """
 
 
@@ -86,6 +100,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=10, help="duration of each scenario (default 10)")
     parser.add_argument("--connections", type=int, default=16, help="concurrent connections (default 16)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument(
+        "--warmup", type=int, default=3, help="unmeasured seconds before each scenario (default 3; 0 for none)"
+    )
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     args = parser.parse_args()
@@ -183,9 +200,10 @@ def request(port, method, path, *, body=None, headers=None):
         conn.close()
 
 
-def wrk(url, args):
-    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", url]
-    output = subprocess.run(command, capture_output=True, text=True, timeout=args.seconds + 60).stdout
+def wrk(url, args, *, seconds=None):
+    seconds = seconds or args.seconds
+    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{seconds}s", "--latency", url]
+    output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
@@ -207,13 +225,24 @@ def run_scenarios(args, *, port, prepared, say):
     assert request(port, "GET", f"/static/{STATIC_COPY}")[0] == 200, "whitenoise does not serve the static copy"
     for _ in range(2):
         state = dict(request(port, "GET", article)[1]).get("X-Page-Cache")
-    results = {"page_bytes": prepared["bytes"], "queries_article": prepared["queries"], "page_cache": state}
-    say(f"static copy ({prepared['bytes']:,} bytes) ...")
-    results["static"] = wrk(f"{base}/static/{STATIC_COPY}", args)
-    say("article from the page cache ...")
-    results["article_cached"] = wrk(f"{base}{article}", args)
-    say("article rendered on every request ...")
-    results["article_uncached"] = wrk(f"{base}{article}?uncached=1", args)
+    results = {
+        "page_bytes": prepared["bytes"],
+        "queries_article": prepared["queries"],
+        "page_cache": state,
+        "article_shape": prepared["shape"],
+    }
+    scenarios = (
+        ("static", f"{base}/static/{STATIC_COPY}", f"static copy ({prepared['bytes']:,} bytes)"),
+        ("article_cached", f"{base}{article}", "article from the page cache"),
+        ("article_uncached", f"{base}{article}?uncached=1", "article rendered on every request"),
+    )
+    for name, url, label in scenarios:
+        if args.warmup:
+            # Not measured: each worker compiles its templates and fills its own local-memory cache first.
+            say(f"{label}: warming up for {args.warmup} s ...")
+            wrk(url, args, seconds=args.warmup)
+        say(f"{label}: measuring for {args.seconds} s ...")
+        results[name] = wrk(url, args)
     say("posting comments ...")
     results["comment_posts"] = post_comments(port, article_pk=prepared["pk"], args=args)
     flat = {
@@ -277,7 +306,12 @@ def post_comments(port, *, article_pk, args):
 def print_table(results, args):
     details = results["details"]
     print()
-    print(f"{args.connections} connections, {args.seconds} s each, page {details['page_bytes']:,} bytes")
+    shape = details["article_shape"]
+    print(
+        f"{args.connections} connections, {args.seconds} s each after {args.warmup} s warm-up, "
+        f"page {details['page_bytes']:,} bytes ({shape['comments']} threaded comments, "
+        f"{shape['bylines']} bylines, {shape['related']} related)"
+    )
     print(f"{'scenario':<22} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
     for name, label in (
         ("static", "static copy"),

@@ -14,6 +14,11 @@ Posting and threads
 ``NEWSROOM_COMMENTS_PER_PAGE``
     Top-level threads per page under an article; "Show more" loads the next
     page (default 50).
+``NEWSROOM_COMMENTS_THREAD_RENDERER``
+    Dotted path of the callable that writes the comment list's HTML (default
+    ``"comments.rendering.render_in_python"``, the markup of
+    ``comments/newsroom/comment.html`` without a template per comment). A site
+    that overrides that template sets ``"comments.rendering.render_with_template"``.
 ``NEWSROOM_COMMENTS_FLOOD_SECONDS``
     A second comment from the same IP address or e-mail address within this
     many seconds is refused with HTTP 429 (default 15; 0 turns it off).
@@ -151,6 +156,7 @@ DEFAULTS = {
     "NEWSROOM_COMMENTS_CLOSE_AFTER_DAYS": None,
     "NEWSROOM_COMMENTS_MAX_DEPTH": 3,
     "NEWSROOM_COMMENTS_PER_PAGE": 50,
+    "NEWSROOM_COMMENTS_THREAD_RENDERER": "comments.rendering.render_in_python",
     "NEWSROOM_COMMENTS_FLOOD_SECONDS": 15,
     "NEWSROOM_COMMENTS_MAX_PER_HOUR_PER_IP": 30,
     "NEWSROOM_COMMENTS_FORM_MAX_AGE": 86_400,

@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from comments import conf, threads
+from comments import conf, rendering, threads
 from comments.forms import CommentForm
 from comments.prompts import comments_are_open, reader_prompt_for
 
@@ -61,14 +61,16 @@ def section_context(article, *, request=None):
     replying_to = _find(page.threads, reply_to) if reply_to else None
     form = CommentForm(article, user=user, initial={"reply_to": replying_to.comment.pk if replying_to else 0})
     signed_in = bool(user is not None and user.is_authenticated)
-    like_url, report_url = _url_around_id("comments-like"), _url_around_id("comments-report")
+    options = rendering.ThreadOptions(
+        labels={"like": _("Like"), "report": _("Report"), "reply": _("Reply")},  # once per page, not per comment
+        like_url=_url_around_id("comments-like"),
+        report_url=_url_around_id("comments-report"),
+        # Signed-in readers' pages are never cached, so their token can be in the page.
+        csrf_token=get_token(request) if signed_in else "",
+        open=open_,
+    )
     return {
-        # Translated once per page, not once per comment.
-        "labels": {"like": _("Like"), "report": _("Report"), "reply": _("Reply")},
-        "like_url_start": like_url[0],
-        "like_url_end": like_url[1],
-        "report_url_start": report_url[0],
-        "report_url_end": report_url[1],
+        "thread_html": rendering.render_thread(page.threads, options),
         "article": article,
         "published": published,
         "open": open_,
@@ -78,9 +80,8 @@ def section_context(article, *, request=None):
         "replying_to": replying_to,
         "user": user,
         "spam_notice": spam_notice() if open_ else "",
-        # Signed-in readers' pages are never cached, so their token can be in the page.
         # (Not named csrf_token: inclusion tags copy the page's lazy token over that name.)
-        "form_csrf_token": get_token(request) if signed_in else "",
+        "form_csrf_token": options.csrf_token,
         "pending_cookie": conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE"),
         "max_depth": conf.max_depth(),
     }

@@ -1,19 +1,27 @@
-"""The comment thread under an article, built in Python from one query.
+"""The comment thread under an article: one page of top-level threads, built in Python.
 
 Only approved comments are shown, oldest first. A reply whose parent is not
 approved (held after reports, say) is hidden with it, so no conversation shows
 an answer to something readers cannot see. Replies nest down to
 ``NEWSROOM_COMMENTS_MAX_DEPTH`` levels; anything deeper is shown at the deepest
-level, in time order. Top-level threads are paginated::
+level, in time order. Top-level threads are paginated in the database, so an
+article with 20,000 comments loads one page of threads, not all of them::
 
     page = thread_page(article, number=2)
     page.threads        # [Node(comment, depth=0, children=[Node(...), ...]), ...]
     page.has_next, page.next_number, page.total
+
+Two queries: the counts (approved comments, top-level threads), then the
+page's threads with all their approved replies.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NamedTuple
 
-from django.utils import dateformat, timezone
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import ngettext
 
 from comments import conf
@@ -21,11 +29,31 @@ from comments.models import Comment
 from comments.text import comment_html, safe_url
 
 
+class Shown(NamedTuple):
+    """What a thread shows of one comment: read as plain rows, not model instances (a page has hundreds).
+
+    ``name`` is the name stored with the comment; for signed-in commenters
+    that is their account's name when they posted, as in the admin and in
+    notification mails.
+    """
+
+    pk: int
+    parent_id: int
+    name: str
+    url: str
+    comment: str
+    submit_date: datetime
+    like_count: int
+
+
+SHOWN_FIELDS = ("pk", "parent_id", "user_name", "user_url", "comment", "submit_date", "like_count")
+
+
 @dataclass
 class Node:
     """One shown comment, its depth (0 = top level) and its shown replies."""
 
-    comment: Comment
+    comment: Shown
     depth: int
     children: list = field(default_factory=list)
     can_reply: bool = True  # False at the deepest level: a reply there would not nest
@@ -43,7 +71,7 @@ class Node:
     @property
     def author_url(self):
         """The commenter's website, only if it is an http(s) address."""
-        return safe_url(self.comment.userinfo["url"])
+        return safe_url(self.comment.url)
 
     @property
     def text_html(self):
@@ -51,16 +79,37 @@ class Node:
 
     @property
     def iso_time(self):
-        return timezone.localtime(self.comment.submit_date).isoformat()
+        return iso_time(self.comment.submit_date, timezone.get_current_timezone())
 
     @property
     def shown_time(self):
-        return dateformat.format(timezone.localtime(self.comment.submit_date), "j F Y, H:i")
+        return shown_time(self.comment.submit_date, timezone.get_current_timezone(), month_names())
 
     @property
     def like_label(self):
-        n = self.comment.like_count
-        return ngettext("%(n)d like", "%(n)d likes", n) % {"n": n}
+        return like_label(self.comment.like_count)
+
+
+# The formats a comment is shown with, as functions a renderer can call with per-page values.
+
+
+def month_names():
+    """``[None, "January", ...]`` in the active language, looked up once per page."""
+    return [None, *(str(MONTHS[n]) for n in range(1, 13))]
+
+
+def iso_time(when, tz):
+    return when.astimezone(tz).isoformat()
+
+
+def shown_time(when, tz, months):
+    """``when`` as "7 March 2026, 09:05" (Django's ``j F Y, H:i``) in ``tz``."""
+    local = when.astimezone(tz)
+    return f"{local.day} {months[local.month]} {local.year}, {local.hour:02d}:{local.minute:02d}"
+
+
+def like_label(n):
+    return ngettext("%(n)d like", "%(n)d likes", n) % {"n": n}
 
 
 @dataclass(frozen=True)
@@ -112,18 +161,30 @@ def _sort(nodes, order):
         _sort(node.children, order)
 
 
-def _count(nodes):
-    return sum(1 + _count(n.children) for n in nodes)
-
-
 def thread_page(article, *, number=1, per_page=None):
-    """Page ``number`` of the article's thread (out-of-range numbers give the last page)."""
+    """Page ``number`` of the article's thread (out-of-range numbers give the last page).
+
+    ``total`` counts the article's approved comments, as listings do; a reply
+    under a comment that was held later counts but is not shown until its
+    parent is back.
+    """
     per_page = per_page or conf.get("NEWSROOM_COMMENTS_PER_PAGE")
-    tree = build_tree(list(Comment.objects.for_thread(article)), max_depth=conf.max_depth())
-    last = max(1, -(-len(tree) // per_page))
+    approved = Comment.objects.approved().on_articles(article.pk)
+    counts = approved.aggregate(total=Count("pk"), threads=Count("pk", filter=Q(level=0)))
+    last = max(1, -(-counts["threads"] // per_page))
     number = min(max(1, number), last)
     start = (number - 1) * per_page
-    return ThreadPage(threads=tree[start : start + per_page], number=number, has_next=number < last, total=_count(tree))
+    roots = approved.filter(level=0).order_by("submit_date", "pk").values("pk")[start : start + per_page]
+    comments = []
+    if counts["threads"]:
+        rows = Comment.objects.for_thread(article).filter(thread_id__in=roots).values_list(*SHOWN_FIELDS)
+        comments = [Shown._make(row) for row in rows]
+    return ThreadPage(
+        threads=build_tree(comments, max_depth=conf.max_depth()),
+        number=number,
+        has_next=number < last,
+        total=counts["total"],
+    )
 
 
 def page_number(value):

@@ -87,7 +87,8 @@ def make_comment(article, *, text=None, status="approved", parent=None, user=Non
         object_pk=str(article.pk),
         site_id=1,
         user=user,
-        user_name=name or f"Reader {n}",
+        # As posting does: a signed-in commenter's account name is stored with the comment.
+        user_name=name or (user and (user.get_full_name() or user.get_username())) or f"Reader {n}",
         user_email=email or f"reader{n}@example.com",
         comment=text or f"Comment number {n}, with a thought or two.",
         status=status,

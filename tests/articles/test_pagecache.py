@@ -565,3 +565,88 @@ def test_wrong_settings_fail_the_checks(settings, name, value, check_id):
 
     setattr(settings, name, value)
     assert [error.id for error in check_page_cache(None)] == [check_id]
+
+
+# --- Several processes, each with its own local-memory cache ------------------------------------------------------
+
+
+@pytest.fixture
+def locmem_page_cache(settings, db, tmp_path):
+    """The page cache on local memory, with its shared generation file in ``tmp_path``."""
+    prefix = f"pagecache-test-{uuid.uuid4().hex[:8]}"
+    locmem = "django.core.cache.backends.locmem.LocMemCache"
+    settings.CACHES = {"default": {"BACKEND": locmem, "LOCATION": prefix, "KEY_PREFIX": prefix}}
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
+    settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation.json")
+    clear_cache(cache)
+    yield tmp_path / "generation.json"
+    clear_cache(cache)
+
+
+def _purge_in_another_process(path):
+    """What a purge in another gunicorn worker does to this one: it writes the file; our cache keeps its copy."""
+    assert pagecache._write_generation_file(str(path), {"token": uuid.uuid4().hex, "since": int(time.time())})
+
+
+@own_urls
+def test_a_purge_in_another_process_empties_this_ones_cached_pages(client, locmem_page_cache):
+    client.get("/plain/")
+    assert _state(client.get("/plain/")) == "hit"
+
+    _purge_in_another_process(locmem_page_cache)
+
+    assert [_state(client.get("/plain/")) for _ in range(2)] == ["miss", "hit"]
+
+
+@own_urls
+def test_this_processs_purge_is_written_for_the_others(client, locmem_page_cache):
+    client.get("/plain/")
+    before = locmem_page_cache.read_text()
+
+    pagecache.purge()
+
+    assert locmem_page_cache.read_text() != before
+    assert _state(client.get("/plain/")) == "miss"
+
+
+@own_urls
+def test_the_next_scheduled_time_is_looked_up_again_after_another_processs_purge(
+    client, locmem_page_cache, django_assert_num_queries
+):
+    client.get("/counts/")
+    client.get("/plain/")  # the soonest scheduled time is known for this generation
+    _purge_in_another_process(locmem_page_cache)  # ...after which an editor may have scheduled a sooner one
+    # 1. the view's count, 2. the soonest scheduled publish time, looked up again for the new generation
+    with django_assert_num_queries(2):
+        assert _state(client.get("/counts/")) == "miss"
+
+
+@own_urls
+def test_a_damaged_or_missing_generation_file_is_replaced_not_fatal(client, locmem_page_cache):
+    client.get("/plain/")
+    locmem_page_cache.write_text("{not json")
+    assert _state(client.get("/plain/")) == "miss"  # unreadable: the page is not trusted
+    locmem_page_cache.unlink()
+    assert _state(client.get("/plain/")) == "miss"
+    assert "token" in locmem_page_cache.read_text()  # a new generation was started
+    assert _state(client.get("/plain/")) == "hit"
+
+
+@own_urls
+def test_an_unwritable_generation_file_is_logged_and_pages_still_served(client, locmem_page_cache, settings, caplog):
+    settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = str(locmem_page_cache.parent / "missing-dir" / "generation.json")
+    # This process still caches and purges its own pages, as it would without the file.
+    assert [_state(client.get("/plain/")) for _ in range(2)] == ["miss", "hit"]
+    pagecache.purge()
+    assert [_state(client.get("/plain/")) for _ in range(2)] == ["miss", "hit"]
+    assert caplog.text.count("Could not write the page cache's generation file") == 1
+
+
+def test_the_generation_file_is_named_after_the_site_and_only_used_for_local_memory(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": "a"}}
+    first = pagecache.generation_file()
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": "b"}}
+    assert pagecache.generation_file() != first and "newsroom-pagecache-" in first
+    # Any other cache is shared by the processes (Redis) or keeps nothing: no file.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    assert pagecache.generation_file() is None

@@ -13,6 +13,8 @@ Fixtures: ``browser`` (session), ``page`` (desktop 1280×800), ``phone_page``
 
 import os
 import re
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -117,7 +119,17 @@ def site(live_server, django_db_serialized_rollback):
         connection.inc_thread_sharing()
     yield live_server.url
     if shared:
+        # The pages are closed by now, but a request thread may still be closing its
+        # connections; stop sharing only after it has finished, or it fails doing so.
+        _wait_for_request_threads()
         connection.dec_thread_sharing()
+
+
+def _wait_for_request_threads(timeout=10):
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and thread.name.endswith("(process_request_thread)"):
+            thread.join(max(0, deadline - time.monotonic()))
 
 
 @pytest.fixture

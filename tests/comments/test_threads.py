@@ -45,7 +45,8 @@ def test_only_approved_comments_are_shown_and_replies_to_hidden_ones_go_with_the
     page = thread_page(article)
 
     assert shape(page.threads) == [("shown", 0, [])]
-    assert page.total == 1
+    # The heading counts approved comments, as listings do: the reply waits for its parent.
+    assert page.total == 2
 
 
 def test_threads_nest_to_the_max_depth_and_deeper_replies_sit_beside_their_parent(article, settings):
@@ -81,23 +82,47 @@ def test_top_level_threads_are_paginated_replies_stay_with_their_thread(article,
     assert beyond.number == 3  # past the end: the last page, never an error
 
 
-def test_one_query_builds_the_whole_thread(article, django_assert_num_queries):
-    # 1 approved comments on the article with their users
+def test_two_queries_build_the_page(article, django_assert_num_queries):
+    # 1 counts (approved comments, top-level threads), 2 the page's threads with their replies
     top = make_comment(article)
     make_comment(article, parent=top)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         thread_page(article)
+
+
+def test_an_article_without_comments_costs_one_query(article, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        page = thread_page(article)
+    assert (page.threads, page.total, page.has_next) == ([], 0, False)
+
+
+def test_only_the_requested_page_of_threads_is_read(article, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.NEWSROOM_COMMENTS_PER_PAGE = 2
+    tops = [make_comment(article, text=f"t{i}") for i in range(6)]
+    for top in tops:
+        make_comment(article, text=f"re {top.comment}", parent=top)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = thread_page(article, number=2)
+
+    assert shape(page.threads) == [("t2", 0, [("re t2", 1, [])]), ("t3", 0, [("re t3", 1, [])])]
+    assert page.total == 12
+    # The threads come from the database a page at a time, not all of them every time.
+    assert "LIMIT 2" in queries[-1]["sql"] and "OFFSET 2" in queries[-1]["sql"]
 
 
 def test_ten_more_threads_cost_no_more_queries(article, django_assert_num_queries):
     from django.contrib.auth.models import User
 
     for i in range(10):
-        top = make_comment(article, user=User.objects.create_user(f"reader{i}"))
+        top = make_comment(article, user=User.objects.create_user(f"reader{i}", first_name="Reader", last_name="Zero"))
         make_comment(article, parent=top)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         page = thread_page(article)
-        [n.comment.name for n in page.threads]  # names of signed-in commenters come with the query
+        assert [n.comment.name for n in page.threads][0] == "Reader Zero"  # stored with the comment
 
 
 def test_broken_reply_chains_are_hidden_not_fatal(article):
