@@ -50,7 +50,8 @@ class ArticleAdmin(admin.ModelAdmin):
     # Filtering shows "3 results"; the extra COUNT(*) of the whole archive is skipped.
     show_full_result_count = False
     search_fields = ["headline", "standfirst"]
-    date_hierarchy = "publish_at"
+    # No date_hierarchy: its year links cost a DISTINCT over every article's date (1.3 s at
+    # 100,000 articles on SQLite). The publish_at filter (today, past 7 days, month, year) is cheap.
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["category"]
     readonly_fields = ["on_the_site", "automatic_suggestions", "visible_suggestions"]
