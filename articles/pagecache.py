@@ -253,11 +253,12 @@ def _start_generation():
 def _current_generation(cached):
     """The generation every process agrees on: the cache's, or the shared file's when the cache is per process."""
     path = generation_file()
-    if path is not None:
+    # Once the file could not be written (logged), this process keeps to the cache's generation,
+    # so at least its own purges still count.
+    if path is not None and path not in _file_failed:
         shared = _read_generation_file(path) or _create_generation_file(path)
         if shared is not None:
             return shared
-        # The file cannot be written (logged once): this process goes on with its own generation.
     return cached or _start_generation()
 
 
