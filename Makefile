@@ -38,8 +38,9 @@ test: $(VENV)/.installed
 test-postgres: $(VENV)/.installed
 	DATABASE_URL="$(PG_URL)" CACHE_URL="$(REDIS_URL)" $(MAKE) test
 
-# Load test under gunicorn with wrk (apt-get install -y wrk); see benchmarks/load.py.
+# Load test under gunicorn with wrk (installed from Debian's packages if missing); see benchmarks/load.py.
 load: $(VENV)/.installed
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(BIN)/python benchmarks/load.py
 
 worker: $(VENV)/.installed

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core import checks
+from django.utils.module_loading import import_string
 
 from comments import conf
 
@@ -84,6 +85,19 @@ def check_reader_settings(app_configs, **kwargs):
                     id="comments.E011",
                 )
             )
+    renderer = conf.get("NEWSROOM_COMMENTS_THREAD_RENDERER")
+    try:
+        ok = callable(import_string(renderer))
+    except (ImportError, TypeError, ValueError):
+        ok = False
+    if not ok:
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_COMMENTS_THREAD_RENDERER is {renderer!r}, which does not import as a callable.",
+                hint='Use "comments.rendering.render_in_python" or "comments.rendering.render_with_template".',
+                id="comments.E012",
+            )
+        )
     return errors
 
 
@@ -98,7 +112,6 @@ def _word_list(value):
 @checks.register()
 def check_spam_settings(app_configs, **kwargs):
     """The spam filter's settings (``comments.E1xx``)."""
-    from django.utils.module_loading import import_string
 
     errors = []
     entries = conf.get("NEWSROOM_SPAM_CHECKS")

@@ -29,6 +29,10 @@ class CommentQuerySet(models.QuerySet):
         article_type = ContentType.objects.get_by_natural_key("articles", "article")
         return self.filter(content_type=article_type, object_pk__in=[str(pk) for pk in article_pks])
 
+    def top_level(self):
+        """Comments that start a conversation (xtd's level 0), not replies."""
+        return self.filter(level=0)
+
     def for_thread(self, article):
         """An article's approved comments in the order a thread shows them, oldest first."""
         return self.approved().on_articles(article.pk).order_by("submit_date", "pk")

@@ -174,7 +174,7 @@ def thread_page(article, *, number=1, per_page=None):
     last = max(1, -(-counts["threads"] // per_page))
     number = min(max(1, number), last)
     start = (number - 1) * per_page
-    roots = approved.filter(level=0).order_by("submit_date", "pk").values("pk")[start : start + per_page]
+    roots = approved.top_level().order_by("submit_date", "pk").values("pk")[start : start + per_page]
     comments = []
     if counts["threads"]:
         rows = Comment.objects.for_thread(article).filter(thread_id__in=roots).values_list(*SHOWN_FIELDS)

@@ -27,6 +27,8 @@ def test_the_sites_settings_pass():
         ("NEWSROOM_SPAM_HONEYPOT_FIELD", "has space", "comments.E009"),
         ("NEWSROOM_COMMENTS_SPAM_NOTICE", "Checked by {filtre}.", "comments.E010"),
         ("NEWSROOM_COMMENTS_PENDING_COOKIE", "bad cookie;", "comments.E011"),
+        ("NEWSROOM_COMMENTS_THREAD_RENDERER", "comments.rendering.no_such_renderer", "comments.E012"),
+        ("NEWSROOM_COMMENTS_THREAD_RENDERER", "comments.conf", "comments.E012"),
     ],
 )
 def test_bad_values_are_reported_with_a_hint(settings, name, value, check_id):
