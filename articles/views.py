@@ -57,7 +57,7 @@ def latest_by_top_section(sections, *, count):
     top = {section.path: section.pk for section in sections}
     grouped = {}
     for article in Article.objects.filter(newest).for_listing().newest_first():
-        grouped.setdefault(top[article.category.path.split("/", 1)[0]], []).append(article)
+        grouped.setdefault(top[article.category.ancestor_paths()[0]], []).append(article)
     return grouped
 
 

@@ -169,15 +169,15 @@ def thread_page(article, *, number=1, per_page=None):
     parent is back.
     """
     per_page = per_page or conf.get("NEWSROOM_COMMENTS_PER_PAGE")
-    approved = Comment.objects.approved().on_articles(article.pk)
-    counts = approved.aggregate(total=Count("pk"), threads=Count("pk", filter=Q(level=0)))
+    thread = Comment.objects.for_thread(article)
+    counts = thread.aggregate(total=Count("pk"), threads=Count("pk", filter=Q(level=0)))
     last = max(1, -(-counts["threads"] // per_page))
     number = min(max(1, number), last)
     start = (number - 1) * per_page
-    roots = approved.top_level().order_by("submit_date", "pk").values("pk")[start : start + per_page]
     comments = []
     if counts["threads"]:
-        rows = Comment.objects.for_thread(article).filter(thread_id__in=roots).values_list(*SHOWN_FIELDS)
+        roots = thread.top_level().values("pk")[start : start + per_page]
+        rows = thread.filter(thread_id__in=roots).values_list(*SHOWN_FIELDS)
         comments = [Shown._make(row) for row in rows]
     return ThreadPage(
         threads=build_tree(comments, max_depth=conf.max_depth()),
