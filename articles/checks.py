@@ -71,7 +71,11 @@ def check_page_cache(app_configs, **kwargs):
                 id="articles.E010",
             )
         )
-    for name in ("NEWSROOM_PAGE_CACHE_QUERY_PARAMS", "NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES"):
+    for name in (
+        "NEWSROOM_PAGE_CACHE_QUERY_PARAMS",
+        "NEWSROOM_PAGE_CACHE_IGNORED_PARAMS",
+        "NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES",
+    ):
         value = conf.get(name)
         if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
             errors.append(

@@ -26,6 +26,13 @@ The page cache (``articles.pagecache``)
 ``NEWSROOM_PAGE_CACHE_QUERY_PARAMS``
     Query parameters a cached page may carry (default ``["page",
     "comments_page"]``); a URL with any other parameter is never cached.
+``NEWSROOM_PAGE_CACHE_IGNORED_PARAMS``
+    Query parameters that change nothing on a page: campaign and click
+    trackers that links from social media, newsletters and ads carry
+    (default: ``utm_*``, ``fbclid``, ``gclid`` and a few more; a trailing
+    ``*`` matches any ending). A URL carrying them is served the same cached
+    page as the URL without them, so a story shared on social media stays
+    cached during a spike.
 ``NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES``
     Cookies that change nothing on a reader page (default ``[]``). A request
     carrying any other cookie except the CSRF cookie (a session, a message,
@@ -48,6 +55,19 @@ DEFAULTS = {
     "NEWSROOM_ARTICLE_LIST_DECORATORS": [],
     "NEWSROOM_PAGE_CACHE_SECONDS": 300,
     "NEWSROOM_PAGE_CACHE_QUERY_PARAMS": ["page", "comments_page"],
+    "NEWSROOM_PAGE_CACHE_IGNORED_PARAMS": [
+        "utm_*",
+        "fbclid",
+        "gclid",
+        "gbraid",
+        "wbraid",
+        "dclid",
+        "msclkid",
+        "twclid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+    ],
     "NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES": [],
     "NEWSROOM_PAGE_CACHE_GENERATION_FILE": None,
 }

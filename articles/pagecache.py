@@ -21,7 +21,9 @@ How it stays correct without enumerating keys:
   stored in, the cache: GET/HEAD, no cookie except the CSRF cookie and those
   in ``NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES`` (so a session, a message or the
   comments app's pending-comment cookie all bypass it), no ``Authorization``
-  header, and no query parameter outside ``NEWSROOM_PAGE_CACHE_QUERY_PARAMS``.
+  header, and no query parameter outside ``NEWSROOM_PAGE_CACHE_QUERY_PARAMS``
+  (trackers in ``NEWSROOM_PAGE_CACHE_IGNORED_PARAMS``, such as ``utm_source``,
+  are left out of the cache key instead, so shared links stay cached).
 * Only plain 200 responses are stored: none that set a cookie, used the
   CSRF token, changed the session, vary on something other than ``Cookie``
   or say ``private`` / ``no-store``.
@@ -51,6 +53,10 @@ authentication and CSP run, which makes a hit several times cheaper::
         "articles.pagecache.PageCacheMiddleware",
         ...
     ]
+
+Readers the cache must not serve still share what every reader sees alike:
+:func:`shared` keeps a part of a page (the comment thread, "You may also
+like", the sections) until the next purge, under the same generation.
 """
 
 import hashlib
@@ -62,7 +68,7 @@ import secrets
 import tempfile
 import time
 from functools import wraps
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -80,6 +86,7 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "articles:pagecache:generation"
 NEXT_PUBLISH_KEY = "articles:pagecache:next-publish"
 PAGE_KEY = "articles:pagecache:page:{url}"
+SHARED_KEY = "articles:pagecache:shared:{token}:{name}"
 # Headers the view set that a cached copy must repeat; everything else is
 # added again by middleware on the way out.
 _KEPT_HEADERS = {"content-type", "content-language", "link", "x-robots-tag"}
@@ -155,6 +162,43 @@ def purge():
     cache.delete(NEXT_PUBLISH_KEY)
 
 
+def shared(name, build):
+    """``build()``, worked out once per generation and shared by every request until the next purge.
+
+    For the parts of a page that every reader sees alike (the comment thread,
+    "You may also like", the sections), so the requests the page cache must
+    not answer (signed-in readers, commenters awaiting moderation) still skip
+    those queries. ``name`` must name everything the result depends on besides
+    the site's content, which any purge covers: the article, the page number,
+    the language... The result goes through the cache, so it must pickle, and
+    each caller gets its own copy; ``None`` (nothing found) is not kept. With the page cache off
+    (``NEWSROOM_PAGE_CACHE_SECONDS = 0``) this is just ``build()``::
+
+        teasers = pagecache.shared(f"related:{article.pk}", lambda: you_may_also_like(article))
+    """
+    max_age = conf.get("NEWSROOM_PAGE_CACHE_SECONDS")
+    if not max_age:
+        return build()
+    generation = _current_generation(cache.get(GENERATION_KEY))
+    # Hashed: any name makes a short key that every cache backend accepts.
+    key = SHARED_KEY.format(token=generation["token"], name=hashlib.sha256(name.encode()).hexdigest()[:32])
+    found = cache.get(key, _MISSING)
+    if found is not _MISSING:
+        return found
+    value = build()
+    if value is None:
+        # Nothing found is not kept: made-up URLs must not crowd real pages out of the cache.
+        return value
+    # Like a page, it never outlives the next scheduled article's publication.
+    timeout = min(max_age, _next_publish(generation) - time.time())
+    if timeout > 0:
+        cache.set(key, value, math.ceil(timeout))
+    return value
+
+
+_MISSING = object()
+
+
 def purge_on_commit():
     """Purge once the current transaction commits (at once outside one), so no reader caches the old page after it.
 
@@ -195,7 +239,25 @@ def _is_anonymous_read(request):
     if any(name not in harmless for name in request.COOKIES):
         return False
     understood = set(conf.get("NEWSROOM_PAGE_CACHE_QUERY_PARAMS"))
-    return all(name in understood for name, _value in parse_qsl(request.META.get("QUERY_STRING", ""), True))
+    return all(name in understood or _ignored(name) for name, _value in _query(request))
+
+
+def _query(request):
+    return parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+
+
+def _ignored(name):
+    """Whether the query parameter ``name`` is a tracker that changes nothing on the page."""
+    for pattern in conf.get("NEWSROOM_PAGE_CACHE_IGNORED_PARAMS"):
+        if name == pattern or (pattern.endswith("*") and name.startswith(pattern[:-1])):
+            return True
+    return False
+
+
+def _page_url(request):
+    """The URL a page is cached under: without tracking parameters, so ``?utm_source=x`` shares the plain page."""
+    query = [(name, value) for name, value in _query(request) if not _ignored(name)]
+    return request.build_absolute_uri(request.path) + (f"?{urlencode(query)}" if query else "")
 
 
 def _is_storable(request, response):
@@ -355,7 +417,7 @@ def _next_publish(generation):
 
 def _lookup(request):
     """``(key, generation, cached response or None)`` for this request: one cache round trip."""
-    key = PAGE_KEY.format(url=request.build_absolute_uri())
+    key = PAGE_KEY.format(url=_page_url(request))
     stored = cache.get_many([GENERATION_KEY, key])
     generation = _current_generation(stored.get(GENERATION_KEY))
     entry = stored.get(key)

@@ -52,7 +52,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from taggit.models import TaggedItem
 
-from articles import conf
+from articles import conf, pagecache
 from articles.models import Article, ArticleTerm, Byline, RelatedSuggestion
 
 #: How much each signal contributes to a suggestion's score (they sum to 1).
@@ -169,6 +169,9 @@ class _RecomputeJob:
         terms = {article.pk: index_terms(article) for article in articles}
         for article in articles:
             link_back(article, store_suggestions(article, terms=terms[article.pk]))
+        if articles:
+            # The save purged before this ran (both wait for the commit): purge again for the new lists.
+            pagecache.purge_on_commit()
 
 
 # --- Words -------------------------------------------------------------------------------------------------

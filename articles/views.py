@@ -15,9 +15,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from articles import conf, pagecache, roles, structured_data
+from articles import conf, pagecache, roles, sections, structured_data
 from articles.listing import decorate
-from articles.models import Article, Author, Category
+from articles.models import Article, Author
 from articles.related import you_may_also_like
 from articles.search import clean_terms, matching
 
@@ -32,32 +32,32 @@ UPDATE_GRACE = timedelta(minutes=5)
 @pagecache.cache_for_readers
 def home(request):
     latest = Article.objects.published().for_listing().newest_first()[:HOME_LATEST]
-    sections = list(Category.objects.top_level().order_by("position", "name"))
-    by_section = latest_by_top_section(sections, count=HOME_PER_SECTION)
-    blocks = [(section, by_section.get(section.pk, [])) for section in sections]
+    top = sections.top_level()
+    by_section = latest_by_top_section(top, count=HOME_PER_SECTION)
+    blocks = [(section, by_section.get(section.pk, [])) for section in top]
     latest = list(latest)
     # One call for the whole page, so a decorator costs one query, not one per block.
     decorate(latest + [article for _section, articles in blocks for article in articles])
     return render(request, "articles/home.html", {"latest": latest, "blocks": blocks})
 
 
-def latest_by_top_section(sections, *, count):
+def latest_by_top_section(top, *, count):
     """``{section pk: [newest articles in that section's tree]}`` in one query (plus bylines).
 
     One small subquery per section ("its newest ``count``"), so the database
     walks the publication-time index from the top and stops early instead of
     ranking the whole archive.
     """
-    if not sections:
+    if not top:
         return {}
     newest = Q()
-    for section in sections:
+    for section in top:
         ids = Article.objects.published().in_category_tree(section).newest_first().values("pk")[:count]
         newest |= Q(pk__in=ids)
-    top = {section.path: section.pk for section in sections}
+    pk_by_path = {section.path: section.pk for section in top}
     grouped = {}
     for article in Article.objects.filter(newest).for_listing().newest_first():
-        grouped.setdefault(top[article.category.ancestor_paths()[0]], []).append(article)
+        grouped.setdefault(pk_by_path[article.category.ancestor_paths()[0]], []).append(article)
     return grouped
 
 
@@ -65,13 +65,13 @@ def latest_by_top_section(sections, *, count):
 def section_or_article(request, path):
     """``/news/world/`` is a section; ``/news/world/<slug>/`` an article in it.
 
-    One query fetches every section along the path; the longest match decides.
+    The sections along the path come from the shared snapshot (:mod:`articles.sections`); the longest match decides.
     """
     parts = path.split("/")
     if len(parts) > MAX_PATH_SEGMENTS or not all(parts):
         raise Http404
     prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-    found = {c.path: c for c in Category.objects.filter(path__in=prefixes)}
+    found = sections.by_path(prefixes)
     if path in found:
         return section_page(request, chain=[found[p] for p in prefixes])
     if len(parts) > 1 and all(p in found for p in prefixes[:-1]):
@@ -88,7 +88,10 @@ def section_page(request, *, chain):
 
 
 def article_page(request, *, slug, chain):
-    article = Article.objects.published().for_detail().filter(slug=slug).first()
+    # The same for every reader until the next purge; a preview (below) is always read afresh.
+    article = pagecache.shared(
+        f"articles:article:{slug}", lambda: Article.objects.published().for_detail().filter(slug=slug).first()
+    )
     preview = False
     if article is None and can_preview(request.user):
         article = roles.articles_for(request.user, Article.objects.for_detail()).filter(slug=slug).first()
@@ -103,7 +106,8 @@ def article_page(request, *, slug, chain):
         "article": article,
         "bylines": article.ordered_bylines,
         "tags": list(article.tags.all()),
-        "related": you_may_also_like(article),
+        # The same for every reader until the next purge, as the comment thread is.
+        "related": pagecache.shared(f"articles:related:{article.pk}", lambda: you_may_also_like(article)),
         "crumbs": crumbs,
         "preview": preview,
         "updated": article.updated_at if article.updated_at - article.publish_at > UPDATE_GRACE else None,

@@ -16,12 +16,19 @@ What it does, all on loopback with a throwaway SQLite database:
 3. starts ``gunicorn newsroom.wsgi`` with ``2 × cores + 1`` workers;
 4. runs wrk (a separate process) for ``--seconds`` per scenario: the static
    copy, the article from the page cache, and the article rendered on every
-   request (a query parameter the page cache does not know bypasses it).
-   Each scenario starts with ``--warmup`` unmeasured seconds: every worker
-   compiles its templates and fills its own local-memory cache on its first
-   requests (about a second each), which would otherwise be the p99;
+   request (a query parameter the page cache does not know bypasses it, as
+   a signed-in reader or a commenter awaiting moderation would). That render
+   still finds the parts every reader shares (the comment thread, "You may
+   also like", the sections) worked out once since the last purge
+   (``articles.pagecache.shared``). Each scenario starts with ``--warmup``
+   unmeasured seconds: every worker compiles its templates and fills its own
+   local-memory cache on its first requests (about a second each), which
+   would otherwise be the p99;
 5. posts comments from ``--connections`` threads for ``--seconds`` through
-   the real form endpoint (flood control off), counting stored posts.
+   the real form endpoint (flood control off), counting stored posts;
+6. unless ``--no-cold``, measures the article once more on a second
+   gunicorn started with ``PAGE_CACHE_SECONDS=0``: no page cache and no
+   shared parts, every query on every request (``article_cold_rps``).
 
 Targets, reported as ratios of the same run: cached article ≥ 0.7 × static;
 uncached ≥ 300 requests/s on 2 cores; cached p99 < 20 ms at 16 connections.
@@ -54,6 +61,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from articles import pagecache
 from articles.models import Article, Author
 from articles.related import recompute, you_may_also_like
 from comments.models import Comment
@@ -85,13 +93,16 @@ replies = [post(40 + n, tops[n % 40]) for n in range(35)]
 deeper = [post(75 + n, replies[n % 35]) for n in range(25)]
 assert Comment.objects.approved().count() >= 100
 client = Client()
-client.get(article.get_absolute_url())  # warm
+client.get(article.get_absolute_url())  # warm: templates, site settings
+pagecache.purge()  # nothing shared yet: the first reader after a purge
+with CaptureQueriesContext(connection) as cold:
+    client.get(article.get_absolute_url() + "?uncached=1")
 with CaptureQueriesContext(connection) as queries:
     response = client.get(article.get_absolute_url() + "?uncached=1")
 assert response.status_code == 200, response.status_code
 shape = {"bylines": article.bylines.count(), "related": len(you_may_also_like(article)), "comments": 100}
 print(json.dumps({"url": article.get_absolute_url(), "pk": article.pk, "html": response.content.decode(),
-                  "queries": len(queries), "shape": shape}))
+                  "queries": len(queries), "queries_after_purge": len(cold), "shape": shape}))
 """
 
 
@@ -105,6 +116,12 @@ def main():
     )
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    parser.add_argument(
+        "--no-cold",
+        dest="cold",
+        action="store_false",
+        help="skip the article rendered with no cache at all (a second gunicorn with PAGE_CACHE_SECONDS=0)",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed. On Debian or Ubuntu: apt-get install -y wrk")
@@ -114,14 +131,23 @@ def main():
         say = (lambda *a: None) if args.json else print
         say("Preparing the database (migrate, load_demo, 100 comments) and static files ...")
         prepared = prepare(env)
-        port = free_port()
+        port, cold_port = free_port(), free_port()
         say(f"Starting gunicorn with {args.workers} workers on 127.0.0.1:{port} ...")
-        server = start_gunicorn(env, port=port, workers=args.workers, log=Path(tmp) / "gunicorn.log")
+        servers = [start_gunicorn(env, port=port, workers=args.workers, log=Path(tmp) / "gunicorn.log")]
         try:
-            results = run_scenarios(args, port=port, prepared=prepared, say=say)
+            if args.cold:
+                say(f"Starting a second gunicorn with no page cache on 127.0.0.1:{cold_port} ...")
+                cold_env = {**env, "PAGE_CACHE_SECONDS": "0"}
+                servers.append(
+                    start_gunicorn(cold_env, port=cold_port, workers=args.workers, log=Path(tmp) / "cold.log")
+                )
+            results = run_scenarios(
+                args, port=port, cold_port=cold_port if args.cold else None, prepared=prepared, say=say
+            )
         finally:
-            server.send_signal(signal.SIGQUIT)
-            server.wait(timeout=30)
+            for server in servers:
+                server.send_signal(signal.SIGQUIT)
+                server.wait(timeout=30)
     if args.json:
         print(json.dumps(results, indent=2))
     else:
@@ -219,7 +245,16 @@ def latency(output, percentile):
     return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
 
 
-def run_scenarios(args, *, port, prepared, say):
+def measure(url, label, *, args, say):
+    if args.warmup:
+        # Not measured: each worker compiles its templates and fills its own local-memory cache first.
+        say(f"{label}: warming up for {args.warmup} s ...")
+        wrk(url, args, seconds=args.warmup)
+    say(f"{label}: measuring for {args.seconds} s ...")
+    return wrk(url, args)
+
+
+def run_scenarios(args, *, port, cold_port, prepared, say):
     base = f"http://127.0.0.1:{port}"
     article = prepared["url"]
     assert request(port, "GET", f"/static/{STATIC_COPY}")[0] == 200, "whitenoise does not serve the static copy"
@@ -234,25 +269,28 @@ def run_scenarios(args, *, port, prepared, say):
     scenarios = (
         ("static", f"{base}/static/{STATIC_COPY}", f"static copy ({prepared['bytes']:,} bytes)"),
         ("article_cached", f"{base}{article}", "article from the page cache"),
-        ("article_uncached", f"{base}{article}?uncached=1", "article rendered on every request"),
+        ("article_uncached", f"{base}{article}?uncached=1", "article rendered on every request (page cache missed)"),
     )
     for name, url, label in scenarios:
-        if args.warmup:
-            # Not measured: each worker compiles its templates and fills its own local-memory cache first.
-            say(f"{label}: warming up for {args.warmup} s ...")
-            wrk(url, args, seconds=args.warmup)
-        say(f"{label}: measuring for {args.seconds} s ...")
-        results[name] = wrk(url, args)
+        results[name] = measure(url, label, args=args, say=say)
     say("posting comments ...")
     results["comment_posts"] = post_comments(port, article_pk=prepared["pk"], args=args)
+    if cold_port is not None:
+        label = "article rendered with no cache at all (PAGE_CACHE_SECONDS=0)"
+        results["article_cold"] = measure(f"http://127.0.0.1:{cold_port}{article}", label, args=args, say=say)
     flat = {
         "article_cached_rps": results["article_cached"]["rps"],
         "article_uncached_rps": results["article_uncached"]["rps"],
         "static_rps": results["static"]["rps"],
         "comment_post_per_s": results["comment_posts"]["per_s"],
         "queries_article": results["queries_article"],
+        "queries_article_after_purge": prepared["queries_after_purge"],
     }
-    for name in ("article_cached", "article_uncached", "static"):
+    measured = ["article_cached", "article_uncached", "static"]
+    if "article_cold" in results:
+        flat["article_cold_rps"] = results["article_cold"]["rps"]
+        measured.append("article_cold")
+    for name in measured:
         flat[f"{name}_p50_ms"] = results[name]["p50_ms"]
         flat[f"{name}_p99_ms"] = results[name]["p99_ms"]
     flat["cached_over_static"] = round(flat["article_cached_rps"] / flat["static_rps"], 2)
@@ -317,7 +355,10 @@ def print_table(results, args):
         ("static", "static copy"),
         ("article_cached", "article, cached"),
         ("article_uncached", "article, rendered"),
+        ("article_cold", "article, no cache"),
     ):
+        if name not in details:
+            continue
         row = details[name]
         print(f"{label:<22} {row['rps']:>10} {row['p50_ms']:>8} {row['p99_ms']:>8} {row['non_2xx']:>8}")
     posts = details["comment_posts"]
@@ -325,7 +366,10 @@ def print_table(results, args):
         f"comment posts: {posts['per_s']}/s stored ({posts['stored']} of {posts['posts']}), "
         f"statuses {posts['statuses']}"
     )
-    print(f"queries for one rendered article page: {results['queries_article']}")
+    print(
+        f"queries for one rendered article page: {results['queries_article']} "
+        f"({results['queries_article_after_purge']} for the first one after a purge)"
+    )
     print(f"cached / static = {results['cached_over_static']} (target ≥ 0.7)")
     for target, met in results["targets"].items():
         print(f"  {target}: {'yes' if met else 'NO'}")

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 
 from comments import conf
+from comments.formrender import PlainWidgetRenderer
 
 NAME_MAX_LENGTH = 100
 EMAIL_MAX_LENGTH = 254
@@ -34,6 +35,8 @@ def comment_max_length():
 
 
 class CommentForm(CommentSecurityForm):
+    default_renderer = PlainWidgetRenderer()  # the site's FORM_RENDERER for anything but plain widgets
+
     name = forms.CharField(
         label=_("Name"),
         max_length=NAME_MAX_LENGTH,

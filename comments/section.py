@@ -1,16 +1,25 @@
-"""Everything the comment section under an article shows, as one context (one query: the thread).
+"""Everything the comment section under an article shows, as one context.
 
 The template tag ``{% comment_section article %}`` is a thin wrapper over
 :func:`section_context`. Anonymous readers' pages may be cached, so nothing
 personal goes in: no CSRF token (the comment script fetches one), no names.
+
+The thread itself (two queries and the HTML) is the same for every reader, so
+it is worked out once per page-cache generation and shared
+(:func:`articles.pagecache.shared`): signed-in readers and commenters awaiting
+moderation, whom the page cache must not serve, get it without a query.
 """
+
+import dataclasses
 
 from django.middleware.csrf import get_token
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from articles import pagecache
 from comments import conf, rendering, threads
 from comments.forms import CommentForm
 from comments.prompts import comments_are_open, reader_prompt_for
@@ -54,23 +63,33 @@ def section_context(article, *, request=None):
     query = request.GET if request is not None else {}
     user = getattr(request, "user", None)
     published = article.is_published
-    page = threads.thread_page(article, number=threads.page_number(query.get("comments_page")))
+    number = threads.page_number(query.get("comments_page"))
     open_ = published and comments_are_open(article)
     reply_to = query.get("reply_to", "")
     reply_to = int(reply_to) if reply_to.isdigit() else 0
-    replying_to = _find(page.threads, reply_to) if reply_to else None
-    form = CommentForm(article, user=user, initial={"reply_to": replying_to.comment.pk if replying_to else 0})
     signed_in = bool(user is not None and user.is_authenticated)
     options = rendering.ThreadOptions(
         labels={"like": _("Like"), "report": _("Report"), "reply": _("Reply")},  # once per page, not per comment
         like_url=_url_around_id("comments-like"),
         report_url=_url_around_id("comments-report"),
         # Signed-in readers' pages are never cached, so their token can be in the page.
-        csrf_token=get_token(request) if signed_in else "",
+        csrf_token=_TOKEN_SLOT if signed_in else "",
         open=open_,
     )
+    if reply_to:
+        # A reply link followed without JavaScript: the form names the comment answered, so read the page here.
+        page = threads.thread_page(article, number=number)
+        thread_html = rendering.render_thread(page.threads, options)
+        replying_to = _find(page.threads, reply_to)
+    else:
+        page, thread_html = _shared_thread(article, number=number, options=options)
+        replying_to = None
+    if signed_in:
+        options = dataclasses.replace(options, csrf_token=get_token(request))
+        thread_html = mark_safe(thread_html.replace(_TOKEN_SLOT, escape(options.csrf_token)))
+    form = CommentForm(article, user=user, initial={"reply_to": replying_to.comment.pk if replying_to else 0})
     return {
-        "thread_html": rendering.render_thread(page.threads, options),
+        "thread_html": thread_html,
         "article": article,
         "published": published,
         "open": open_,
@@ -85,6 +104,41 @@ def section_context(article, *, request=None):
         "pending_cookie": conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE"),
         "max_depth": conf.max_depth(),
     }
+
+
+# Stands for the signed-in reader's CSRF token in the shared thread HTML. Text a
+# commenter wrote cannot contain it: forms refuse NUL characters.
+_TOKEN_SLOT = "\x00csrf-token\x00"
+
+
+def _shared_thread(article, *, number, options):
+    """``(page, html)`` of the thread, rendered once per page-cache generation and shared by every reader.
+
+    The page's ``threads`` are left out (empty): the HTML is what is shared.
+    """
+
+    def build():
+        page = threads.thread_page(article, number=number)
+        html = str(rendering.render_thread(page.threads, options))
+        return dataclasses.replace(page, threads=[]), html
+
+    name = ":".join(
+        str(part)
+        for part in (
+            "comments:thread",
+            article.pk,
+            number,
+            int(options.open),
+            int(bool(options.csrf_token)),
+            translation.get_language(),
+            timezone.get_current_timezone_name(),
+            conf.max_depth(),
+            conf.get("NEWSROOM_COMMENTS_PER_PAGE"),
+            conf.get("NEWSROOM_COMMENTS_THREAD_RENDERER"),
+        )
+    )
+    page, html = pagecache.shared(name, build)
+    return page, mark_safe(html)
 
 
 def prompt_context(article):

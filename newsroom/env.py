@@ -64,7 +64,7 @@ def env_database(name, *, default, base_dir):
             f"or postgres://USER:PASSWORD@HOST:5432/NAME."
         )
     try:
-        config = dj_database_url.parse(raw, conn_max_age=60 if scheme != "sqlite" else 0)
+        config = dj_database_url.parse(raw, conn_max_age=60)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name}={raw!r} could not be read ({exc}). Check the URL's form.") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":

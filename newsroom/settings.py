@@ -164,6 +164,7 @@ COMMENTS_XTD_THREADED_EMAILS = False
 NEWSROOM_ARTICLE_LIST_DECORATORS = ["comments.counts.attach_comment_counts"]
 # The comments app's "one like per reader" cookie changes nothing on a page: cached pages stay cached.
 NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES = ["newsroom_reader"]
+NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", default=300, minimum=0)
 # The spam filter's optional services (comments/conf.py documents the rest): each is off while its key is empty.
 NEWSROOM_AKISMET_KEY = env_str("AKISMET_KEY")
 NEWSROOM_AKISMET_SITE_URL = env_str("AKISMET_SITE_URL")

@@ -2,14 +2,14 @@
 
 from django import template
 
-from articles.models import Category
+from articles import sections
 
 register = template.Library()
 
 
 def top_sections():
-    """The top-level sections in menu order (one query)."""
-    return list(Category.objects.top_level().order_by("position", "name"))
+    """The top-level sections in menu order (shared until the next purge: see :mod:`articles.sections`)."""
+    return sections.top_level()
 
 
 @register.simple_tag(name="top_sections")

@@ -17,7 +17,7 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotFound
-from django.middleware.csrf import get_token
+from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.urls import path
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -335,10 +335,29 @@ def test_only_the_csrf_cookie_and_allowed_cookies_keep_the_cache(client, page_ca
 
 
 @own_urls
-@pytest.mark.parametrize("query", ["?utm_source=mail", "?page=2&preview=1", "?q=floods"])
+@pytest.mark.parametrize("query", ["?ref=mail", "?page=2&preview=1", "?q=floods", "?utm_source=x&sort=old"])
 def test_unknown_query_parameters_bypass_the_cache(client, page_cache, query):
     assert _state(client.get(f"/plain/{query}")) == "bypass"
     assert _state(client.get(f"/plain/{query}")) == "bypass"
+
+
+@own_urls
+def test_tracking_parameters_share_the_plain_page(client, page_cache):
+    plain = client.get("/plain/")
+    for query in ("?utm_source=news&utm_medium=social", "?fbclid=AbC123", "?utm_campaign=spike&gclid=x"):
+        shared = client.get(f"/plain/{query}")
+        assert _state(shared) == "hit", query
+        assert shared.content == plain.content
+    # Kept parameters still make pages of their own, trackers or not.
+    assert _state(client.get("/plain/?page=2&utm_source=news")) == "miss"
+    assert _state(client.get("/plain/?page=2")) == "hit"
+
+
+def test_tracking_parameters_follow_the_setting(client, page_cache, settings):
+    settings.NEWSROOM_PAGE_CACHE_IGNORED_PARAMS = ["campaign_*"]
+    client.get("/")
+    assert _state(client.get("/?campaign_id=7")) == "hit"
+    assert _state(client.get("/?utm_source=x")) == "bypass"
 
 
 @own_urls
@@ -558,6 +577,7 @@ def test_a_scheduled_article_appears_in_real_time(client, db, page_cache):
         ("NEWSROOM_PAGE_CACHE_SECONDS", "300", "articles.E010"),
         ("NEWSROOM_PAGE_CACHE_QUERY_PARAMS", "page", "articles.E011"),
         ("NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES", None, "articles.E011"),
+        ("NEWSROOM_PAGE_CACHE_IGNORED_PARAMS", "utm_*", "articles.E011"),
     ],
 )
 def test_wrong_settings_fail_the_checks(settings, name, value, check_id):
@@ -650,3 +670,116 @@ def test_the_generation_file_is_named_after_the_site_and_only_used_for_local_mem
     # Any other cache is shared by the processes (Redis) or keeps nothing: no file.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     assert pagecache.generation_file() is None
+
+
+# --- Shared parts: what every reader sees alike, worked out once per generation --------------------------------------
+
+
+def test_a_shared_part_is_built_once_per_generation(page_cache):
+    builds = itertools.count(1)
+    assert [pagecache.shared("part", lambda: next(builds)) for _ in range(3)] == [1, 1, 1]
+    assert pagecache.shared("other part", lambda: next(builds)) == 2
+    pagecache.purge()
+    assert pagecache.shared("part", lambda: next(builds)) == 3
+
+
+def test_with_the_page_cache_off_a_shared_part_is_built_every_time(db, settings):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    builds = itertools.count(1)
+    assert [pagecache.shared("part", lambda: next(builds)) for _ in range(2)] == [1, 2]
+
+
+def _busy_article():
+    article = make_article(tags=["floods"], headline="River report")
+    RelatedPick.objects.create(article=article, picked=make_article(headline="Earlier flood story"))
+    first = _comment(article, status=Comment.Status.APPROVED, text="First thoughts")
+    reply = _comment(article, status=Comment.Status.APPROVED, text="A reply")
+    reply.parent_id = first.pk
+    reply.save()
+    return article
+
+
+def test_a_page_the_cache_may_not_serve_reuses_the_shared_parts(client, db, page_cache, django_assert_num_queries):
+    article = _busy_article()
+    url = article.get_absolute_url() + "?unknown=1"  # a parameter the page cache does not know: bypass
+    first = client.get(url)
+    # None: the first request worked out the article (with its bylines and tags), the sections,
+    # "You may also like" and the comment thread, and they hold until the next purge.
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert _state(second) == "bypass"
+    assert second.content == first.content
+    for text in (b"First thoughts", b"A reply", b"Earlier flood story", b"River report"):
+        assert text in second.content
+
+
+def test_a_preview_is_never_shared(client, db, page_cache):
+    draft = make_article(status=Article.Status.DRAFT, headline="Not out yet")
+    client.force_login(User.objects.create_superuser("editor", password="x"))
+    assert b"Not out yet" in client.get(draft.get_absolute_url()).content
+    client.logout()
+    for _ in range(2):
+        assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_signed_in_reader_gets_the_shared_thread_with_their_own_token(client, db, page_cache):
+    article = _busy_article()
+    client.get(article.get_absolute_url())  # an anonymous reader shares the thread first
+    tokens = []
+    for name in ("alice", "bob"):
+        client.force_login(User.objects.create_user(name, password="x"))
+        response = client.get(article.get_absolute_url())
+        in_page = set(re.findall(rb'name="csrfmiddlewaretoken" value="([^"]*)"', response.content))
+        assert len(in_page) == 1, name  # like/report forms and the comment form carry the same token
+        token = in_page.pop().decode()
+        # It is this reader's token: unmasked, it is the secret in their CSRF cookie.
+        assert _unmask_cipher_token(token) == response.wsgi_request.META["CSRF_COOKIE"]
+        assert b"\x00" not in response.content
+        tokens.append(token)
+        client.logout()
+    assert tokens[0] != tokens[1]
+    anonymous = client.get(article.get_absolute_url())
+    assert not re.search(rb'name="csrfmiddlewaretoken" value="[^"]', anonymous.content)
+
+
+def test_an_approved_comment_reaches_pages_the_cache_may_not_serve(
+    client, db, page_cache, django_capture_on_commit_callbacks
+):
+    article = _busy_article()
+    url = article.get_absolute_url() + "?unknown=1"
+    client.get(url)
+    held = _comment(article, status=Comment.Status.PENDING, text="Held for a moderator")
+    assert b"Held for a moderator" not in client.get(url).content
+    with django_capture_on_commit_callbacks(execute=True):
+        status.change_status(held, Comment.Status.APPROVED, by_label="test")
+    assert b"Held for a moderator" in client.get(url).content
+
+
+def test_a_renamed_section_shows_in_the_navigation_at_once(client, db, page_cache, django_capture_on_commit_callbacks):
+    article = make_article()
+    section = article.category
+    client.get("/?unknown=1")
+    with django_capture_on_commit_callbacks(execute=True):
+        section.name = "Renamed desk"
+        section.save()
+    assert b"Renamed desk" in client.get("/?unknown=1").content
+    assert client.get(section.get_absolute_url()).status_code == 200
+
+
+def test_new_suggestions_reach_the_shared_related_list(client, db, page_cache, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        older = make_article(tags=["floods", "rivers"], headline="Floods close the river road")
+    with django_capture_on_commit_callbacks() as after_commit:
+        make_article(tags=["floods", "rivers"], headline="Follow-up on the river road")
+    purges = [callback for callback in after_commit if callback is pagecache.purge]
+    rest = [callback for callback in after_commit if callback is not pagecache.purge]
+    assert purges and rest
+    # The save's purges run, and a reader looks, before the suggestions are computed.
+    for purge in purges:
+        purge()
+    url = older.get_absolute_url() + "?unknown=1"
+    assert b"Follow-up on the river road" not in client.get(url).content
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in rest:
+            callback()
+    assert b"Follow-up on the river road" in client.get(url).content
