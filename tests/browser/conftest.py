@@ -75,10 +75,18 @@ def _migrated_contents(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _serialized_rollback_after_playwright(_migrated_contents):
+def _serialized_rollback_after_playwright(request, _migrated_contents):
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.sites.models import Site
     from django.db import connection
 
     connection._test_serialized_contents = _migrated_contents
+    # pytest-django's live-server helper (an autouse fixture of the plugin, so it runs first) set the
+    # database up before the snapshot was on this connection. After a flush by a serialized test
+    # elsewhere, which leaves the tables empty for the next one to refill, nothing refilled them.
+    if "live_server" in request.fixturenames and not Site.objects.exists():
+        connection.creation.deserialize_db_from_string(_migrated_contents)
+        ContentType.objects.clear_cache()  # it may remember ids from before the flush
 
 
 @pytest.fixture(scope="session")
