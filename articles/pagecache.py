@@ -64,15 +64,20 @@ import json
 import logging
 import math
 import os
+import pickle
 import secrets
 import tempfile
+import threading
 import time
+from collections import OrderedDict
 from functools import wraps
 from urllib.parse import parse_qsl, urlencode
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -160,6 +165,8 @@ def purge():
         _write_generation_file(path, generation)
     cache.set(GENERATION_KEY, generation, None)
     cache.delete(NEXT_PUBLISH_KEY)
+    if getattr(_request, "active", False):
+        _request.generation = generation
 
 
 def shared(name, build):
@@ -179,20 +186,27 @@ def shared(name, build):
     max_age = conf.get("NEWSROOM_PAGE_CACHE_SECONDS")
     if not max_age:
         return build()
-    generation = _current_generation(cache.get(GENERATION_KEY))
+    generation = _generation()
     # Hashed: any name makes a short key that every cache backend accepts.
     key = SHARED_KEY.format(token=generation["token"], name=hashlib.sha256(name.encode()).hexdigest()[:32])
-    found = cache.get(key, _MISSING)
-    if found is not _MISSING:
-        return found
+    near = generation_file() is None  # a cache on another machine (Redis): keep copies here too
+    found = _near_get(key, token=generation["token"]) if near else _MISSING
+    if found is _MISSING:
+        found = cache.get(key, _MISSING)
+        if found is not _MISSING and near:
+            _near_put(key, found, token=generation["token"])
+    if found is not _MISSING and found[0] > time.time():
+        return found[1]
     value = build()
     if value is None:
         # Nothing found is not kept: made-up URLs must not crowd real pages out of the cache.
         return value
     # Like a page, it never outlives the next scheduled article's publication.
-    timeout = min(max_age, _next_publish(generation) - time.time())
-    if timeout > 0:
-        cache.set(key, value, math.ceil(timeout))
+    expires = min(time.time() + max_age, _next_publish(generation))
+    if expires > time.time():
+        cache.set(key, (expires, value), math.ceil(expires - time.time()))
+        if near:
+            _near_put(key, (expires, value), token=generation["token"])
     return value
 
 
@@ -220,6 +234,8 @@ def connect():
 
     from articles import models
 
+    request_started.connect(_request_started, dispatch_uid="articles_pagecache_request_started")
+    request_finished.connect(_request_finished, dispatch_uid="articles_pagecache_request_finished")
     watched = [models.Article, models.Author, models.Byline, models.Category, models.RelatedPick, Tag]
     if hasattr(models, "SiteSettings"):
         watched.append(models.SiteSettings)
@@ -227,6 +243,84 @@ def connect():
         for signal in (post_save, post_delete):
             signal.connect(purge_receiver, sender=model, dispatch_uid=f"articles_pagecache_{model.__name__}")
     m2m_changed.connect(purge_receiver, sender=models.Article.tags.through, dispatch_uid="articles_pagecache_tags")
+
+
+# --- Within one request ---------------------------------------------------------------------------------------
+
+# While a request is handled, the generation it first read (a request is one moment of the site), so its
+# page lookup and every shared part cost one cache read between them. Outside requests (tasks, shells),
+# every call reads it afresh.
+_request = Local()
+# With a cache on another machine (Redis), this process's copies of what it holds for the current
+# generation: a page or a shared part read once from there is then served from here, and a request
+# costs one round trip (the generation) instead of one per part.
+NEAR_COPIES_MAX_BYTES = 32 * 1024 * 1024
+
+
+class _NearCopies:
+    """A bounded store of ``key -> value`` for one generation, dropping the least recently used first."""
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.token = None
+        self.items = OrderedDict()  # key -> (size, value)
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key, *, token):
+        with self.lock:
+            item = self.items.get(key) if token == self.token else None
+            if item is None:
+                return None
+            self.items.move_to_end(key)
+            return item[1]
+
+    def put(self, key, value, *, size, token):
+        with self.lock:
+            if token != self.token:  # a purge: everything kept belongs to the old generation
+                self.items.clear()
+                self.size = 0
+                self.token = token
+            old = self.items.pop(key, None)
+            self.size -= old[0] if old else 0
+            if size > self.max_bytes:
+                return
+            self.items[key] = (size, value)
+            self.size += size
+            while self.size > self.max_bytes:
+                _key, (dropped, _value) = self.items.popitem(last=False)
+                self.size -= dropped
+
+
+_near = _NearCopies(NEAR_COPIES_MAX_BYTES)
+
+
+def _request_started(**kwargs):
+    _request.active = True
+    _request.generation = None
+
+
+def _request_finished(**kwargs):
+    _request.active = False
+    _request.generation = None
+
+
+def _generation():
+    if not getattr(_request, "active", False):
+        return _current_generation(cache.get(GENERATION_KEY))
+    if _request.generation is None:
+        _request.generation = _current_generation(cache.get(GENERATION_KEY))
+    return _request.generation
+
+
+def _near_get(key, *, token):
+    pickled = _near.get(key, token=token)
+    return _MISSING if pickled is None else pickle.loads(pickled)  # each caller gets its own copy
+
+
+def _near_put(key, value, *, token):
+    pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    _near.put(key, pickled, size=len(pickled), token=token)
 
 
 # --- Deciding ------------------------------------------------------------------------------------------------
@@ -416,11 +510,22 @@ def _next_publish(generation):
 
 
 def _lookup(request):
-    """``(key, generation, cached response or None)`` for this request: one cache round trip."""
+    """``(key, generation, cached response or None)`` for this request: one cache round trip, usually."""
     key = PAGE_KEY.format(url=_page_url(request))
-    stored = cache.get_many([GENERATION_KEY, key])
-    generation = _current_generation(stored.get(GENERATION_KEY))
-    entry = stored.get(key)
+    if generation_file() is None:
+        # A cache on another machine: ask it for the generation only, if this process has the page.
+        generation = _generation()
+        entry = _near.get(key, token=generation["token"])
+        if entry is None:
+            entry = cache.get(key)
+            if entry and entry["generation"] == generation["token"]:
+                _near.put(key, entry, size=len(entry["content"]), token=generation["token"])
+    else:
+        stored = cache.get_many([GENERATION_KEY, key])
+        generation = _current_generation(stored.get(GENERATION_KEY))
+        if getattr(_request, "active", False):
+            _request.generation = generation  # the shared parts of this request need not ask again
+        entry = stored.get(key)
     if entry and entry["generation"] == generation["token"] and entry["expires"] > time.time():
         return key, generation, _from_entry(entry)
     return key, generation, None
@@ -435,6 +540,8 @@ def _store(key, response, *, generation, expires, headers):
     entry = {"generation": generation, "expires": expires, "content": response.content, "headers": kept}
     # Whole seconds, rounded up (Redis keeps no fractions): the entry's own ``expires`` is exact.
     cache.set(key, entry, math.ceil(expires - time.time()))
+    if generation_file() is None:
+        _near.put(key, entry, size=len(entry["content"]), token=generation)
 
 
 def _from_entry(entry):

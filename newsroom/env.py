@@ -95,7 +95,7 @@ def env_cache(name, *, default="locmem://"):
     if parts.scheme in {"redis", "rediss"}:
         options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache.RedisCache",  # Django's, reusing its client objects
             "LOCATION": raw.split("?", 1)[0],
             "KEY_PREFIX": options.get("prefix", "newsroom"),
         }

@@ -783,3 +783,90 @@ def test_new_suggestions_reach_the_shared_related_list(client, db, page_cache, d
         for callback in rest:
             callback()
     assert b"Follow-up on the river road" in client.get(url).content
+
+
+class _Counting:
+    """The cache, noting every key read through ``get`` / ``get_many``."""
+
+    def __init__(self, cache):
+        self.cache, self.asked = cache, []
+
+    def get(self, key, *args, **kwargs):
+        self.asked.append(key)
+        return self.cache.get(key, *args, **kwargs)
+
+    def get_many(self, keys, *args, **kwargs):
+        self.asked.extend(keys)
+        return self.cache.get_many(keys, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+def test_a_page_the_cache_may_not_serve_asks_the_cache_for_the_generation_once(client, db, page_cache, monkeypatch):
+    article = _busy_article()
+    url = article.get_absolute_url() + "?unknown=1"
+    client.get(url)
+    counting = _Counting(page_cache)
+    monkeypatch.setattr(pagecache, "cache", counting)
+    client.get(url)
+    asked = [key for key in counting.asked if key.startswith("articles:pagecache:")]
+    assert asked.count(pagecache.GENERATION_KEY) == 1
+    if pagecache.generation_file() is None:
+        # A cache on another machine: the shared parts come from this process's copies, one round trip in all.
+        assert asked == [pagecache.GENERATION_KEY]
+    else:
+        assert len(asked) == 6  # the generation, then the article, sections (twice), related and the thread
+
+
+def test_a_purge_by_another_server_reaches_this_ones_copies(client, db, page_cache):
+    article = _busy_article()
+    url = article.get_absolute_url() + "?unknown=1"
+    assert b"River report" in client.get(url).content
+    Article.objects.filter(pk=article.pk).update(headline="River report, corrected")  # no signal, no purge here
+    assert b"River report, corrected" not in client.get(url).content
+    # Another app server purges: it writes a new generation to the shared cache (or the generation file).
+    path = pagecache.generation_file()
+    generation = {"token": uuid.uuid4().hex, "since": int(time.time())}
+    if path is not None:
+        pagecache._write_generation_file(path, generation)
+    page_cache.set(pagecache.GENERATION_KEY, generation, None)
+    assert b"River report, corrected" in client.get(url).content
+
+
+def test_outside_requests_the_generation_is_read_afresh(db, page_cache):
+    builds = itertools.count(1)
+    assert pagecache.shared("part", lambda: next(builds)) == 1
+    page_cache.set(pagecache.GENERATION_KEY, {"token": "from-elsewhere", "since": 0}, None)
+    path = pagecache.generation_file()
+    if path is not None:
+        pagecache._write_generation_file(path, {"token": "from-elsewhere", "since": 0})
+    assert pagecache.shared("part", lambda: next(builds)) == 2
+
+
+@own_urls
+def test_a_hit_asks_a_shared_cache_for_the_generation_only(client, page_cache, monkeypatch):
+    client.get("/plain/")
+    counting = _Counting(page_cache)
+    monkeypatch.setattr(pagecache, "cache", counting)
+    assert _state(client.get("/plain/")) == "hit"
+    asked = [key for key in counting.asked if key.startswith("articles:pagecache:")]
+    if pagecache.generation_file() is None:
+        assert asked == [pagecache.GENERATION_KEY]  # the page itself is this process's copy
+    else:
+        assert len(asked) == 2 and asked[0] == pagecache.GENERATION_KEY  # one get_many: generation and page
+
+
+def test_near_copies_keep_to_their_budget_and_generation():
+    near = pagecache._NearCopies(max_bytes=100)
+    for n in range(5):
+        near.put(f"k{n}", n, size=30, token="a")
+    assert [near.get(f"k{n}", token="a") for n in range(5)] == [None, None, 2, 3, 4]  # oldest dropped first
+    near.get("k2", token="a")  # used: now the newest
+    near.put("k5", 5, size=30, token="a")
+    assert near.get("k2", token="a") == 2 and near.get("k3", token="a") is None
+    near.put("huge", "x", size=101, token="a")
+    assert near.get("huge", token="a") is None
+    assert near.get("k5", token="b") is None  # another generation sees nothing
+    near.put("k6", 6, size=30, token="b")
+    assert near.get("k5", token="b") is None and near.size == 30

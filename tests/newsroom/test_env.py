@@ -29,7 +29,7 @@ def test_wrong_database_url_names_the_variable(monkeypatch, tmp_path, value):
 
 def test_cache_urls(monkeypatch):
     monkeypatch.setenv("CACHE_URL", "redis://127.0.0.1:6379/1")
-    assert env.env_cache("CACHE_URL")["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert env.env_cache("CACHE_URL")["BACKEND"] == "newsroom.cache.RedisCache"
     monkeypatch.delenv("CACHE_URL")
     assert env.env_cache("CACHE_URL")["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     monkeypatch.setenv("CACHE_URL", "memcached://x")
