@@ -178,8 +178,9 @@ def shared(name, build):
     those queries. ``name`` must name everything the result depends on besides
     the site's content, which any purge covers: the article, the page number,
     the language... The result goes through the cache, so it must pickle, and
-    each caller gets its own copy; ``None`` (nothing found) is not kept. With the page cache off
-    (``NEWSROOM_PAGE_CACHE_SECONDS = 0``) this is just ``build()``::
+    each caller gets its own copy; ``None`` (nothing found) is not kept. With
+    the page cache off (``NEWSROOM_PAGE_CACHE_SECONDS = 0``) this is just
+    ``build()``::
 
         teasers = pagecache.shared(f"related:{article.pk}", lambda: you_may_also_like(article))
     """
