@@ -49,7 +49,7 @@ def clear_cache(cache):
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(settings):
+def _fast_and_isolated(settings, tmp_path):
     """Cheap password hashing, mail kept in memory, and an empty cache for every test."""
     from django.core.cache import cache
 
@@ -61,6 +61,10 @@ def _fast_and_isolated(settings):
     settings.AXES_ENABLED = False
     # Pages are served fresh in tests of what they show; tests/articles/test_pagecache.py turns the page cache on.
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    # With local memory, the page cache's generation file in the test's own directory, which pytest
+    # cleans up: by default each cache key prefix would leave one in the system's temporary directory.
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = str(tmp_path / "pagecache-generation.json")
     clear_cache(cache)
     yield
     clear_cache(cache)

@@ -123,6 +123,8 @@ def page_cache(request, settings, db):
         backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix}
     settings.CACHES = {"default": {**backend, "KEY_PREFIX": prefix}}
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
+    if request.param == "redis":
+        settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = None  # Redis holds the generation itself
     clear_cache(cache)
     yield cache
     clear_cache(cache)
@@ -663,6 +665,7 @@ def test_an_unwritable_generation_file_is_logged_and_pages_still_served(client, 
 
 
 def test_the_generation_file_is_named_after_the_site_and_only_used_for_local_memory(settings):
+    settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = None  # the default
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": "a"}}
     first = pagecache.generation_file()
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": "b"}}
