@@ -65,7 +65,8 @@ def latest_by_top_section(top, *, count):
 def section_or_article(request, path):
     """``/news/world/`` is a section; ``/news/world/<slug>/`` an article in it.
 
-    The sections along the path come from the shared snapshot (:mod:`articles.sections`); the longest match decides.
+    The sections along the path come from the shared snapshot
+    (:mod:`articles.sections`); the longest match decides.
     """
     parts = path.split("/")
     if len(parts) > MAX_PATH_SEGMENTS or not all(parts):

@@ -72,7 +72,7 @@ def section_context(article, *, request=None):
         labels={"like": _("Like"), "report": _("Report"), "reply": _("Reply")},  # once per page, not per comment
         like_url=_url_around_id("comments-like"),
         report_url=_url_around_id("comments-report"),
-        # Signed-in readers' pages are never cached, so their token can be in the page.
+        # Signed-in readers' pages are never cached, so their own token goes into the slot (below).
         csrf_token=_TOKEN_SLOT if signed_in else "",
         open=open_,
     )
