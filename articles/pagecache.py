@@ -70,6 +70,7 @@ import tempfile
 import threading
 import time
 from collections import OrderedDict
+from functools import cache as memoise
 from functools import wraps
 from urllib.parse import parse_qsl, urlencode
 
@@ -77,7 +78,7 @@ from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.signals import request_finished, request_started
+from django.core.signals import request_finished, request_started, setting_changed
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -160,7 +161,7 @@ class PageCacheMiddleware:
 def purge():
     """Make every cached page stale now (one cache write). Prefer :func:`purge_on_commit` inside transactions."""
     generation = _new_generation()
-    path = generation_file()
+    path = _generation_file()
     if path is not None:
         _write_generation_file(path, generation)
     cache.set(GENERATION_KEY, generation, None)
@@ -190,13 +191,8 @@ def shared(name, build):
     generation = _generation()
     # Hashed: any name makes a short key that every cache backend accepts.
     key = SHARED_KEY.format(token=generation["token"], name=hashlib.sha256(name.encode()).hexdigest()[:32])
-    near = generation_file() is None  # a cache on another machine (Redis): keep copies here too
-    found = _near_get(key, token=generation["token"]) if near else _MISSING
-    if found is _MISSING:
-        found = cache.get(key, _MISSING)
-        if found is not _MISSING and near:
-            _near_put(key, found, token=generation["token"])
-    if found is not _MISSING and found[0] > time.time():
+    found = _read(key, token=generation["token"], private=True)
+    if found is not None and found[0] > time.time():
         return found[1]
     value = build()
     if value is None:
@@ -205,13 +201,8 @@ def shared(name, build):
     # Like a page, it never outlives the next scheduled article's publication.
     expires = min(time.time() + max_age, _next_publish(generation))
     if expires > time.time():
-        cache.set(key, (expires, value), math.ceil(expires - time.time()))
-        if near:
-            _near_put(key, (expires, value), token=generation["token"])
+        _keep(key, (expires, value), token=generation["token"], timeout=expires - time.time(), private=True)
     return value
-
-
-_MISSING = object()
 
 
 def purge_on_commit():
@@ -235,6 +226,7 @@ def connect():
 
     from articles import models
 
+    setting_changed.connect(_setting_changed, dispatch_uid="articles_pagecache_setting_changed")
     request_started.connect(_request_started, dispatch_uid="articles_pagecache_request_started")
     request_finished.connect(_request_finished, dispatch_uid="articles_pagecache_request_finished")
     watched = [models.Article, models.Author, models.Byline, models.Category, models.RelatedPick, Tag]
@@ -296,6 +288,11 @@ class _NearCopies:
 _near = _NearCopies(NEAR_COPIES_MAX_BYTES)
 
 
+def _setting_changed(setting, **kwargs):
+    if setting in {"CACHES", "DATABASES", "ROOT_URLCONF", "NEWSROOM_PAGE_CACHE_GENERATION_FILE"}:
+        _generation_file.cache_clear()
+
+
 def _request_started(**kwargs):
     _request.active = True
     _request.generation = None
@@ -314,14 +311,36 @@ def _generation():
     return _request.generation
 
 
-def _near_get(key, *, token):
-    pickled = _near.get(key, token=token)
-    return _MISSING if pickled is None else pickle.loads(pickled)  # each caller gets its own copy
+def _read(key, *, token, private):
+    """``cache.get(key)``; with a cache on another machine, this process's copy when it has one.
+
+    ``private``: each caller gets its own copy (a shared part may be changed by
+    the page it is given to); pages are only read, so theirs is not copied.
+    """
+    near = _generation_file() is None
+    if near:
+        value = _near.get(key, token=token)
+        if value is not None:
+            return pickle.loads(value) if private else value
+    value = cache.get(key)
+    if near and value is not None:
+        _keep_near(key, value, token=token, private=private)
+    return value
 
 
-def _near_put(key, value, *, token):
-    pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-    _near.put(key, pickled, size=len(pickled), token=token)
+def _keep(key, value, *, token, timeout, private):
+    """``cache.set()`` for whole seconds, rounded up (Redis keeps no fractions), and keep a copy here."""
+    cache.set(key, value, math.ceil(timeout))
+    if _generation_file() is None:
+        _keep_near(key, value, token=token, private=private)
+
+
+def _keep_near(key, value, *, token, private):
+    if private:
+        pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        _near.put(key, pickled, size=len(pickled), token=token)
+    else:
+        _near.put(key, value, size=len(value["content"]), token=token)
 
 
 # --- Deciding ------------------------------------------------------------------------------------------------
@@ -409,7 +428,7 @@ def _start_generation():
 
 def _current_generation(cached):
     """The generation every process agrees on: the cache's, or the shared file's when the cache is per process."""
-    path = generation_file()
+    path = _generation_file()
     # Once the file could not be written (logged), this process keeps to the cache's generation,
     # so at least its own purges still count.
     if path is not None and path not in _file_failed:
@@ -427,6 +446,11 @@ _file_failed = set()  # paths this process could not write, already logged
 
 def generation_file():
     """The shared generation file's path, or ``None`` when the cache itself is shared (Redis)."""
+    return _generation_file()
+
+
+@memoise  # several calls a request; forgotten when a setting it reads changes (tests)
+def _generation_file():
     configured = conf.get("NEWSROOM_PAGE_CACHE_GENERATION_FILE")
     if configured:
         return str(configured)
@@ -511,22 +535,14 @@ def _next_publish(generation):
 
 
 def _lookup(request):
-    """``(key, generation, cached response or None)`` for this request: one cache round trip, usually."""
+    """``(key, generation, cached response or None)`` for this request.
+
+    With a cache on another machine, usually one round trip: the generation
+    (the page is this process's copy once it has been read).
+    """
     key = PAGE_KEY.format(url=_page_url(request))
-    if generation_file() is None:
-        # A cache on another machine: ask it for the generation only, if this process has the page.
-        generation = _generation()
-        entry = _near.get(key, token=generation["token"])
-        if entry is None:
-            entry = cache.get(key)
-            if entry and entry["generation"] == generation["token"]:
-                _near.put(key, entry, size=len(entry["content"]), token=generation["token"])
-    else:
-        stored = cache.get_many([GENERATION_KEY, key])
-        generation = _current_generation(stored.get(GENERATION_KEY))
-        if getattr(_request, "active", False):
-            _request.generation = generation  # the shared parts of this request need not ask again
-        entry = stored.get(key)
+    generation = _generation()
+    entry = _read(key, token=generation["token"], private=False)
     if entry and entry["generation"] == generation["token"] and entry["expires"] > time.time():
         return key, generation, _from_entry(entry)
     return key, generation, None
@@ -539,10 +555,8 @@ def _store(key, response, *, generation, expires, headers):
     else:
         kept = [(k, v) for k, v in response.items() if k.lower() in headers or k.lower() in _VALIDATORS]
     entry = {"generation": generation, "expires": expires, "content": response.content, "headers": kept}
-    # Whole seconds, rounded up (Redis keeps no fractions): the entry's own ``expires`` is exact.
-    cache.set(key, entry, math.ceil(expires - time.time()))
-    if generation_file() is None:
-        _near.put(key, entry, size=len(entry["content"]), token=generation)
+    # The entry's own ``expires`` is exact; the cache's timeout is in whole seconds.
+    _keep(key, entry, token=generation, timeout=expires - time.time(), private=False)
 
 
 def _from_entry(entry):

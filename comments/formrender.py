@@ -46,16 +46,13 @@ class PlainWidgetRenderer(BaseRenderer):
     def render(self, template_name, context, request=None):
         fallback = get_default_renderer()
         widget = context.get("widget") if isinstance(context, dict) else None
-        if widget is not None and _is_stock(fallback, template_name):
-            if template_name in _INPUTS and _plain_value(widget.get("value"), none_ok=True):
-                return _input(widget)
-            if template_name == _TEXTAREA and _plain_value(widget.get("value"), none_ok=True):
-                return _textarea(widget)
+        if widget is not None and _is_stock(fallback, template_name) and _plain_value(widget.get("value")):
+            return _textarea(widget) if template_name == _TEXTAREA else _input(widget)
         return fallback.render(template_name, context, request=request)
 
 
-def _plain_value(value, *, none_ok):
-    return (value is None and none_ok) or type(value) is str or isinstance(value, SafeData)
+def _plain_value(value):
+    return value is None or type(value) is str or isinstance(value, SafeData)
 
 
 @functools.lru_cache(maxsize=64)

@@ -1,0 +1,59 @@
+import pytest
+
+from articles import pagecache, sections
+from tests.factories import make_category
+
+
+@pytest.fixture
+def tree(db):
+    news = make_category(name="News", slug="news", position=1)
+    world = make_category(name="World", slug="world", parent=news)
+    sport = make_category(name="Sport", slug="sport", position=0)
+    arts = make_category(name="Arts", slug="arts", position=1)
+    return news, world, sport, arts
+
+
+def test_top_level_is_in_menu_order(tree):
+    assert [c.name for c in sections.top_level()] == ["Sport", "Arts", "News"]
+
+
+def test_by_path_gives_the_sections_that_exist(tree):
+    found = sections.by_path(["news", "news/world", "news/world/missing", "nowhere"])
+    assert {path: c.name for path, c in found.items()} == {"news": "News", "news/world": "World"}
+
+
+def test_each_caller_gets_its_own_copies(tree, settings):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
+    sections.top_level()[0].name = "Changed by one page"
+    assert sections.top_level()[0].name == "Sport"
+
+
+@pytest.mark.parametrize("extra", [0, 10])
+def test_with_the_page_cache_off_one_query_a_call(tree, django_assert_num_queries, extra):
+    for _ in range(extra):
+        make_category()
+    # 1. every section
+    with django_assert_num_queries(1):
+        sections.top_level()
+    with django_assert_num_queries(1):
+        sections.by_path(["news"])
+
+
+@pytest.mark.parametrize("extra", [0, 10])
+def test_with_the_page_cache_on_one_query_a_generation(tree, settings, django_assert_num_queries, extra):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
+    for _ in range(extra):
+        make_category()
+    # 1. every section  2. the next scheduled publication, for how long to keep them
+    with django_assert_num_queries(2):
+        sections.top_level()
+        sections.by_path(["news", "news/world"])
+        sections.top_level()
+    news = tree[0]
+    news.name = "Latest"
+    news.save()
+    pagecache.purge()
+    # After a purge, both again: 1. every section  2. the next scheduled publication
+    with django_assert_num_queries(2):
+        names = [c.name for c in sections.top_level()]
+    assert "Latest" in names
