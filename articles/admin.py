@@ -3,7 +3,10 @@
 Who sees and may do what is decided in :mod:`articles.roles`: desk editors
 (``articles.publish_article``) work on every article and may publish;
 writers see only their own articles and can move them between draft and
-review, nothing more.
+review, nothing more. The publish time and status are the desk's: for a
+writer they are read-only, an approved (published or scheduled) article is
+read-only as a whole, bylines and picks included, and ``save_model`` refuses
+whatever slips past the form.
 """
 
 from django.contrib import admin, messages
@@ -23,7 +26,39 @@ from articles import (
 from articles.models import Article, Author, Byline, Category, RelatedPick
 
 
-class BylineInline(admin.TabularInline):
+def _asked_once(request, question, article):
+    """``question(request.user, article)``, answered once per request, article and status.
+
+    The change form asks a dozen times (the page, then each inline's add,
+    change and delete), and for a writer bylined rather than the creator
+    each answer is a query.
+    """
+    if not hasattr(request, "_article_role_answers"):
+        request._article_role_answers = {}
+    key = (question, article.pk, article.status)
+    if key not in request._article_role_answers:
+        request._article_role_answers[key] = question(request.user, article)
+    return request._article_role_answers[key]
+
+
+class ArticleInline(admin.TabularInline):
+    """An inline of the article form, editable exactly when the article itself is."""
+
+    def _article_editable(self, request, obj):
+        # A new article (no row yet, or not saved: the add view asks with the unsaved instance) is its writer's.
+        return obj is None or obj.pk is None or _asked_once(request, roles.may_edit, obj)
+
+    def has_add_permission(self, request, obj):
+        return super().has_add_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
+
+
+class BylineInline(ArticleInline):
     model = Byline
     fields = ["author", "position"]
     autocomplete_fields = ["author"]
@@ -32,7 +67,7 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = _("bylines (lowest position first)")
 
 
-class RelatedPickInline(admin.TabularInline):
+class RelatedPickInline(ArticleInline):
     model = RelatedPick
     fk_name = "article"
     fields = ["picked", "position"]
@@ -40,6 +75,20 @@ class RelatedPickInline(admin.TabularInline):
     extra = 0
     verbose_name = _("editor's pick")
     verbose_name_plural = _('editor\'s picks for "You may also like" (shown before the automatic suggestions)')
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if roles.can_publish(request.user):
+            return queryset
+        # A pick the desk made of an article this user may not read stays, unseen and untouched.
+        return queryset.filter(picked__in=roles.visible_articles(request.user, Article.objects.all()).values("pk"))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "picked":
+            # The choices validate a posted id and label the selected option: only what the user may read,
+            # or an id typed into the form would come back as a colleague's draft headline.
+            kwargs["queryset"] = roles.visible_articles(request.user, Article.objects.all())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Article)
@@ -83,7 +132,7 @@ class ArticleAdmin(admin.ModelAdmin):
             return queryset
         if view == "autocomplete":
             # Picking a "You may also like" article: their own, or anything readers can already see.
-            return queryset.filter(roles.own_articles(request.user)) | queryset.published()
+            return roles.visible_articles(request.user, queryset)
         return roles.articles_for(request.user, queryset)
 
     def has_publish_permission(self, request):
@@ -91,16 +140,18 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or roles.may_edit(request.user, obj))
+        return allowed and (obj is None or _asked_once(request, roles.may_edit, obj))
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
-        return allowed and (obj is None or roles.may_edit(request.user, obj))
+        return allowed and (obj is None or _asked_once(request, roles.may_view, obj))
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None and obj.status == Article.Status.PUBLISHED and not roles.can_publish(request.user):
-            fields.append("status")
+        if not roles.can_publish(request.user):
+            # When readers see the article is the desk's call, on a draft too: the publish action keeps a
+            # future time, so a writer's date would become an embargo (or a back-dated story) unasked.
+            fields.append("publish_at")
         return fields
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -112,9 +163,16 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if not roles.can_publish(request.user):
-            # The form already offers no "Published"; this guards every other way in.
-            before = Article.objects.filter(pk=obj.pk).values_list("status", flat=True).first() if change else None
-            if (obj.status == Article.Status.PUBLISHED) != (before == Article.Status.PUBLISHED):
+            # The form offers no "Published", no publish time and nothing at all of an approved article
+            # (has_change_permission); this guards every other way in.
+            before = Article.objects.filter(pk=obj.pk).values("status", "publish_at").first() if change else None
+            if change and (
+                before is None
+                or before["status"] not in roles.UNPUBLISHED_STATUSES
+                or before["publish_at"] != obj.publish_at
+            ):
+                raise PermissionDenied
+            if obj.status not in roles.UNPUBLISHED_STATUSES:
                 raise PermissionDenied
         if not change:
             obj.created_by = request.user
@@ -243,6 +301,16 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
+
+    # Who logs in as whom is for those who manage authors: writers (view only) need the public name, not a
+    # colleague's login name, which is half of what a password guesser needs.
+    def get_list_display(self, request):
+        fields = super().get_list_display(request)
+        return fields if self.has_change_permission(request) else [f for f in fields if f != "user"]
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        return exclude if self.has_change_permission(request) else [*exclude, "user"]
 
 
 @admin.register(Category)

@@ -26,6 +26,8 @@ The page cache (``articles.pagecache``)
 ``NEWSROOM_PAGE_CACHE_QUERY_PARAMS``
     Query parameters a cached page may carry (default ``["page",
     "comments_page"]``); a URL with any other parameter is never cached.
+    A page is stored only under the values its view declares with
+    ``pagecache.page_param()``; other values are redirected to those.
 ``NEWSROOM_PAGE_CACHE_IGNORED_PARAMS``
     Query parameters that change nothing on a page: campaign and click
     trackers that links from social media, newsletters and ads carry

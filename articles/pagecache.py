@@ -27,6 +27,15 @@ How it stays correct without enumerating keys:
 * Only plain 200 responses are stored: none that set a cookie, used the
   CSRF token, changed the session, vary on something other than ``Cookie``
   or say ``private`` / ``no-store``.
+* Only under the page's canonical URL: its path and the query parameters its
+  view declared with :func:`page_param` (``?page=2``), nothing else. Any
+  other URL with only known parameters (``?page=1``, ``?page=02``,
+  ``?comments_page=9`` on the home page, an out-of-range comment page) is
+  redirected there, never rendered into a cache entry of its own: otherwise
+  a few hundred made-up URLs would push every real page out of the cache.
+  Links in a page must be built from its canonical URL too (never from the
+  request's query string), since the page is served to every URL that
+  shares its key, trackers included.
 
 Cached pages are sent with an ``ETag`` and ``Last-Modified`` and
 ``Cache-Control: public, max-age=0, must-revalidate``, so browsers and
@@ -81,8 +90,9 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import request_finished, request_started, setting_changed
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.encoding import escape_uri_path
 from django.utils.http import http_date, parse_http_date_safe
 
 from articles import conf
@@ -108,13 +118,13 @@ def cache_for_readers(view):
     def cached_view(request, *args, **kwargs):
         max_age = conf.get("NEWSROOM_PAGE_CACHE_SECONDS")
         if not max_age or not _is_anonymous_read(request):
-            response = view(request, *args, **kwargs)
+            response = _canonical(request, view(request, *args, **kwargs))
             return _mark_bypass(request, response)
         # PageCacheMiddleware, when installed, has looked already (and missed).
         key, generation, hit = getattr(request, "_page_cache_lookup", None) or _lookup(request)
         if hit is not None:
             return _conditional(request, hit, hit=True)
-        response = view(request, *args, **kwargs)
+        response = _canonical(request, view(request, *args, **kwargs))
         if not _is_storable(request, response):
             return _mark_bypass(request, response)
         expires = min(time.time() + max_age, _next_publish(generation))
@@ -156,6 +166,24 @@ class PageCacheMiddleware:
             key, generation, expires = store
             _store(key, response, generation=generation, expires=expires, headers=None)
         return response
+
+
+def page_param(request, name, value):
+    """Declare that this page's query parameter ``name`` is ``value`` (``None``: the page has no such parameter).
+
+    Call it while handling the request (a template tag may): the page's
+    canonical URL is its path plus the declared parameters, and a request for
+    the same page by any other URL with only known parameters is redirected
+    there instead of being stored (see the module docstring). A view that
+    declares nothing has no query parameters::
+
+        page = paginator.page(number)
+        pagecache.page_param(request, "page", page.number if page.number > 1 else None)
+    """
+    declared = getattr(request, "_page_cache_params", None)
+    if declared is None:
+        declared = request._page_cache_params = {}
+    declared[name] = None if value is None else str(value)
 
 
 def purge():
@@ -352,8 +380,34 @@ def _is_anonymous_read(request):
     harmless = {settings.CSRF_COOKIE_NAME, *conf.get("NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES")}
     if any(name not in harmless for name in request.COOKIES):
         return False
+    return _has_known_query(request)
+
+
+def _has_known_query(request):
+    """Whether every query parameter is one a cached page may carry or a tracker."""
     understood = set(conf.get("NEWSROOM_PAGE_CACHE_QUERY_PARAMS"))
     return all(name in understood or _ignored(name) for name, _value in _query(request))
+
+
+def _canonical(request, response):
+    """``response``, or a redirect to the page's canonical URL when it was asked for by another.
+
+    Only for URLs the cache could key a page under (known parameters only),
+    whoever asks, so that every reader follows the same URLs; other requests
+    are never stored and get the page as the view made it.
+    """
+    if response.status_code != 200 or request.method not in {"GET", "HEAD"} or not _has_known_query(request):
+        return response
+    declared = getattr(request, "_page_cache_params", {})
+    canonical = sorted((name, value) for name, value in declared.items() if value is not None)
+    query = _query(request)
+    if [(name, value) for name, value in query if not _ignored(name)] == canonical:
+        return response
+    # Trackers are kept: they change nothing on the page, and the reader's analytics may want them.
+    target = canonical + [(name, value) for name, value in query if _ignored(name)]
+    # One leading slash: "//host/" would send the reader to another site.
+    path = escape_uri_path("/" + request.path.lstrip("/"))
+    return HttpResponseRedirect(path + (f"?{urlencode(target)}" if target else ""))
 
 
 def _query(request):

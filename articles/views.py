@@ -5,6 +5,7 @@ preview it; the page says so, is marked ``noindex`` and is never cached.
 """
 
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
@@ -12,6 +13,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, Ht
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
@@ -144,7 +146,7 @@ def search(request):
     terms = clean_terms(request.GET.get("q"))
     page = None
     if terms:
-        page = paginate(request, matching(Article.objects.published().for_listing(), terms=terms))
+        page = paginate(request, matching(Article.objects.published().for_listing(), terms=terms), params={"q": terms})
     response = render(request, "articles/search.html", {"terms": terms, "page_obj": page})
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -170,15 +172,37 @@ def _urls(*names):
             continue
 
 
-def paginate(request, queryset):
-    """The requested page of ``queryset``, decorated; 404 for a page that isn't there."""
+def paginate(request, queryset, *, params=None):
+    """The requested page of ``queryset``, decorated; 404 for a page that isn't there.
+
+    ``params`` are the page's own other query parameters (a search's ``q``).
+    The links to the pages before and after (``page.previous_url``,
+    ``page.next_url``) carry those and the page number, never the rest of
+    the request's query string: a cached page is served to every URL that
+    shares its key, ``?utm_source=…`` included, so one reader's trackers
+    must not end up in everyone's links. The page number is declared to the
+    page cache, which redirects ``?page=1`` and ``?page=02`` to the canonical
+    URL instead of keeping copies of the same page.
+    """
     paginator = Paginator(queryset, conf.get("NEWSROOM_ARTICLES_PER_PAGE"))
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as exc:
         raise Http404(_("No such page.")) from exc
+    pagecache.page_param(request, "page", page.number if page.number > 1 else None)
     page.object_list = decorate(page.object_list)
+    params = params or {}
+    if page.has_previous():
+        page.previous_url = _page_url(request, params, page.previous_page_number())
+    if page.has_next():
+        page.next_url = _page_url(request, params, page.next_page_number())
     return page
+
+
+def _page_url(request, params, number):
+    """The canonical URL of page ``number``: ``?page=2``, or the bare path for page 1."""
+    query = {**params, "page": number} if number > 1 else params
+    return f"?{urlencode(query)}" if query else escape_uri_path(request.path)
 
 
 def section_crumbs(chain, *, current=True):

@@ -13,7 +13,7 @@ What it does, all on loopback with a throwaway SQLite database:
    storage);
 2. writes a copy of that article's HTML into ``STATIC_ROOT``, so whitenoise
    serves a file of exactly the page's size: the ceiling for the same bytes;
-3. starts ``gunicorn newsroom.wsgi`` with ``2 × cores + 1`` workers;
+3. starts ``gunicorn -c gunicorn.conf.py newsroom.wsgi`` with ``2 × cores + 1`` workers;
 4. runs wrk (a separate process) for ``--seconds`` per scenario: the static
    copy, the article from the page cache, and the article rendered on every
    request (a query parameter the page cache does not know bypasses it, as
@@ -201,7 +201,8 @@ def free_port():
 
 def start_gunicorn(env, *, port, workers, log):
     gunicorn = Path(sys.executable).parent / "gunicorn"
-    command = [str(gunicorn), "newsroom.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
+    command = [str(gunicorn), "-c", "gunicorn.conf.py", "newsroom.wsgi", "--workers", str(workers)]
+    command += ["--bind", f"127.0.0.1:{port}"]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

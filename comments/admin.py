@@ -21,7 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -38,7 +38,9 @@ from django.utils.translation import ngettext
 from django_comments.models import Comment as ContribComment
 from django_comments_xtd.models import XtdComment
 
-from comments import privacy, status
+from articles import roles
+from articles.models import Article
+from comments import privacy, reactions, status, visible
 from comments.models import Comment, CommentEvent, CommentReport
 
 MODERATE_PERMISSION = "comments.moderate_comment"
@@ -53,6 +55,10 @@ def _to(to_status):
 
 def _restore(comment, user):
     return status.restore(comment, by=user)
+
+
+def _keep(comment, user):
+    return reactions.keep(comment, by=user)
 
 
 STATUS_FOR_BAND = {"publish": Comment.Status.APPROVED, "hold": Comment.Status.PENDING, "spam": Comment.Status.SPAM}
@@ -83,6 +89,7 @@ VERBS = {
     "trash": (_("Trash"), _to(Comment.Status.TRASH)),
     "restore": (_("Restore"), _restore),
     "check_again": (_("Check again"), _check_again),
+    "keep": (_("Keep, reports read"), _keep),
 }
 OFFERED = {
     Comment.Status.PENDING: ["approve", "spam", "trash", "check_again"],
@@ -97,15 +104,43 @@ DONE = {
     "trash": _("moved to the trash"),
     "restore": _("restored"),
     "check_again": _("checked again"),
+    "keep": _("kept; its reports are closed"),
 }
 
 
 def status_counts(request):
-    """Comments per status, one grouped query per request (shared by the tabs and the filter)."""
+    """Comments per status, one grouped query per request (shared by the tabs and the filter).
+
+    The same query counts the comments with open readers' reports (see :func:`reported_count`).
+    """
     if not hasattr(request, "_comment_status_counts"):
-        rows = Comment.objects.order_by().values_list("status").annotate(n=Count("pk"))
-        request._comment_status_counts = dict.fromkeys(Comment.Status.values, 0) | dict(rows)
+        open_reports = CommentReport.objects.open().filter(comment=OuterRef("pk"))
+        rows = (
+            Comment.objects.order_by()
+            .values_list("status")
+            .annotate(
+                n=Count("pk"),
+                reported=Count(Case(When(Q(Exists(open_reports), report_count__gt=0), then=Value(1)))),
+            )
+        )
+        counts, reported = dict.fromkeys(Comment.Status.values, 0), 0
+        for state, n, with_open_reports in rows:
+            counts[state] = n
+            if state in REPORTED_STATUSES:
+                reported += with_open_reports
+        request._comment_status_counts = counts
+        request._comment_reported_count = reported
     return request._comment_status_counts
+
+
+# What Comment.objects.reported() lists: removed comments need no second look.
+REPORTED_STATUSES = {Comment.Status.APPROVED, Comment.Status.PENDING}
+
+
+def reported_count(request):
+    """Comments in the "reported" view: published or queued, with reports no moderator has dealt with."""
+    status_counts(request)
+    return request._comment_reported_count
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -114,12 +149,17 @@ class StatusFilter(admin.SimpleListFilter):
     title = _("status")
     parameter_name = "status"
     ALL = "all"
+    # Comments readers reported that no moderator has looked at since, whatever
+    # their status: a comment kept despite earlier reports stays published and
+    # comes back here only.
+    REPORTED = "reported"
     DEFAULT = Comment.Status.PENDING
 
     def lookups(self, request, model_admin):
         counts = status_counts(request)
         choices = [(s.value, f"{s.label} ({counts[s.value]})") for s in Comment.Status]
-        return [*choices, (self.ALL, _("All"))]
+        reported = (self.REPORTED, _("Reported (%(count)d)") % {"count": reported_count(request)})
+        return [*choices, reported, (self.ALL, _("All"))]
 
     def value(self):
         return super().value() or self.DEFAULT
@@ -128,6 +168,9 @@ class StatusFilter(admin.SimpleListFilter):
         value = self.value()
         if value == self.ALL:
             return queryset
+        if value == self.REPORTED:
+            open_reports = CommentReport.objects.open().order_by("created_at", "pk")
+            return queryset.reported().prefetch_related(Prefetch("reports", open_reports, to_attr="open_reports"))
         if value in Comment.Status.values:
             return queryset.filter(status=value)
         return queryset.none()
@@ -142,7 +185,15 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 class CommentedObjectFilter(admin.SimpleListFilter):
-    """The article (or other commented object): the most recently commented ones, plus the one chosen."""
+    """The article: the most recently commented ones, plus the one chosen.
+
+    ``?on=<content type>-<pk>`` is typed by whoever holds the page, so it is
+    named only when it is an article (the only thing that takes comments)
+    that the moderator could read anyway: published, or theirs to see in the
+    articles admin. Anything else is never looked up by name; another content
+    type lists nothing, an article they may not see lists its comments (which
+    the queue shows them anyway) without a label.
+    """
 
     title = _("article")
     parameter_name = "on"
@@ -159,42 +210,42 @@ class CommentedObjectFilter(admin.SimpleListFilter):
         chosen = self._parse(self.value())
         if chosen and chosen not in keys:
             keys.insert(0, chosen)
-        objects = _objects_for(keys)
+        objects = _objects_for(keys, request.user)
         return [(f"{ct}-{pk}", Truncator(str(objects[ct, pk])).chars(60)) for ct, pk in keys if (ct, pk) in objects]
 
     def queryset(self, request, queryset):
         if self.value() is None:
             return queryset
         chosen = self._parse(self.value())
-        if chosen is None:
+        if chosen is None or chosen[0] != _article_type_id():
             return queryset.none()
         return queryset.filter(content_type_id=chosen[0], object_pk=chosen[1])
 
     @staticmethod
     def _parse(value):
+        # ASCII digits only: str.isdigit() also passes "²", which int() refuses.
         ct, _sep, pk = (value or "").partition("-")
-        return (int(ct), pk) if ct.isdigit() and pk else None
+        return (int(ct), pk) if ct.isascii() and ct.isdigit() and pk else None
 
 
-def _objects_for(keys):
-    """{(content_type_id, object_pk): object} with one query per content type."""
-    by_type = {}
-    for ct, pk in keys:
-        by_type.setdefault(ct, []).append(pk)
-    found = {}
-    for ct, pks in by_type.items():
-        try:
-            model = ContentType.objects.get_for_id(ct).model_class()
-        except ContentType.DoesNotExist:
-            continue
-        if model is None:
-            continue
-        try:
-            objects = model._default_manager.in_bulk(pks)
-        except (ValueError, TypeError):
-            continue
-        found.update({(ct, str(pk)): obj for pk, obj in objects.items()})
-    return found
+def _article_type_id():
+    return ContentType.objects.get_for_model(Article).pk
+
+
+def _objects_for(keys, user):
+    """{(content_type_id, object_pk): article} for the keys naming an article ``user`` may read, in one query.
+
+    Keys of any other content type, or of an article ``user`` may not see (a
+    colleague's draft, a scheduled scoop), are left out: a typed-in key must
+    not turn a headline or a user name into a label.
+    """
+    article_type = _article_type_id()
+    # An id beyond the database's integers would be an error, not a miss.
+    pks = {pk for ct, pk in keys if ct == article_type and pk.isascii() and pk.isdigit() and int(pk) < 2**63}
+    if not pks:
+        return {}
+    articles = roles.visible_articles(user, Article.objects.all()).in_bulk(pks)
+    return {(article_type, str(pk)): article for pk, article in articles.items()}
 
 
 class QueueCountPaginator(Paginator):
@@ -232,7 +283,7 @@ class EventInline(admin.TabularInline):
 
 class ReportInline(admin.TabularInline):
     model = CommentReport
-    fields = ["created_at", "reason"]
+    fields = ["created_at", "reason", "details"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -249,7 +300,7 @@ class ReportInline(admin.TabularInline):
 
 
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "on", "writer", "spam_verdict", "moderation"]
+    list_display = ["excerpt", "on", "writer", "spam_verdict", "readers_reports", "moderation"]
     list_display_links = ["excerpt"]
     list_filter = [StatusFilter, CommentedObjectFilter]
     search_fields = ["user_name", "user_email", "ip_address", "comment"]
@@ -263,6 +314,7 @@ class CommentAdmin(admin.ModelAdmin):
         "trash_selected",
         "restore_selected",
         "check_again_selected",
+        "keep_selected",
         "export_personal_data",
         "erase_personal_data",
     ]
@@ -352,6 +404,8 @@ class CommentAdmin(admin.ModelAdmin):
             counts = status_counts(request)
             if chosen == StatusFilter.ALL:
                 known = sum(counts.values())
+            elif chosen == StatusFilter.REPORTED:
+                known = reported_count(request)
             elif chosen in counts:
                 known = counts[chosen]
         return QueueCountPaginator(queryset, per_page, orphans, allow_empty_first_page, known_count=known)
@@ -432,9 +486,31 @@ class CommentAdmin(admin.ModelAdmin):
             format_html_join(
                 "",
                 '<button type="submit" class="button" formaction="{}">{}</button>',
-                ((self._moderate_url(obj, verb), VERBS[verb][0]) for verb in OFFERED[obj.status]),
+                ((self._moderate_url(obj, verb), VERBS[verb][0]) for verb in self._offered(obj)),
             ),
         )
+
+    @admin.display(description=_("readers' reports"))
+    def readers_reports(self, obj):
+        """In the "reported" view, the open reports by reason and in the readers' words; elsewhere how many ever."""
+        open_reports = getattr(obj, "open_reports", None)
+        if open_reports is None:
+            return obj.report_count or "—"
+        summary = format_html_join("", "<li>{} ×{}</li>", reactions.summarise(open_reports))
+        words = format_html_join("", "<li>“{}”</li>", ((r.details,) for r in open_reports if r.details))
+        return format_html(
+            '{}<ul class="nr-reasons">{}{}</ul>',
+            ngettext("%(count)d open report", "%(count)d open reports", len(open_reports))
+            % {"count": len(open_reports)},
+            summary,
+            words,
+        )
+
+    @staticmethod
+    def _offered(obj):
+        # "Keep" closes the open reports of a published comment; the rows of
+        # the "reported" view carry their open reports.
+        return [*OFFERED[obj.status], *(["keep"] if getattr(obj, "open_reports", None) else [])]
 
     # Change view fields -----------------------------------------------------
 
@@ -459,16 +535,17 @@ class CommentAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        # Only the text and the website are editable. Written with update()
-        # so django-comments-xtd's pre_save handler, which copies this
-        # comment's visibility onto its replies, does not run.
+        # Only the text and the website are editable. Written through
+        # comments.visible: with update(), so django-comments-xtd's pre_save
+        # handler (which copies this comment's visibility onto its replies)
+        # does not run, and with a purge, so readers see the edit at once.
         changes = {name: getattr(obj, name) for name in form.changed_data if name in {"comment", "user_url"}}
         if "comment" in changes:
             from comments.spam.normalise import text_hash
 
             changes["text_hash"] = text_hash(obj.comment)
         if changes:
-            Comment.objects.filter(pk=obj.pk).update(**changes)
+            visible.update(obj, **changes)
 
     # One-click moderation ---------------------------------------------------
 
@@ -555,6 +632,10 @@ class CommentAdmin(admin.ModelAdmin):
     def check_again_selected(self, request, queryset):
         self._apply_to_selected(request, queryset, "check_again")
 
+    @admin.action(permissions=["moderate"], description=_("Keep selected comments published, their reports read"))
+    def keep_selected(self, request, queryset):
+        self._apply_to_selected(request, queryset, "keep")
+
     # Privacy ------------------------------------------------------------------
 
     @admin.action(permissions=["moderate"], description=_("Export the writers' personal data (JSON)"))
@@ -616,6 +697,8 @@ class CommentAdmin(admin.ModelAdmin):
         tabs = [
             (s.label, counts[s.value], self._changelist_url(status=s.value), chosen == s.value) for s in Comment.Status
         ]
+        reported = StatusFilter.REPORTED
+        tabs.append((_("Reported"), reported_count(request), self._changelist_url(status=reported), chosen == reported))
         tabs.append((_("All"), sum(counts.values()), self._changelist_url(status=StatusFilter.ALL), chosen == "all"))
         return super().changelist_view(request, {"status_tabs": tabs, **(extra_context or {})})
 
@@ -623,7 +706,10 @@ class CommentAdmin(admin.ModelAdmin):
         verbs = []
         if object_id.isdigit() and self.has_moderate_permission(request):
             current = Comment.objects.filter(pk=object_id).values_list("status", flat=True).first()
-            verbs = [(self._moderate_url_for(object_id, verb), VERBS[verb][0]) for verb in OFFERED.get(current, [])]
+            offered = OFFERED.get(current, [])
+            if current == Comment.Status.APPROVED and Comment.objects.reported().filter(pk=object_id).exists():
+                offered = [*offered, "keep"]
+            verbs = [(self._moderate_url_for(object_id, verb), VERBS[verb][0]) for verb in offered]
         return super().change_view(request, object_id, form_url, {"moderation_verbs": verbs, **(extra_context or {})})
 
     # Helpers ------------------------------------------------------------------

@@ -7,9 +7,10 @@ class CommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from comments import checks, status  # noqa: F401  (checks registers the system checks)
+        from comments import checks, visible  # noqa: F401  (checks registers the system checks)
 
-        status.comment_status_changed.connect(purge_reader_pages, dispatch_uid="comments_purge_reader_pages")
+        # Readers' cached pages are purged after every change they can see (status moves, deletions).
+        visible.connect()
         _stop_xtd_copying_visibility_to_replies()
 
 
@@ -26,15 +27,3 @@ def _stop_xtd_copying_visibility_to_replies():
     from comments.models import Comment
 
     pre_save.disconnect(publish_or_unpublish_on_pre_save, sender=Comment)
-
-
-def purge_reader_pages(sender, *, from_status, to_status, **kwargs):
-    """Readers' cached pages change only when a comment enters or leaves "approved".
-
-    ``articles.pagecache`` is the seam: the comments app tells it *that* pages
-    changed, never which, so articles knows nothing about comments.
-    """
-    from articles import pagecache
-
-    if "approved" in {from_status, to_status}:
-        pagecache.purge_on_commit()

@@ -1,7 +1,10 @@
 """System checks: tell a site what it wired wrong in the comments app before a page is rendered."""
 
+from django.apps import apps
 from django.conf import settings
 from django.core import checks
+from django.db import DatabaseError, router
+from django.http.request import split_domain_port, validate_host
 from django.utils.module_loading import import_string
 
 from comments import conf
@@ -18,7 +21,10 @@ _WHOLE_NUMBERS = [
     ("NEWSROOM_COMMENTS_FLOOD_SECONDS", 0, "comments.E003"),
     ("NEWSROOM_COMMENTS_FORM_MAX_AGE", 60, "comments.E004"),
     ("NEWSROOM_COMMENTS_PENDING_COOKIE_AGE", 60, "comments.E005"),
+    ("NEWSROOM_COMMENTS_TRUST_COOKIE_AGE", 60, "comments.E020"),
     ("NEWSROOM_COMMENTS_REPORTS_TO_HOLD", 1, "comments.E006"),
+    ("NEWSROOM_COMMENTS_REPORT_WINDOW", 60, "comments.E013"),
+    ("NEWSROOM_COMMENTS_LIKES_PER_NETWORK", 1, "comments.E014"),
 ]
 
 
@@ -75,7 +81,11 @@ def check_reader_settings(app_configs, **kwargs):
                 id="comments.E010",
             )
         )
-    for name in ("NEWSROOM_COMMENTS_PENDING_COOKIE", "NEWSROOM_COMMENTS_READER_COOKIE"):
+    for name in (
+        "NEWSROOM_COMMENTS_PENDING_COOKIE",
+        "NEWSROOM_COMMENTS_READER_COOKIE",
+        "NEWSROOM_COMMENTS_TRUST_COOKIE",
+    ):
         value = conf.get(name)
         if not isinstance(value, str) or not value.replace("_", "").replace("-", "").isalnum():
             errors.append(
@@ -281,3 +291,76 @@ def check_moderation_settings(app_configs, **kwargs):
             )
         )
     return errors
+
+
+_LINK_AND_CONFIRMATION_NUMBERS = [
+    # (setting, minimum, what it is, id)
+    ("NEWSROOM_COMMENTS_CONFIRM_LINK_MAX_AGE", 60, "seconds", "comments.E301"),
+    ("NEWSROOM_COMMENTS_MUTE_LINK_MAX_AGE", 60, "seconds", "comments.E302"),
+    ("NEWSROOM_COMMENTS_CONFIRM_MAIL_INTERVAL", 0, "seconds (0 turns it off)", "comments.E303"),
+    ("NEWSROOM_COMMENTS_CONFIRM_MAILS_PER_HOUR_PER_IP", 0, "mails (0 turns it off)", "comments.E304"),
+]
+
+
+@checks.register()
+def check_link_settings(app_configs, **kwargs):
+    """Signed links in mail and the confirmation mail's rate limits (``comments.E3xx``)."""
+    errors = []
+    for name, minimum, unit, check_id in _LINK_AND_CONFIRMATION_NUMBERS:
+        value = conf.get(name)
+        if not _whole(value, minimum=minimum):
+            errors.append(
+                checks.Error(
+                    f"{name} is {value!r}.",
+                    hint=f"Set {name} to a whole number of {unit}, {minimum} or more (default {conf.DEFAULTS[name]}).",
+                    id=check_id,
+                )
+            )
+    return errors
+
+
+@checks.register(checks.Tags.sites, checks.Tags.database)
+def check_site_domain(app_configs, databases=None, **kwargs):
+    """With ``DEBUG`` off, the current ``Site`` must be the host readers use (``comments.W205``).
+
+    Confirmation and mute links, reply and moderation mail (unless
+    ``NEWSROOM_COMMENTS_SITE_URL`` is set) and the comment permalink redirect
+    (``/comments/cr/``) are built from the Site's domain: left at Django's
+    ``example.com``, or at a host ``ALLOWED_HOSTS`` refuses, they send readers
+    somewhere else. The Site lives in the database, so like Django's own
+    database checks this one reads only the databases it is given
+    (``check --database default``; ``migrate`` passes its database), and says
+    nothing while the table does not exist yet.
+    """
+    site_id = getattr(settings, "SITE_ID", None)
+    # Without SITE_ID each request's own host picks the Site, so there is nothing to get wrong.
+    if settings.DEBUG or not databases or site_id is None or not apps.is_installed("django.contrib.sites"):
+        return []
+    Site = apps.get_model("sites", "Site")
+    warnings = []
+    for alias in databases:
+        if not router.allow_migrate_model(alias, Site):
+            continue
+        try:
+            domain = Site.objects.using(alias).filter(pk=site_id).values_list("domain", flat=True).first()
+        except DatabaseError:  # not migrated yet: migrate runs the checks before it creates the table
+            continue
+        host, _port = split_domain_port(domain or "")
+        if domain is None:
+            problem = f"There is no Site with SITE_ID = {site_id!r}"  # get_current_site() fails on every page
+        elif host == "example.com":
+            problem = "The current Site's domain is still Django's placeholder, 'example.com'"
+        elif not host or not validate_host(host, settings.ALLOWED_HOSTS):
+            problem = f"The current Site's domain {domain!r} is not a host ALLOWED_HOSTS accepts"
+        else:
+            continue
+        warnings.append(
+            checks.Warning(
+                f"{problem}: links in comment mail and comment redirects would point elsewhere.",
+                hint="Set the domain of the Site with SITE_ID (admin → Sites) to the host readers use, "
+                "e.g. news.example, and list that host in ALLOWED_HOSTS.",
+                obj=f"database {alias!r}",
+                id="comments.W205",
+            )
+        )
+    return warnings

@@ -42,12 +42,38 @@ Cookies and caching
 ``NEWSROOM_COMMENTS_READER_COOKIE``
     Name of the long-lived random cookie that makes "one like / one report per
     reader" work for readers without an account (default ``"newsroom_reader"``).
+``NEWSROOM_COMMENTS_TRUST_COOKIE``
+    Name of the signed cookie given to a browser when a comment it posted is
+    published (at once, or once a moderator approves it and the browser next
+    asks ``/comments/mine/``). It names the commenter's e-mail address as a
+    keyed hash; only with it does that address's good record count for a
+    signed-out commenter, since anyone can type an address
+    (``comments.trust_cookie``). It changes nothing on a page, so list it in
+    ``NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES`` (default ``"newsroom_trusted"``).
+``NEWSROOM_COMMENTS_TRUST_COOKIE_AGE``
+    Lifetime of that cookie in seconds; each published comment renews it
+    (default 15552000, 180 days).
 
 Reactions and reports
 ---------------------
+A reader is their account, else their long-lived cookie; cookies are free
+to make up, so the reader's network (the IP address's /24, or /48 for IPv6,
+stored only as a keyed hash) limits what one person can do. See
+``comments.reactions``.
+
 ``NEWSROOM_COMMENTS_REPORTS_TO_HOLD``
-    Readers' reports that send a published comment back to the moderation
-    queue (default 3).
+    Reports from this many distinct networks within
+    ``NEWSROOM_COMMENTS_REPORT_WINDOW`` send a published comment back to the
+    moderation queue (default 3). That happens once per comment, and never to
+    a comment a moderator kept despite reports: later reports list it under
+    "Reported" in the queue and leave it published.
+``NEWSROOM_COMMENTS_REPORT_WINDOW``
+    Seconds within which reports from distinct networks add up (default
+    86400, a day).
+``NEWSROOM_COMMENTS_LIKES_PER_NETWORK``
+    Likes of one comment counted from one network: an office or a household
+    shares an address, an attacker with made-up cookies does too (default 3).
+    A reader without a cookie likes once per address.
 
 What the form says
 ------------------
@@ -86,7 +112,8 @@ Spam filter (``comments.spam``)
     scores as a bot's (default 3).
 ``NEWSROOM_SPAM_HOLD_FIRST_COMMENT``
     Hold the comments of anyone without a previously approved comment, matched
-    by account or e-mail address (default ``True``).
+    by account, or by e-mail address only when the browser holds the trust
+    cookie for it (a typed address proves nothing; default ``True``).
 ``NEWSROOM_SPAM_OWN_DOMAINS``
     Domains whose links never count as links (the site's own); ``ALLOWED_HOSTS``
     are added (default ``[]``).
@@ -136,6 +163,27 @@ Moderation mail
     Scheme and host for links in e-mails, e.g. ``"https://news.example"``.
     Empty (the default): ``https://`` and the current ``Site``'s domain.
 
+E-mail confirmation and links in mail
+-------------------------------------
+With ``COMMENTS_XTD_CONFIRM_EMAIL`` on, a signed-out reader's comment is
+stored only when they follow the link mailed to the address they typed.
+Anyone can type anyone's address, so the mail is rate-limited and carries no
+link but ours (see ``comments.links``). The limits are counted in the default
+cache, so every app server shares them only if the cache is shared (Redis).
+
+``NEWSROOM_COMMENTS_CONFIRM_LINK_MAX_AGE``
+    Seconds a confirmation link works (default 172800, two days).
+``NEWSROOM_COMMENTS_MUTE_LINK_MAX_AGE``
+    Seconds the "stop these e-mails" link of a follow-up mail works (default
+    7776000, 90 days; every new mail brings a fresh link).
+``NEWSROOM_COMMENTS_CONFIRM_MAIL_INTERVAL``
+    At most one confirmation mail per e-mail address in this many seconds;
+    more posts naming the address are refused with HTTP 429, the text kept
+    (default 600; 0 turns it off).
+``NEWSROOM_COMMENTS_CONFIRM_MAILS_PER_HOUR_PER_IP``
+    At most this many confirmation mails per hour for posts from one IP
+    address (default 5; 0 turns it off).
+
 Personal data
 -------------
 ``NEWSROOM_COMMENTS_KEEP_IP_DAYS``
@@ -163,7 +211,11 @@ DEFAULTS = {
     "NEWSROOM_COMMENTS_PENDING_COOKIE": "newsroom_pending",
     "NEWSROOM_COMMENTS_PENDING_COOKIE_AGE": 1800,
     "NEWSROOM_COMMENTS_READER_COOKIE": "newsroom_reader",
+    "NEWSROOM_COMMENTS_TRUST_COOKIE": "newsroom_trusted",
+    "NEWSROOM_COMMENTS_TRUST_COOKIE_AGE": 15_552_000,
     "NEWSROOM_COMMENTS_REPORTS_TO_HOLD": 3,
+    "NEWSROOM_COMMENTS_REPORT_WINDOW": 86_400,
+    "NEWSROOM_COMMENTS_LIKES_PER_NETWORK": 3,
     "NEWSROOM_COMMENTS_SPAM_NOTICE": (
         "To keep the conversation free of spam, comments are checked by {filter}. "
         'Learn how your comment data is processed on our <a href="{privacy_url}">privacy page</a>.'
@@ -229,6 +281,10 @@ DEFAULTS = {
     "NEWSROOM_COMMENTS_NOTIFY_AUTHORS": False,
     "NEWSROOM_COMMENTS_SITE_URL": "",
     "NEWSROOM_COMMENTS_KEEP_IP_DAYS": 60,
+    "NEWSROOM_COMMENTS_CONFIRM_LINK_MAX_AGE": 172_800,
+    "NEWSROOM_COMMENTS_MUTE_LINK_MAX_AGE": 7_776_000,
+    "NEWSROOM_COMMENTS_CONFIRM_MAIL_INTERVAL": 600,
+    "NEWSROOM_COMMENTS_CONFIRM_MAILS_PER_HOUR_PER_IP": 5,
 }
 
 

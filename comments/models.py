@@ -9,6 +9,7 @@ see who or what decided, when, and why.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
@@ -36,6 +37,26 @@ class CommentQuerySet(models.QuerySet):
     def for_thread(self, article):
         """An article's approved comments in the order a thread shows them, oldest first."""
         return self.approved().on_articles(article.pk).order_by("submit_date", "pk")
+
+    def reported(self):
+        """Published or queued comments with reports no moderator has dealt with yet, with ``open_report_count``.
+
+        The "reported" view of the moderation queue: a comment a moderator kept
+        despite reports comes back here (and only here) when readers report it again.
+        """
+        open_reports = (
+            CommentReport.objects.open()
+            .filter(comment=OuterRef("pk"))
+            .order_by()
+            .values("comment")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            self.filter(status__in=[Comment.Status.APPROVED, Comment.Status.PENDING], report_count__gt=0)
+            .annotate(open_report_count=Subquery(open_reports))
+            .filter(open_report_count__gt=0)
+        )
 
 
 class Comment(XtdComment):
@@ -73,6 +94,16 @@ class Comment(XtdComment):
     reader_prompt = models.CharField(max_length=300, blank=True)
     like_count = models.PositiveIntegerField(default=0)
     report_count = models.PositiveIntegerField(default=0)
+    # Readers' reports hide a published comment at most once (and mail the
+    # moderators at most once); after a moderator has kept a reported comment,
+    # later reports only put it in the "reported" view of the queue.
+    held_by_reports_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reports_reviewed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When a moderator last kept it despite readers' reports; earlier reports are closed."),
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -114,29 +145,64 @@ class CommentEvent(models.Model):
 
 
 class CommentReaction(models.Model):
-    """A reader's "like"; one per reader (cookie or account) and comment."""
+    """A reader's "like"; one per reader (account, cookie, or address without a cookie) and comment.
+
+    The keys are keyed hashes (``salted_hmac``), never a raw cookie or address:
+    ``address_key`` names the client's IP address, ``network_key`` its network
+    (/24, or /48 for IPv6), so likes from one network can be capped.
+    """
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reactions")
     reader_key = models.CharField(max_length=64, help_text=_("A hash identifying the reader; no raw IP."))
+    address_key = models.CharField(max_length=64, blank=True, help_text=_("A hash of the address; no raw IP."))
+    network_key = models.CharField(max_length=64, blank=True, help_text=_("A hash of the network; no raw IP."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["comment", "reader_key"], name="reaction_once_per_reader")]
+        indexes = [models.Index(fields=["comment", "network_key"], name="reaction_network_idx")]
 
     def __str__(self):
         return f"like on comment {self.comment_id}"
 
 
+class CommentReportQuerySet(models.QuerySet):
+    def open(self):
+        """Reports no moderator has dealt with: made after the comment was last kept despite reports."""
+        return self.filter(
+            Q(comment__reports_reviewed_at__isnull=True) | Q(created_at__gt=F("comment__reports_reviewed_at"))
+        )
+
+
 class CommentReport(models.Model):
-    """A reader's report; enough of them send a comment back to the moderation queue."""
+    """A reader's report, with a reason; reports from enough networks send a comment back to the queue.
+
+    Every report a reader makes is kept for the moderators, but only reports
+    from distinct networks within ``NEWSROOM_COMMENTS_REPORT_WINDOW`` count
+    toward hiding (see :mod:`comments.reactions`). The keys are hashes, as on
+    :class:`CommentReaction`.
+    """
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        ABUSE = "abuse", _("Abuse or harassment")
+        OFF_TOPIC = "off_topic", _("Off-topic")
+        MISINFORMATION = "misinformation", _("Misinformation")
+        OTHER = "other", _("Something else")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     reader_key = models.CharField(max_length=64)
-    reason = models.CharField(max_length=200, blank=True)
+    address_key = models.CharField(max_length=64, blank=True)
+    network_key = models.CharField(max_length=64, blank=True)
+    reason = models.CharField(max_length=20, choices=Reason.choices, default=Reason.OTHER)
+    details = models.CharField(max_length=200, blank=True, help_text=_("The reader's own words (required for other)."))
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CommentReportQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["comment", "reader_key"], name="report_once_per_reader")]
+        indexes = [models.Index(fields=["comment", "created_at"], name="report_comment_created_idx")]
 
     def __str__(self):
         return f"report on comment {self.comment_id}"

@@ -6,8 +6,9 @@ failing one never touches a comment. :func:`status_changed` is called by
 :mod:`comments.status` after a change is committed, :func:`comment_posted`
 by the posting flow after a new comment is:
 
-- a comment held for review (by the spam filter or by readers' reports)
-  → each moderator gets a mail, unless ``NEWSROOM_COMMENTS_MODERATION_DIGEST``
+- a comment held for review (by the spam filter, or by readers' reports,
+  which hide a comment at most once: see :mod:`comments.reactions`)
+  → each moderator gets a mail (saying why readers reported it), unless ``NEWSROOM_COMMENTS_MODERATION_DIGEST``
   asks for one digest of the queue instead (``send_moderation_digest``);
 - a comment published for the first time → the article's authors, if
   ``NEWSROOM_COMMENTS_NOTIFY_AUTHORS``; and if it is a reply, everyone in
@@ -27,11 +28,8 @@ from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django_comments_xtd import signed
-from django_comments_xtd.conf import settings as xtd_settings
-from django_comments_xtd.models import TmpXtdComment
 
-from comments import conf
+from comments import conf, links, reactions
 from comments.models import Comment
 
 MAIL_TEMPLATES = "comments/newsroom/mail/"
@@ -125,6 +123,8 @@ def held_comment_messages(comment):
     if not recipients:
         return []
     context = {"comment": comment, "target": comment.content_object, **_links(comment)}
+    if comment.held_by_reports_at is not None:
+        context["reports"] = reactions.open_reasons(comment)
     return [_message("held_comment", context, to=[email]) for email in recipients]
 
 
@@ -167,24 +167,27 @@ def reply_messages(reply):
 
 
 def mute_url(comment):
-    """django-comments-xtd's "mute" link for ``comment``'s writer: no more follow-up mail on that article.
+    """The "stop these e-mails" link for ``comment``'s writer: no more follow-up mail on that article.
 
-    Signs only what the mute view needs (not the whole comment, which would put
-    the writer's IP address into a URL).
+    It carries only the comment's id, signed as JSON (:mod:`comments.links`),
+    never the comment: no address or IP address ends up in a URL.
     """
-    key = signed.dumps(
-        TmpXtdComment(
-            content_type=comment.content_type,
-            object_pk=comment.object_pk,
-            user_name=comment.user_name,
-            user_email=comment.user_email,
-            followup=True,
-            submit_date=comment.submit_date,
-        ),
-        compress=True,
-        extra_key=xtd_settings.COMMENTS_XTD_SALT,
-    )
-    return reverse("comments-xtd-mute", args=[key.decode()])
+    return reverse("comments-xtd-mute", args=[links.mute_key(comment)])
+
+
+def mute_followups(comment):
+    """Stop follow-up mail to ``comment``'s address about its article (what the mute link does).
+
+    Every comment of that address on the article stops asking for replies, as
+    django-comments-xtd's mute did, held ones too (they may be approved
+    later). ``followup`` is never shown to readers, so no cached page changes.
+    """
+    return Comment.objects.filter(
+        content_type_id=comment.content_type_id,
+        object_pk=comment.object_pk,
+        user_email__iexact=comment.user_email,
+        followup=True,
+    ).update(followup=False)
 
 
 def _links(comment):

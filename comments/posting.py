@@ -17,26 +17,36 @@ definition of visible) and linked with ``get_absolute_url()``.
 """
 
 import logging
-from dataclasses import dataclass
+import re
+import secrets
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import partial
 
-from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.cache import cache
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.dateparse import parse_datetime
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from articles.models import Article
-from comments import conf, notifications, status
+from comments import conf, links, notifications, status, trust_cookie
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.prompts import comments_are_open, reader_prompt_for
 from comments.spam import pipeline
 from comments.spam import tasks as spam_tasks
 from comments.spam.base import CheckResult, Submission, Verdict
+from comments.spam.normalise import BARE_DOMAIN, URL, plain_text, text_hash
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +94,7 @@ def submit(request):
         raise _invalid(form, article)
     parent = parent_for(reply_to=form.cleaned_data["reply_to"], article=article, form=form)
     submission = build_submission(request, form=form, article=article, parent=parent)
+    submission = with_trust_evidence(submission, request)
     refuse_repeats(
         article=article,
         text=submission.text,
@@ -96,7 +107,7 @@ def submit(request):
         return Outcome(comment=None, verdict=verdict, article=article)
     fields = comment_fields(submission, verdict=verdict, article=article, parent=parent, form=form, request=request)
     if _needs_email_confirmation(fields):
-        _send_email_confirmation(request, fields, article)
+        _send_email_confirmation(request, fields, article, form=form)
         return Outcome(comment=None, verdict=verdict, article=article, awaiting_confirmation=True)
     with transaction.atomic():
         # Again inside the write transaction: a double click's second request waits for the
@@ -119,7 +130,12 @@ def build_submission(request, *, form, article, parent):
     if user is None:
         name, email, url = cleaned["name"], cleaned["email"], cleaned.get("url", "")
     else:
-        name, email, url = (user.get_full_name() or user.get_username())[:100], user.email, ""
+        # Every reader sees this name, so never the login name (half of what signing in takes): the name
+        # the person writes under (their author profile), else their full name, else what they are.
+        profile = getattr(user, "author_profile", None)  # None when the account has no articles.Author
+        role = _("Staff") if user.is_staff else _("Reader")
+        name = (profile.name if profile else "") or user.get_full_name() or role
+        name, email, url = name[:100], user.email, ""
     return Submission(
         text=cleaned["comment"],
         author_name=name,
@@ -139,6 +155,11 @@ def build_submission(request, *, form, article, parent):
         language=getattr(request, "LANGUAGE_CODE", ""),
         extra={"reply_to": parent.pk if parent else None, **_captcha_token(form)},
     )
+
+
+def with_trust_evidence(submission, request):
+    """``submission`` with what proves its e-mail address belongs to this browser: the trust cookie's hash."""
+    return replace(submission, trust_email_hash=trust_cookie.proof(request))
 
 
 def comment_fields(submission, *, verdict, article, parent, form, request):
@@ -201,11 +222,18 @@ def parent_for(*, reply_to, article, form):
 
 
 def refuse_repeats(*, article, text, email, ip_address, form):
-    """Refuse the same text twice on one article (400) and a second post too soon after the last (429)."""
+    """Refuse the same text twice on one article (400) and a second post too soon after the last (429).
+
+    "The same text" is compared normalised (``text_hash``: case, spacing,
+    markup and punctuation ignored), so "Great article." then "Great
+    article!" is a repeat; the exact text too, for comments stored before
+    ``text_hash`` ignored punctuation.
+    """
     same_author = Q(user_email__iexact=email) if email else Q(pk__in=[])
     if ip_address:
         same_author |= Q(ip_address=ip_address)
-    duplicate = Comment.objects.on_articles(article.pk).filter(same_author, comment=text)
+    same_text = Q(text_hash=text_hash(text)) | Q(comment=text)
+    duplicate = Comment.objects.on_articles(article.pk).filter(same_author, same_text)
     if duplicate.exists():
         raise Refused(400, _("You have already posted this comment."), form=form)
     seconds = conf.get("NEWSROOM_COMMENTS_FLOOD_SECONDS")
@@ -279,9 +307,25 @@ def _drops_discarded():
     return bool(conf.get("NEWSROOM_SPAM_DISCARD"))
 
 
-# The optional e-mail confirmation (COMMENTS_XTD_CONFIRM_EMAIL): only after the spam filter
-# has spoken, and only for comments it would publish or hold. The signed link carries the
-# prepared fields; confirming stores them through store() like any other post.
+# The optional e-mail confirmation (COMMENTS_XTD_CONFIRM_EMAIL): only after the flood and
+# duplicate checks and the spam filter have spoken, and only for comments it would publish
+# or hold. Nothing is stored until the link is followed: the signed link (comments.links,
+# JSON, never pickle) carries the prepared fields, and confirming stores them through
+# store() like any other post. Anyone can type anyone's address, so the mail is
+# rate-limited per address and per client and carries none of the stranger's links.
+
+#: Characters of the comment the confirmation mail quotes, links taken out.
+MAIL_EXCERPT_LENGTH = 200
+_LINK_REMOVED = "[link removed]"
+# What a mail client may turn into a link beyond normalise.URL / BARE_DOMAIN: any
+# name.tld (with look-alike dots), an address with an @, a bare IPv4 address.
+_DOT = r"[.\u3002\uff0e\uff61]"
+_LINKISH = re.compile(
+    rf"(?:[\w.+-]+@)?\b(?:[\w-]+{_DOT})+(?:[^\W\d_]{{2,}}|xn--[a-z0-9-]+)\b(?:[/?#:]\S*)?"
+    rf"|\b\d{{1,3}}(?:{_DOT}\d{{1,3}}){{3}}\b(?:[/?#:]\S*)?"
+    r"|\b(?:mailto|tel|sms|callto|skype|data|javascript):\S+",
+    re.IGNORECASE,
+)
 
 
 def _needs_email_confirmation(fields):
@@ -294,30 +338,136 @@ def _needs_email_confirmation(fields):
     )
 
 
-def _send_email_confirmation(request, fields, article):
-    from django_comments_xtd import signed
-    from django_comments_xtd.conf import settings as xtd_settings
-    from django_comments_xtd.models import TmpXtdComment
-    from django_comments_xtd.views import send_email_confirmation_request
-
-    tmp = TmpXtdComment(fields)
-    tmp.content_object = article
-    key = signed.dumps(tmp, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
-    send_email_confirmation_request(tmp, key, get_current_site(request))
-
-
-def confirmed_fields(key):
-    """The prepared fields from a confirmation link, or ``None`` if the link is forged or broken."""
-    from django_comments_xtd import signed
-    from django_comments_xtd.conf import settings as xtd_settings
-
+def _send_email_confirmation(request, fields, article, *, form):
+    """Mail the confirmation link to the typed address, or :class:`Refused` (429 rate limit, 503 mail down)."""
+    address_key = _claim_confirmation_mail(email=fields["user_email"], ip_address=fields["ip_address"], form=form)
+    token = secrets.token_urlsafe(18)
+    # What the request said about the poster stays here, not in the readable link (links.py).
+    cache.set(
+        _request_data_key(token),
+        {name: fields[name] for name in REQUEST_FIELDS},
+        timeout=conf.get("NEWSROOM_COMMENTS_CONFIRM_LINK_MAX_AGE"),
+    )
+    link_data = {name: fields[name] for name in links.CONFIRM_FIELDS if name not in {"submit_date", "token"}}
+    key = links.confirmation_key({**link_data, "submit_date": fields["submit_date"].isoformat(), "token": token})
+    message = confirmation_message(fields, article=article, key=key, site=get_current_site(request))
     try:
-        tmp = signed.loads(str(key), extra_key=xtd_settings.COMMENTS_XTD_SALT)
-    except Exception:  # a broken link: bad signature, truncated base64, unpickling errors
-        return None
-    fields = {name: value for name, value in dict(tmp).items() if name not in {"content_object", "xtd_comment"}}
-    if not isinstance(fields.get("content_type"), ContentType) or fields["content_type"].model_class() is not (
-        apps.get_model(TARGET_CONTENT_TYPE)
-    ):
-        return None
-    return fields
+        message.send()
+    except OSError:  # smtplib's errors and refused connections
+        logger.exception("Could not send a comment confirmation mail.")
+        if address_key:
+            cache.delete(address_key)  # nothing was sent: the reader may try again at once
+        raise Refused(
+            503, _("We could not send the confirmation e-mail just now. Please try again later."), form=form
+        ) from None
+
+
+def _claim_confirmation_mail(*, email, ip_address, form):
+    """Count one confirmation mail against the address and the client, or refuse (429, the text kept).
+
+    At most one mail per address per ``NEWSROOM_COMMENTS_CONFIRM_MAIL_INTERVAL``
+    and ``NEWSROOM_COMMENTS_CONFIRM_MAILS_PER_HOUR_PER_IP`` per client address.
+    The flood and duplicate checks cannot see unconfirmed comments (they are
+    not stored), so these limits are what stop one person mailing another
+    over and over. Counters live in the cache under keyed hashes, never the
+    raw address. Returns the address's cache key (``None`` when unlimited).
+    """
+    interval = conf.get("NEWSROOM_COMMENTS_CONFIRM_MAIL_INTERVAL")
+    per_hour = conf.get("NEWSROOM_COMMENTS_CONFIRM_MAILS_PER_HOUR_PER_IP")
+    client_key = _confirmation_rate_key("client", ip_address) if per_hour and ip_address else None
+    if client_key and (cache.get(client_key) or 0) >= per_hour:
+        raise Refused(
+            429,
+            _("Too many confirmation e-mails were requested from your network. Please try again in an hour."),
+            form=form,
+        )
+    address_key = _confirmation_rate_key("address", email.strip().lower()) if interval else None
+    if address_key and not cache.add(address_key, 1, timeout=interval):
+        raise Refused(
+            429,
+            _(
+                "A confirmation e-mail was sent to this address a few minutes ago. Please follow the link in it, "
+                "or try again later. Your comment is kept below."
+            ),
+            form=form,
+        )
+    if client_key and not cache.add(client_key, 1, timeout=3600):
+        try:
+            cache.incr(client_key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(client_key, 1, timeout=3600)
+    return address_key
+
+
+def _confirmation_rate_key(kind, value):
+    digest = salted_hmac("comments.confirmation-mail", f"{kind}:{value}", algorithm="sha256").hexdigest()
+    return f"comments:confirmation-mail:{kind}:{digest}"
+
+
+def confirmation_message(fields, *, article, key, site):
+    """The confirmation mail: the article's headline, a short excerpt without links, and our link.
+
+    It goes to an address anyone may have typed, so it repeats as little of the
+    stranger's post as it can: no name, no website, no link from the text.
+    """
+    base = conf.get("NEWSROOM_COMMENTS_SITE_URL") or f"https://{site.domain}"
+    context = {
+        "site_name": getattr(settings, "NEWSROOM_SITE_NAME", "") or site.name,
+        "headline": article.headline,
+        "excerpt": mail_excerpt(fields["comment"]),
+        "confirm_url": base.rstrip("/") + reverse("comments-xtd-confirm", args=[key]),
+        "hours": max(1, conf.get("NEWSROOM_COMMENTS_CONFIRM_LINK_MAX_AGE") // 3600),
+    }
+    subject = render_to_string(f"{notifications.MAIL_TEMPLATES}confirmation_request_subject.txt", context)
+    body = render_to_string(f"{notifications.MAIL_TEMPLATES}confirmation_request.txt", context)
+    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[fields["user_email"]])
+
+
+def mail_excerpt(text, *, length=MAIL_EXCERPT_LENGTH):
+    """At most ``length`` characters of ``text`` as plain text, every link (or what looks like one) removed."""
+    plain = plain_text(text)
+    for pattern in (URL, BARE_DOMAIN, _LINKISH):
+        plain = pattern.sub(_LINK_REMOVED, plain)
+    return Truncator(" ".join(plain.split())).chars(length)
+
+
+#: The poster's request data: kept in the cache for the life of a confirmation link, never in it.
+REQUEST_FIELDS = ("ip_address", "user_agent", "referrer", "akismet_payload")
+
+
+def _request_data_key(token):
+    return f"comments:confirm-request:{token}"
+
+
+def confirmed_fields(key, *, request):
+    """The prepared comment's fields from a confirmation link, pressed in ``request``.
+
+    The poster's address and browser come from the cache; where the cache has
+    lost them (a restart, another server's local memory), from ``request``:
+    whoever holds the mailed link is the person who wrote the comment.
+    Raises :class:`comments.links.BadLink` (or its :class:`~comments.links.ExpiredLink`)
+    when the link is broken, forged, expired or of an old format.
+    """
+    data = links.read_confirmation(key)
+    kept = cache.get(_request_data_key(data.pop("token"))) or {
+        "ip_address": request.META.get("REMOTE_ADDR") or None,
+        "user_agent": request.META.get("HTTP_USER_AGENT", "")[:500],
+        "referrer": "",
+        "akismet_payload": {},
+    }
+    data.update({name: kept.get(name) for name in REQUEST_FIELDS})
+    try:
+        submitted = parse_datetime(data["submit_date"])
+    except ValueError:
+        submitted = None
+    if submitted is None or timezone.is_naive(submitted):
+        raise links.BadLink("the link's submit_date is not a date and time")
+    if data["status"] not in {Comment.Status.APPROVED, Comment.Status.PENDING}:
+        raise links.BadLink("the link's status is not one a confirmation stores")
+    return {
+        **data,
+        "content_type": ContentType.objects.get_for_model(Article),
+        "user": None,
+        "submit_date": submitted,
+        "status_changed_at": submitted,
+    }

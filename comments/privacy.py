@@ -16,6 +16,10 @@ name, the website link and the text.
   ``NEWSROOM_COMMENTS_KEEP_IP_DAYS`` (``manage.py trim_comment_personal_data``,
   run daily).
 
+Erasing purges readers' cached pages (:mod:`comments.visible`) so the name
+and text are gone from them at once. Trimming purges nothing: readers never
+see what it removes.
+
 Erasing (either way) also takes back what the spam filter learned from those
 comments and drops its memory of the address and account (it remembers how
 many of their comments were approved or marked as spam).
@@ -38,7 +42,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django_comments.models import Comment as ContribComment
 
-from comments import conf, status
+from comments import conf, status, visible
 from comments.models import Comment, CommentEvent
 
 ANONYMOUS_NAME = "Anonymous"
@@ -154,8 +158,8 @@ def erase_for_email(email, *, mode, by_label="privacy request"):
                     **status.visibility(Comment.Status.TRASH),
                 }
                 reason = "deleted on request; kept empty because others replied"
-            # update(), not save(): see comments.status (xtd's reply-visibility handler).
-            Comment.objects.filter(pk=comment.pk).update(**changes)
+            # Through comments.visible: readers' cached pages lose the name (and the text) after commit.
+            visible.update(comment, **changes)
             CommentEvent.objects.create(
                 comment=comment,
                 actor_label=by_label,

@@ -124,10 +124,8 @@ def _comment(node, texts):
         f'<button type="submit">{texts.like}</button>\n'
         f'<span class="nr-like-count" data-like-count>{texts.like_label(shown.like_count)}</span>\n'
         f"</form>\n"
-        f'<form method="post" action="{texts.report_url[0]}{key}{texts.report_url[1]}" data-comment-action="report">\n'
-        f"{texts.csrf}\n"
-        f'<button type="submit">{texts.report}</button>\n'
-        f"</form>\n"
+        f'<a class="nr-report" href="{texts.report_url[0]}{key}{texts.report_url[1]}" rel="nofollow">'
+        f"{texts.report}</a>\n"
         f"{reply}\n"
         f"</footer>\n"
         f"</article>\n"

@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles import pagecache
-from comments import conf, rendering, threads
+from comments import conf, pending, rendering, threads
 from comments.forms import CommentForm
 from comments.prompts import comments_are_open, reader_prompt_for
 
@@ -76,14 +76,18 @@ def section_context(article, *, request=None):
         csrf_token=_TOKEN_SLOT if signed_in else "",
         open=open_,
     )
-    if reply_to:
-        # A reply link followed without JavaScript: the form names the comment answered, so read the page here.
+    page, thread_html = (None, None) if reply_to else _shared_thread(article, number=number, options=options)
+    replying_to = None
+    if page is None:
+        # A reply link followed without JavaScript (the form names the comment answered), or a
+        # page number out of range (never shared: made-up numbers must not fill the cache).
         page = threads.thread_page(article, number=number)
         thread_html = rendering.render_thread(page.threads, options)
-        replying_to = _find(page.threads, reply_to)
-    else:
-        page, thread_html = _shared_thread(article, number=number, options=options)
-        replying_to = None
+        replying_to = _find(page.threads, reply_to) if reply_to else None
+    if request is not None:
+        # The page number the thread settled on is the canonical one: the page cache sends
+        # ?comments_page=99 (out of range), =01 or =1 there instead of keeping a copy for each.
+        pagecache.page_param(request, "comments_page", page.number if page.number > 1 else None)
     if signed_in:
         options = dataclasses.replace(options, csrf_token=get_token(request))
         thread_html = mark_safe(thread_html.replace(_TOKEN_SLOT, escape(options.csrf_token)))
@@ -102,6 +106,9 @@ def section_context(article, *, request=None):
         # (Not named csrf_token: inclusion tags copy the page's lazy token over that name.)
         "form_csrf_token": options.csrf_token,
         "pending_cookie": conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE"),
+        # The reader's own held comments, for readers without the script: a page that
+        # carries the pending cookie is never served from the page cache.
+        "held_comments": pending.held_comments(request, article) if published else [],
         "max_depth": conf.max_depth(),
     }
 
@@ -115,10 +122,13 @@ def _shared_thread(article, *, number, options):
     """``(page, html)`` of the thread, rendered once per page-cache generation and shared by every reader.
 
     The page's ``threads`` are left out (empty): the HTML is what is shared.
+    ``(None, None)`` for a page number out of range, which is not kept.
     """
 
     def build():
         page = threads.thread_page(article, number=number)
+        if page.number != number:
+            return None  # out of range: thread_page gave the last page, which has a name of its own
         html = str(rendering.render_thread(page.threads, options))
         return dataclasses.replace(page, threads=[]), html
 
@@ -137,7 +147,10 @@ def _shared_thread(article, *, number, options):
             conf.get("NEWSROOM_COMMENTS_THREAD_RENDERER"),
         )
     )
-    page, html = pagecache.shared(name, build)
+    shared = pagecache.shared(name, build)
+    if shared is None:
+        return None, None
+    page, html = shared
     return page, mark_safe(html)
 
 

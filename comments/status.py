@@ -25,7 +25,9 @@ comment disappear with it and come back when it is restored.
 
 Listen to :data:`comment_status_changed` (sent after commit) for cache purges
 and other derived data; it receives ``comment``, ``from_status`` (``""``
-for a new comment) and ``to_status``.
+for a new comment) and ``to_status``. :mod:`comments.visible` listens to it
+to purge readers' cached pages; changes to what readers see other than the
+status (an edited text, an erased name) go through ``visible.update()``.
 """
 
 import logging
@@ -35,7 +37,7 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
-from comments.models import Comment, CommentEvent
+from comments.models import Comment, CommentEvent, CommentReport
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +61,9 @@ def change_status(comment, to_status, *, by=None, by_label="", reason=""):
     """Move ``comment`` to ``to_status`` and write the history line.
 
     ``by`` is the user who decided (``None`` for automatic decisions, which
-    then need ``by_label``, e.g. ``"reader reports"``). Raises
-    :class:`InvalidTransition` for an unknown status or no change.
+    then need ``by_label``, e.g. ``"reader reports"``). A person approving a
+    comment with open readers' reports closes them (``reports_reviewed_at``).
+    Raises :class:`InvalidTransition` for an unknown status or no change.
     """
     if to_status not in Comment.Status.values:
         raise InvalidTransition(f"{to_status!r} is not a comment status.")
@@ -82,6 +85,10 @@ def change_status(comment, to_status, *, by=None, by_label="", reason=""):
             "status_changed_at": timezone.now(),
             **visibility(to_status),
         }
+        if by is not None and to_status == Comment.Status.APPROVED and _has_open_reports(comment):
+            # A person read the readers' reports and published it anyway: from
+            # now on reports only queue it for review (see comments.reactions).
+            changes["reports_reviewed_at"] = changes["status_changed_at"]
         # update(), not save(): django-comments-xtd's pre_save handler would
         # copy this comment's visibility onto all its replies (publishing a
         # held reply when its parent is approved).
@@ -114,6 +121,10 @@ def visibility(status):
         "is_public": status == Comment.Status.APPROVED,
         "is_removed": status in {Comment.Status.SPAM, Comment.Status.TRASH},
     }
+
+
+def _has_open_reports(comment):
+    return CommentReport.objects.open().filter(comment=comment).exists()
 
 
 def restore(comment, *, by):

@@ -3,13 +3,14 @@
 Only what readers need is exposed. django-comments-xtd's and
 django-contrib-comments' own posting, flagging, liking and REST API views are
 deliberately not mounted: they would save comments around the spam filter.
-Kept from them: the "mute" link of follow-up mail and the comment permalink
-redirect. The confirmation link keeps xtd's URL name but is ours.
+The comment permalink redirect (``comments-url-redirect``, which
+django-contrib-comments' ``get_absolute_url()`` names) is ours: Django's
+``shortcut`` view would lead anyone to drafts and embargoed articles. The
+confirmation and "stop these e-mails" links keep xtd's URL names but are
+ours: xtd's views unpickle what their links hold (see ``comments.links``).
 """
 
-from django.contrib.contenttypes.views import shortcut
-from django.urls import path, re_path
-from django_comments_xtd import views as xtd_views
+from django.urls import path
 
 from comments import privacy, views
 
@@ -21,6 +22,6 @@ urlpatterns = [
     path("<int:comment_id>/report/", views.report, name="comments-report"),
     path("confirm/<str:key>/", views.confirm, name="comments-xtd-confirm"),
     path("privacy/", privacy.privacy_page, name="comments-privacy"),
-    re_path(r"^mute/(?P<key>[^/]+)/$", xtd_views.mute, name="comments-xtd-mute"),
-    re_path(r"^cr/(\d+)/(.+)/$", shortcut, name="comments-url-redirect"),
+    path("mute/<str:key>/", views.mute, name="comments-xtd-mute"),
+    path("cr/<int:content_type_id>/<str:object_pk>/", views.commented_object, name="comments-url-redirect"),
 ]

@@ -10,41 +10,23 @@ form with the reader's text kept instead of Django's bare 403 page.
 
 import secrets
 
-from django.core import signing
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
-from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.utils.crypto import salted_hmac
-from django.utils.decorators import decorator_from_middleware
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from comments import conf, posting, reactions
+from articles.models import Article
+from comments import conf, csrf, links, notifications, pending, posting, reactions, trust_cookie
 from comments.forms import CommentForm
-from comments.models import Comment
+from comments.models import Comment, CommentReport
 from comments.prompts import comments_are_open
 from comments.spam.base import CheckResult, Verdict
-
-PENDING_SALT = "comments.pending"
-SHOWN_TO_AUTHOR = {Comment.Status.PENDING, Comment.Status.SPAM}
-
-
-def _csrf_protect_or(on_failure):
-    """Like ``csrf_protect``, but a failed check calls ``on_failure(request)`` instead of the 403 page."""
-
-    class KeepInputCsrf(CsrfViewMiddleware):
-        def _reject(self, request, reason):
-            return on_failure(request)
-
-    def decorator(view):
-        # Exempt from the site-wide middleware because this decorator does the same check.
-        return csrf_exempt(decorator_from_middleware(KeepInputCsrf)(view))
-
-    return decorator
-
 
 # Posting -------------------------------------------------------------------------------------
 
@@ -62,7 +44,7 @@ def _resubmit_page(request):
 
 
 @require_POST
-@_csrf_protect_or(_resubmit_page)
+@csrf.protect_or(_resubmit_page, anonymous_same_origin=True)
 def post_comment(request):
     try:
         outcome = posting.submit(request)
@@ -83,7 +65,9 @@ def _after_post(request, outcome):
     if outcome.awaiting_confirmation:
         return render(request, "comments/newsroom/confirm_sent.html", {"article": article})
     if comment is not None and comment.status == Comment.Status.APPROVED:
-        return HttpResponseRedirect(f"{article.get_absolute_url()}#c{comment.pk}")
+        response = HttpResponseRedirect(f"{article.get_absolute_url()}#c{comment.pk}")
+        trust_cookie.grant(request, response, comment)
+        return response
     response = HttpResponseRedirect(f"{article.get_absolute_url()}#comments")
     if comment is not None:
         # Held or caught as spam: the author sees it as awaiting moderation (spammers learn nothing).
@@ -92,47 +76,93 @@ def _after_post(request, outcome):
 
 
 def pending_ids(request):
-    """Ids of the comments the signed pending cookie names (empty if missing, forged or expired)."""
-    try:
-        value = request.get_signed_cookie(
-            conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE"),
-            salt=PENDING_SALT,
-            max_age=conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE_AGE"),
-        )
-    except (KeyError, signing.BadSignature):
-        return []
-    return [int(part) for part in value.split(",") if part.isdigit() and len(part) < 18][-20:]
+    return pending.ids(request)
 
 
 def remember_pending(request, response, comment):
-    ids = [*pending_ids(request), comment.pk]
-    response.set_signed_cookie(
-        conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE"),
-        ",".join(str(pk) for pk in ids[-20:]),
-        salt=PENDING_SALT,
-        max_age=conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE_AGE"),
-        samesite="Lax",
-        secure=request.is_secure(),
-        httponly=False,  # the comment script looks for it before asking /comments/mine/
-    )
+    pending.remember(request, response, comment)
 
 
-@require_GET
-def confirm(request, key):
-    """The link in the optional confirmation mail: store the prepared comment, like a post."""
-    fields = posting.confirmed_fields(key)
-    if fields is None:
-        raise Http404
-    existing = Comment.objects.filter(
-        user_email=fields["user_email"], submit_date=fields["submit_date"], comment=fields["comment"]
-    ).first()
-    if existing is not None:  # a second click on the same link
-        return HttpResponseRedirect(f"{existing.get_absolute_url()}")
+# Links in mail: confirm a comment, stop follow-up mail ------------------------------------------
+# Both links open a page with a button, and only its POST acts: mail scanners open the links
+# in a message, and would otherwise confirm a stranger's comment in the name of the address it
+# was sent to, or silence someone's replies. Both keys are JSON signed by comments.links;
+# nothing read from a link is ever unpickled.
+
+
+def _bad_link_page(request, error, *, expired_message):
+    """A broken, forged, old-format (400) or expired (410) link: a page that says which, never a 500."""
+    if isinstance(error, links.ExpiredLink):
+        message, status = expired_message, 410
+    else:
+        message = _(
+            "This link is not valid. It may have been cut short when it was copied, or it comes from an older "
+            "e-mail whose links no longer work."
+        )
+        status = 400
+    return render(request, "comments/newsroom/bad_link.html", {"message": message}, status=status)
+
+
+def _signed_link_page(request, context, *, status=200):
+    return render(request, "comments/newsroom/signed_link.html", context, status=status)
+
+
+def _press_again(request):
+    """A failed CSRF check on a link's button: the same page again, with a fresh token."""
+    message = _("For your security, please press the button again.")
+    view = confirm if request.resolver_match.url_name == "comments-xtd-confirm" else mute
+    return view.show(request, request.resolver_match.kwargs["key"], message=message, status=403)
+
+
+def _link_view(name, *, show, act):
+    """The view ``name``: GET answers with ``show(request, key)``, POST with ``act(request, key)``."""
+
+    @never_cache
+    @require_http_methods(["GET", "POST"])
+    @csrf.protect_or(_press_again)
+    def view(request, key):
+        return show(request, key) if request.method == "GET" else act(request, key)
+
+    view.show = show
+    view.__name__ = view.__qualname__ = name
+    view.__doc__ = act.__doc__
+    return view
+
+
+def _confirmation(request, key):
+    """``(fields, article, None)`` for a working confirmation link, else ``(None, None, response)``."""
+    try:
+        fields = posting.confirmed_fields(key, request=request)
+    except links.BadLink as error:
+        expired = _("This confirmation link has expired. Please post your comment again.")
+        return None, None, _bad_link_page(request, error, expired_message=expired)
     try:
         article = posting.article_for({"content_type": posting.TARGET_CONTENT_TYPE, "object_pk": fields["object_pk"]})
     except posting.Refused as refused:
         refused.text = fields["comment"]
-        return _refused_page(request, refused)
+        return None, None, _refused_page(request, refused)
+    return fields, article, None
+
+
+def _show_confirmation(request, key, *, message="", status=200):
+    fields, article, refusal = _confirmation(request, key)
+    if refusal is not None:
+        return refusal
+    context = {
+        "title": _("Publish your comment?"),
+        "message": message,
+        "article": article,
+        "excerpt": posting.mail_excerpt(fields["comment"]),
+        "button": _("Publish my comment"),
+    }
+    return _signed_link_page(request, context, status=status)
+
+
+def _confirm(request, key):
+    """The confirmation mail's link, pressed: store the prepared comment, like a post."""
+    fields, article, refusal = _confirmation(request, key)
+    if refusal is not None:
+        return refusal
     if not comments_are_open(article):
         message = _("Comments are closed on this article.")
         return _refused_page(request, posting.Refused(403, message, article=article, text=fields["comment"]))
@@ -142,8 +172,63 @@ def confirm(request, key):
         results=tuple(CheckResult.from_dict(r) for r in fields["spam_reasons"]),
         akismet_payload=fields["akismet_payload"],
     )
-    comment = posting.store(fields, verdict=verdict)
+    with transaction.atomic():
+        # In the write transaction, so two quick presses store one comment (see posting.submit).
+        existing = Comment.objects.filter(
+            user_email=fields["user_email"], submit_date=fields["submit_date"], comment=fields["comment"]
+        ).first()
+        comment = posting.store(fields, verdict=verdict) if existing is None else None
+    if existing is not None:  # a second press, or a second click on the same link
+        anchor = f"#c{existing.pk}" if existing.status == Comment.Status.APPROVED else "#comments"
+        return HttpResponseRedirect(f"{article.get_absolute_url()}{anchor}")
     return _after_post(request, posting.Outcome(comment=comment, verdict=verdict, article=article))
+
+
+confirm = _link_view("confirm", show=_show_confirmation, act=_confirm)
+
+
+def _muted_comment(request, key):
+    """``(comment, None)`` for a working "stop these e-mails" link, else ``(None, response)``."""
+    expired = _("This link has expired. The most recent e-mail about replies has one that works.")
+    try:
+        comment = Comment.objects.filter(pk=links.read_mute(key)).exclude(user_email="").first()
+    except links.BadLink as error:
+        return None, _bad_link_page(request, error, expired_message=expired)
+    if comment is None:  # deleted or erased since the mail was sent
+        return None, _bad_link_page(request, links.BadLink("no such comment"), expired_message=expired)
+    return comment, None
+
+
+def _visible_article_of(comment):
+    try:
+        return posting.article_for({"content_type": posting.TARGET_CONTENT_TYPE, "object_pk": comment.object_pk})
+    except posting.Refused:
+        return None
+
+
+def _show_mute(request, key, *, message="", status=200):
+    comment, refusal = _muted_comment(request, key)
+    if refusal is not None:
+        return refusal
+    context = {
+        "title": _("Stop e-mails about replies?"),
+        "message": message,
+        "article": _visible_article_of(comment),
+        "button": _("Stop these e-mails"),
+    }
+    return _signed_link_page(request, context, status=status)
+
+
+def _mute(request, key):
+    """The "stop these e-mails" link of a follow-up mail, pressed: no more follow-up mail on that article."""
+    comment, refusal = _muted_comment(request, key)
+    if refusal is not None:
+        return refusal
+    notifications.mute_followups(comment)
+    return render(request, "comments/newsroom/followup_stopped.html", {"article": _visible_article_of(comment)})
+
+
+mute = _link_view("mute", show=_show_mute, act=_mute)
 
 
 # What the cached page asks for ---------------------------------------------------------------
@@ -172,12 +257,7 @@ def form_state(request):
 def mine(request):
     """The reader's own comments on one article that await moderation, named by the pending cookie."""
     article = _article_from_query(request)
-    ids = pending_ids(request)
-    comments = (
-        Comment.objects.on_articles(article.pk).filter(pk__in=ids, status__in=SHOWN_TO_AUTHOR).order_by("pk")
-        if ids
-        else []
-    )
+    comments = pending.held_comments(request, article)
     items = [
         {
             "id": c.pk,
@@ -186,19 +266,26 @@ def mine(request):
         }
         for c in comments
     ]
-    return JsonResponse({"comments": items})
+    response = JsonResponse({"comments": items})
+    trust_cookie.grant_for_approved(request, response, pending.ids(request))
+    return response
 
 
 # Likes and reports ---------------------------------------------------------------------------
 
 
-def reader_key(request):
-    """A hash naming this reader (account or long-lived cookie): never the raw IP, never the cookie itself."""
+def reader_of(request):
+    """The reader behind a like or report (``reactions.Reader``): account or cookie, address and network, hashed."""
+    cookie = request.COOKIES.get(conf.get("NEWSROOM_COMMENTS_READER_COOKIE"))
     if request.user.is_authenticated:
-        source = f"user:{request.user.pk}"
+        identity = f"user:{request.user.pk}"
     else:
-        source = f"cookie:{request.COOKIES.get(conf.get('NEWSROOM_COMMENTS_READER_COOKIE')) or request.reader_token}"
-    return salted_hmac("comments.reader", source, algorithm="sha256").hexdigest()
+        identity = f"cookie:{cookie or request.reader_token}"
+    return reactions.Reader.from_parts(
+        identity=identity,
+        address=request.META.get("REMOTE_ADDR", ""),
+        by_address_only=not request.user.is_authenticated and not cookie,
+    )
 
 
 def _ensure_reader_cookie(request, response):
@@ -214,33 +301,73 @@ def _ensure_reader_cookie(request, response):
         )
 
 
-def _confirm_action_page(request, *, status=200):
+def _confirm_action_page(request, *, status=200, error=""):
+    """ "Like this comment?" / "Report this comment?" with a form (and CSRF token): never cached, never shared."""
     comment = _shown_comment(request.resolver_match.kwargs["comment_id"])
-    action = request.resolver_match.url_name
-    return render(
-        request, "comments/newsroom/confirm_action.html", {"comment": comment, "action": action}, status=status
-    )
+    context = {
+        "comment": comment,
+        "action": request.resolver_match.url_name,
+        "reasons": CommentReport.Reason.choices,
+        "chosen_reason": request.POST.get("reason", ""),
+        "details": request.POST.get("details", "")[: reactions.DETAILS_MAX_LENGTH],
+        "details_max_length": reactions.DETAILS_MAX_LENGTH,
+        "error": error,
+    }
+    response = render(request, "comments/newsroom/confirm_action.html", context, status=status)
+    add_never_cache_headers(response)  # "private, no-store" among others
+    return response
 
 
 def _shown_comment(comment_id):
+    """An approved comment on an article readers can see, or 404."""
     if comment_id >= 2**63:
         raise Http404
-    return get_object_or_404(Comment.objects.approved(), pk=comment_id)
+    comment = get_object_or_404(Comment.objects.approved(), pk=comment_id)
+    if not _visible_article(comment.content_type_id, comment.object_pk):
+        raise Http404
+    return comment
+
+
+def _visible_article(content_type_id, object_pk):
+    """The published article these ids name, or ``None`` (drafts, embargoes, other models, nonsense)."""
+    if int(content_type_id) != ContentType.objects.get_for_model(Article).pk:
+        return None
+    pk = int(object_pk) if str(object_pk).isdigit() and len(str(object_pk)) < 19 else 0
+    return Article.objects.published().filter(pk=pk).first() if 0 < pk < 2**63 else None
+
+
+@require_GET
+def commented_object(request, content_type_id, object_pk):
+    """Where a comment's permalink leads (``Comment.get_absolute_url()`` is this URL plus ``#c<id>``).
+
+    It answers only for an article readers can see that has approved comments;
+    anything else (a draft, an embargoed story, another model, an article with
+    only held comments) is the same 404, so the link tells nobody more than the
+    article page would.
+    """
+    article = _visible_article(content_type_id, object_pk) if content_type_id < 2**63 else None
+    if article is None or not Comment.objects.approved().on_articles(article.pk).exists():
+        raise Http404
+    return HttpResponseRedirect(article.get_absolute_url())
 
 
 def _reaction_view(act):
+    @never_cache
     @require_http_methods(["GET", "POST"])
-    @_csrf_protect_or(lambda request: _confirm_action_page(request, status=403))
+    @csrf.protect_or(lambda request: _confirm_action_page(request, status=403))
     def view(request, comment_id):
         if request.method == "GET":
             return _confirm_action_page(request)
         comment = _shown_comment(comment_id)
         request.reader_token = secrets.token_urlsafe(24)
-        result = act(request, comment)
-        if "application/json" in request.headers.get("Accept", ""):
-            response = JsonResponse(result)
-        else:
-            response = HttpResponseRedirect(f"{comment.get_absolute_url()}")
+        wants_json = "application/json" in request.headers.get("Accept", "")
+        try:
+            result = act(request, comment)
+        except reactions.InvalidReport as invalid:
+            if wants_json:
+                return JsonResponse({"error": str(invalid)}, status=400)
+            return _confirm_action_page(request, status=400, error=str(invalid))
+        response = JsonResponse(result) if wants_json else HttpResponseRedirect(comment.get_absolute_url())
         _ensure_reader_cookie(request, response)
         return response
 
@@ -249,12 +376,13 @@ def _reaction_view(act):
 
 
 def _like(request, comment):
-    counted = reactions.like(comment, reader_key=reader_key(request))
+    counted = reactions.like(comment, reader=reader_of(request))
     return {"liked": True, "counted": counted, "like_count": reactions.like_count(comment)}
 
 
 def _report(request, comment):
-    counted = reactions.report(comment, reader_key=reader_key(request), reason=request.POST.get("reason", ""))
+    reason, details = reactions.clean_reason(request.POST.get("reason", ""), request.POST.get("details", ""))
+    counted = reactions.report(comment, reader=reader_of(request), reason=reason, details=details)
     return {"reported": True, "counted": counted}
 
 

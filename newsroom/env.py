@@ -8,7 +8,10 @@ error on the first request::
     DATABASES = {"default": env_database("DATABASE_URL", default="sqlite:///db.sqlite3")}
 """
 
+import ipaddress
 import os
+import secrets
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import dj_database_url
@@ -103,3 +106,54 @@ def env_cache(name, *, default="locmem://"):
         f"{name}={raw!r} is not a cache URL this site supports. Use locmem:// (the default) "
         f"or redis://127.0.0.1:6379/0."
     )
+
+
+def env_networks(name, *, default=()):
+    """A comma-separated list of IP addresses or CIDR networks, as canonical network strings.
+
+    ``"10.0.0.1, 192.168.0.0/16, ::1"`` → ``["10.0.0.1/32", "192.168.0.0/16", "::1/128"]``. Host bits
+    set after the slash (``192.168.1.1/24``) are refused rather than guessed at, as gunicorn refuses them.
+    """
+    networks = []
+    for item in env_list(name, default=default):
+        try:
+            networks.append(str(ipaddress.ip_network(item)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} holds {item!r}, which is not an IP address or network. List addresses or networks "
+                f"separated by commas, e.g. {name}=127.0.0.1,10.0.0.0/8 (a network's address ends in zeros)."
+            ) from None
+    return networks
+
+
+def local_secret_key(path):
+    """A random ``SECRET_KEY`` for local use, made once per checkout in ``path`` and read back after.
+
+    The file is created readable by its owner only (0600) and never replaced,
+    so sessions and signed links survive a restart; when two processes start
+    at once (runserver's reloader), the first one's key wins. Nothing about
+    the key can be guessed from the checkout, unlike a key built from its path.
+    """
+    path = Path(path)
+    try:
+        key = path.read_text().strip()
+    except FileNotFoundError:
+        key = ""
+    if key:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)  # tighten a copy made with a looser mask
+        return key
+    fresh = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    descriptor = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(secrets.token_urlsafe(50) + "\n")
+    try:
+        os.link(fresh, path)  # atomic, and fails if another process got there first
+    except FileExistsError:
+        pass
+    finally:
+        fresh.unlink()
+    key = path.read_text().strip()
+    if not key:
+        raise ImproperlyConfigured(f"{path} is empty. Delete it and a new local SECRET_KEY is made on the next start.")
+    return key

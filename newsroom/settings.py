@@ -12,7 +12,8 @@ from pathlib import Path
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom.env import env_bool, env_cache, env_database, env_int, env_list, env_str
+from newsroom.env import env_bool, env_cache, env_database, env_int, env_list, env_networks, env_str, local_secret_key
+from newsroom.middleware import TRUSTED_PROXIES_DEFAULT
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -25,8 +26,8 @@ if not SECRET_KEY:
             "SECRET_KEY is empty. With DEBUG=0 set SECRET_KEY to a long random string, e.g. "
             'python3 -c "import secrets; print(secrets.token_urlsafe(50))".'
         )
-    # Local use only: a key that is stable for this checkout but never shared.
-    SECRET_KEY = "insecure-local-" + str(BASE_DIR)
+    # Local use only: random, made once per checkout into an ignored file only its owner can read.
+    SECRET_KEY = local_secret_key(BASE_DIR / ".secret_key")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -162,8 +163,8 @@ NEWSROOM_COMMENTS_MAX_PER_HOUR_PER_IP = env_int("COMMENTS_MAX_PER_HOUR_PER_IP", 
 COMMENTS_XTD_THREADED_EMAILS = False
 # Listing pages show each article's number of approved comments.
 NEWSROOM_ARTICLE_LIST_DECORATORS = ["comments.counts.attach_comment_counts"]
-# The comments app's "one like per reader" cookie changes nothing on a page: cached pages stay cached.
-NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES = ["newsroom_reader"]
+# The comments app's "one like per reader" and trust cookies change nothing on a page: cached pages stay cached.
+NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES = ["newsroom_reader", "newsroom_trusted"]
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", default=300, minimum=0)
 # The spam filter's optional services (comments/conf.py documents the rest): each is off while its key is empty.
 NEWSROOM_AKISMET_KEY = env_str("AKISMET_KEY")
@@ -178,9 +179,13 @@ RECAPTCHA_VERIFY_REQUEST_TIMEOUT = 3
 NEWSROOM_SITE_NAME = env_str("SITE_NAME", default="The Daily Ledger")
 
 # Production hardening: on whenever DEBUG is off.
+# Behind reverse proxies the reader's address and HTTPS come from X-Forwarded-For and X-Forwarded-Proto,
+# believed only from these addresses or networks (newsroom/middleware.py; gunicorn.conf.py gives gunicorn
+# the same list). Rate limits and the login lockout key on the reader's address, not the proxy's.
+NEWSROOM_TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES", default=TRUSTED_PROXIES_DEFAULT)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", default=False) else None
 if env_bool("BEHIND_PROXY", default=False):
-    # Rate limits and the login lockout key on the reader's address, not the proxy's.
+    # First: the forged headers of a client that is not a trusted proxy are gone before anything reads them.
     MIDDLEWARE.insert(0, "newsroom.middleware.client_ip_from_proxy")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -68,3 +68,36 @@ def _fast_and_isolated(settings, tmp_path):
     clear_cache(cache)
     yield
     clear_cache(cache)
+
+
+def use_local_memory_cache(settings, *, prefix, max_entries=None):
+    """Make the default cache an empty local-memory one of its own (it reads the clock time-machine moves)."""
+    from django.core.cache import cache
+
+    backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix, "KEY_PREFIX": prefix}
+    if max_entries is not None:
+        backend["OPTIONS"] = {"MAX_ENTRIES": max_entries}
+    settings.CACHES = {"default": backend}
+    clear_cache(cache)
+    return cache
+
+
+def switch_on_page_cache(settings, tmp_path, *, prefix, max_entries=None):
+    """Turn the page cache on, on an empty local-memory cache of its own; returns the cache.
+
+    ``max_entries`` bounds the cache (Django's default is 300), for tests of eviction.
+    """
+    cache = use_local_memory_cache(settings, prefix=prefix, max_entries=max_entries)
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
+    settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = str(tmp_path / "pagecache-generation.json")
+    return cache
+
+
+@pytest.fixture
+def local_page_cache(settings, tmp_path, db):
+    """The page cache switched on, on an empty local-memory cache (``indirect`` params set its size)."""
+    from django.core.cache import cache
+
+    switch_on_page_cache(settings, tmp_path, prefix=f"pagecache-{uuid.uuid4().hex[:8]}")
+    yield cache
+    clear_cache(cache)

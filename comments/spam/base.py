@@ -35,6 +35,10 @@ class Submission:
     honeypot_value: str = ""
     submitted_at: datetime | None = None
     language: str = ""
+    #: The keyed hash of an e-mail address named by the browser's signed trust cookie
+    #: (:mod:`comments.trust_cookie`); empty without one. A typed address proves nothing,
+    #: this does: :func:`comments.spam.memory.proven_identity_keys`.
+    trust_email_hash: str = ""
     extra: dict = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -42,9 +46,12 @@ class Submission:
 class CheckResult:
     """One check's contribution: a score (positive = spammy) and a reason a moderator can read.
 
-    ``decisive`` ends the pipeline with this band (e.g. a trusted commenter
-    publishes, a filled honeypot is spam). ``unavailable`` marks a service
-    that could not answer, which holds the comment for review.
+    ``decisive`` ends the pipeline with this band (e.g. staff publish, a
+    filled honeypot is spam). ``unavailable`` marks a service that could not
+    answer, which holds the comment for review. ``discount`` marks a bonus for
+    a good record (a trusted commenter's negative score): it offsets small
+    findings but never one that holds the comment on its own (see
+    :func:`comments.spam.pipeline.total_score`).
     """
 
     score: float
@@ -52,6 +59,7 @@ class CheckResult:
     check: str = ""
     decisive: str | None = None
     unavailable: bool = False
+    discount: bool = False
     details: dict = field(default_factory=dict, hash=False, compare=False)
 
     @property
@@ -69,6 +77,8 @@ class CheckResult:
             data["decisive"] = self.decisive
         if self.unavailable:
             data["unavailable"] = True
+        if self.discount:
+            data["discount"] = True
         return data
 
     @classmethod
@@ -80,6 +90,7 @@ class CheckResult:
             check=str(data.get("check", "")),
             decisive=data.get("decisive"),
             unavailable=bool(data.get("unavailable", False)),
+            discount=bool(data.get("discount", False)),
         )
 
 

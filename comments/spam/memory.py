@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db.models import F
-from django.utils.crypto import salted_hmac
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from comments.spam.fastread import select_in
 
@@ -40,6 +40,25 @@ def identity_keys(*, user_id=None, email=""):
     if email and email.strip():
         keys.append((EMAIL, email.strip().lower()[:MAX_VALUE]))
     return keys
+
+
+def email_proof(email):
+    """The keyed hash of ``email`` that the trust cookie carries: it names the address without revealing it."""
+    value = (email or "").strip().lower()[:MAX_VALUE]
+    return salted_hmac("newsroom.comments.trust", value, algorithm="sha256").hexdigest()[:40] if value else ""
+
+
+def proven_identity_keys(submission, *, match_email=True):
+    """The identity keys the poster has shown they hold, for the checks that reward a good record.
+
+    An account is proven by signing in. An e-mail address can be typed by
+    anyone, so it counts only when the browser's signed trust cookie names
+    it (``Submission.trust_email_hash``, given when a comment from that
+    browser was approved).
+    """
+    proof = submission.trust_email_hash
+    proven = bool(match_email and proof and constant_time_compare(proof, email_proof(submission.author_email)))
+    return identity_keys(user_id=submission.user_id, email=submission.author_email if proven else "")
 
 
 def content_keys(*, ip_address=None, text="", url=""):

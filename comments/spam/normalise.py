@@ -12,6 +12,10 @@ how text was typed or copied::
 3. HTML entities decoded and tags stripped (a link's target is kept as text);
 4. every URL reduced to its domain without ``www.``;
 5. lower-cased, runs of white space collapsed.
+
+:func:`text_hash` goes one step further for spotting the same comment posted
+again: punctuation and symbols are dropped too (:func:`duplicate_key`), so
+"Great article." and "great article!!" are one text.
 """
 
 import hashlib
@@ -81,6 +85,18 @@ def normalise(text):
     return _SPACE.sub(" ", plain.lower()).strip()
 
 
+def duplicate_key(text):
+    """``normalise(text)`` without punctuation or symbols: what two texts share when one is a repeat of the other.
+
+    A repeat often differs only in its punctuation ("." for "!", an added
+    "?!"), which says nothing new. A text that is nothing but punctuation
+    or emoji keeps them, so "👍" and "👎" stay two different comments.
+    """
+    normalised = normalise(text or "")
+    folded = "".join(" " if unicodedata.category(char)[0] in "PSZ" else char for char in normalised)
+    return " ".join(folded.split()) or normalised
+
+
 def text_hash(text):
-    """A short fingerprint of the normalised text, for finding the same comment posted twice."""
-    return hashlib.sha256(normalise(text or "").encode()).hexdigest()[:32]
+    """A short fingerprint of :func:`duplicate_key`, stored on every comment (indexed) to find repeats."""
+    return hashlib.sha256(duplicate_key(text).encode()).hexdigest()[:32]

@@ -15,11 +15,14 @@ the way ``AUTH_PASSWORD_VALIDATORS`` lists password validators::
 The rules, decided once:
 
 - Checks run in order. A result with ``decisive="spam"`` ends the run as spam.
-  One with ``decisive="publish"`` (staff, trusted commenters) ends the run
-  too, but what the checks before it found still counts: a trusted
-  commenter's comment with a word from the moderation list is still held.
+  One with ``decisive="publish"`` (signed-in staff) ends the run too, but
+  what the checks before it found still counts: a comment with a word from
+  the moderation list is still held.
 - Otherwise the scores are added up: from ``NEWSROOM_SPAM_HOLD_THRESHOLD``
   the comment is held, from ``NEWSROOM_SPAM_SPAM_THRESHOLD`` it is spam.
+- Trust is not a password: a trusted commenter goes through every check.
+  Their ``discount`` (a small negative score) offsets small findings, never
+  one that holds the comment on its own (:func:`total_score`).
 - A service that could not answer (``unavailable``) holds the comment at
   least; so does a check that raises: the failure is logged, the comment is
   kept for a person, the reader never sees an error.
@@ -36,6 +39,7 @@ from django.utils.module_loading import import_string
 from comments import conf
 from comments.spam import memory
 from comments.spam.base import CheckResult, Submission, Verdict
+from comments.spam.checks.trusted import TrustedCommenterCheck
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +75,7 @@ def evaluate(submission, *, checks=None, allow_discard=True):
             results=(CheckResult(0.0, "spam filter misconfigured", check="pipeline", unavailable=True),),
         )
     results, decisive = _run(checks, submission)
-    score = sum(r.score for r in results)
+    score = total_score(results)
     band = band_for(score=score, decisive=decisive, unavailable=any(r.unavailable for r in results))
     if band == SPAM and allow_discard and _discards(submission, score=score, results=results):
         band = DISCARD
@@ -102,6 +106,24 @@ def _run(checks, submission):
             if result.decisive:
                 return results, result.decisive
     return results, None
+
+
+def total_score(results):
+    """The scores added up, with a good record's discount bounded.
+
+    A ``discount`` result (a trusted commenter) lowers the total, but a
+    finding that reached the hold threshold by itself (too many links, a
+    moderation word, a bot's time on the form) keeps the comment at the
+    threshold at least: trust gives the benefit of the doubt over small
+    signals, it does not switch a rule off. It can still turn "spam" into
+    "hold", so a person looks.
+    """
+    findings = [r.score for r in results if not r.discount]
+    total = sum(findings) + sum(r.score for r in results if r.discount)
+    hold = conf.get("NEWSROOM_SPAM_HOLD_THRESHOLD")
+    if any(score >= hold for score in findings):
+        total = max(total, min(sum(findings), hold))
+    return total
 
 
 def band_for(*, score, decisive=None, unavailable=False):
@@ -137,6 +159,8 @@ def submission_for(comment, **extra):
     """A :class:`Submission` rebuilt from a stored comment, for checking it again."""
     user = comment.user if comment.user_id else None
     return Submission(
+        # A signed-out commenter trusted when posting held the trust cookie for this address then.
+        trust_email_hash=memory.email_proof(comment.user_email) if _was_trusted(comment) else "",
         text=comment.comment,
         author_name=comment.user_name,
         author_email=comment.user_email,
@@ -154,6 +178,11 @@ def submission_for(comment, **extra):
     )
 
 
+def _was_trusted(comment):
+    name = TrustedCommenterCheck.name
+    return not comment.user_id and any(r.get("check") == name for r in comment.spam_reasons or [])
+
+
 def recheck(comment, *, reason="recheck_queue", save=True):
     """Run the checks again on a stored comment and store the new verdict on it; return the verdict.
 
@@ -169,7 +198,7 @@ def recheck(comment, *, reason="recheck_queue", save=True):
     carried = tuple(CheckResult.from_dict(r) for r in (comment.spam_reasons or []) if r.get("check") in kept)
     fresh = evaluate(submission_for(comment, recheck_reason=reason), checks=replayable, allow_discard=False)
     results = carried + fresh.results
-    score = sum(r.score for r in results)
+    score = total_score(results)
     decisive = SPAM if any(r.decisive == SPAM for r in results) else None
     band = band_for(score=score, decisive=decisive, unavailable=any(r.unavailable for r in results))
     verdict = Verdict(band=band, score=score, results=results, akismet_payload=comment.akismet_payload or {})

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, Author, Byline, Category, RelatedSuggestion
+from articles.models import Article, Author, Byline, Category, RelatedPick, RelatedSuggestion
 from tests.factories import make_article, make_author, make_category, make_user
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +78,17 @@ def superuser():
 @pytest.fixture
 def editor_client(client):
     client.force_login(make_user(groups=["Editors"]))
+    return client
+
+
+@pytest.fixture
+def writer():
+    return make_user(groups=["Writers"])
+
+
+@pytest.fixture
+def writer_client(client, writer):
+    client.force_login(writer)
     return client
 
 
@@ -214,6 +225,114 @@ def test_saving_through_the_admin_computes_suggestions(editor_client, django_cap
         )
     assert response.status_code == 302
     assert list(article.suggestions.values_list("suggested", flat=True)) == [neighbour.pk]
+
+
+# --- Embargoes: when readers see an article is the desk's call ---------------------------------------------
+# (tests/security/test_permission_matrix.py holds the door-by-door cases: publish_at to the past and to 2030.)
+
+
+def test_a_writer_sees_their_scheduled_article_read_only_bylines_and_picks_included(writer_client, writer):
+    scheduled = make_article(publish_at=timezone.now() + timedelta(days=2), authors=[make_author(user=writer)])
+    response = writer_client.get(change_url(scheduled))
+    assert response.status_code == 200
+    assert not response.context["adminform"].form.fields
+    for inline in response.context["inline_admin_formsets"]:
+        assert not (inline.has_add_permission or inline.has_change_permission or inline.has_delete_permission)
+    assert 'name="_save"' not in response.text
+
+
+def test_a_writers_new_article_takes_no_publish_time_from_the_form(writer_client):
+    data = article_form_data(category=make_category().pk, publish_at_0="2030-01-01", publish_at_1="09:00:00")
+    response = writer_client.post(ADD, data)
+    assert response.status_code == 302
+    assert Article.objects.get().publish_at < timezone.now()
+
+
+def test_the_last_guard_refuses_a_writer_moving_the_publish_time(rf, writer):
+    from django.contrib import admin
+    from django.core.exceptions import PermissionDenied
+
+    request = rf.post("/")
+    request.user = writer
+    draft = make_article(status=Article.Status.DRAFT, created_by=writer)
+    draft.publish_at = timezone.now() + timedelta(days=400)
+    with pytest.raises(PermissionDenied):
+        admin.site.get_model_admin(Article).save_model(request, draft, form=None, change=True)
+    assert Article.objects.get(pk=draft.pk).publish_at < timezone.now()
+
+
+# --- What a writer may pick and read -----------------------------------------------------------------------
+
+
+def hidden_from_writers(kind):
+    """A colleague's article whose headline a writer must not read: a draft, or approved but embargoed."""
+    if kind == "draft":
+        return make_article(headline="Secret merger talks", status=Article.Status.DRAFT)
+    return make_article(headline="Secret merger talks", publish_at=timezone.now() + timedelta(days=2))
+
+
+def with_pick(data, picked):
+    return {**data, "picks-TOTAL_FORMS": 1, "picks-0-picked": picked.pk, "picks-0-position": 0}
+
+
+@pytest.mark.parametrize("kind", ["draft", "scheduled"])
+def test_a_writer_cannot_pick_a_colleagues_unpublished_article_by_id(writer_client, writer, kind):
+    secret = hidden_from_writers(kind)
+    mine = make_article(status=Article.Status.DRAFT, created_by=writer, headline="My draft")
+
+    # An empty headline sends the form back: the picks row must not come back labelled with the secret.
+    response = writer_client.post(change_url(mine), with_pick(article_form_data(mine, headline=""), secret))
+    assert response.status_code == 200
+    assert "Secret merger talks" not in response.text
+
+    response = writer_client.post(change_url(mine), with_pick(article_form_data(mine), secret))
+    assert response.status_code == 200  # refused: "Select a valid choice"
+    assert "Secret merger talks" not in response.text
+    assert not RelatedPick.objects.exists()
+
+
+def test_a_writer_picks_their_own_and_published_articles(writer_client, writer):
+    mine = make_article(status=Article.Status.DRAFT, created_by=writer)
+    other_own = make_article(status=Article.Status.DRAFT, created_by=writer, headline="Other own")
+    public = make_article(headline="On the site")
+    for picked in (other_own, public):
+        response = writer_client.post(change_url(mine), with_pick(article_form_data(mine), picked))
+        assert response.status_code == 302, response.context["inline_admin_formsets"][1].formset.errors
+        assert RelatedPick.objects.filter(article=mine, picked=picked).exists()
+        RelatedPick.objects.all().delete()
+
+
+def test_a_pick_the_desk_made_of_a_hidden_article_stays_unseen_by_the_writer(writer_client, writer):
+    secret = hidden_from_writers("scheduled")
+    mine = make_article(status=Article.Status.DRAFT, created_by=writer)
+    RelatedPick.objects.create(article=mine, picked=secret, position=0)
+    response = writer_client.get(change_url(mine))
+    assert "Secret merger talks" not in response.text
+    response = writer_client.post(change_url(mine), article_form_data(mine, headline="Reworded"))
+    assert response.status_code == 302
+    assert RelatedPick.objects.filter(article=mine, picked=secret).exists()  # not the writer's to remove
+
+
+def test_an_editor_may_pick_any_article(editor_client):
+    secret = hidden_from_writers("draft")
+    article = make_article()
+    response = editor_client.post(change_url(article), with_pick(article_form_data(article), secret))
+    assert response.status_code == 302
+    assert RelatedPick.objects.filter(article=article, picked=secret).exists()
+
+
+def test_a_writer_sees_authors_by_name_not_by_login(writer_client):
+    author = make_author(name="Ada Quill", user=make_user(username="aq_login_name"))
+    pages = [reverse("admin:articles_author_changelist"), reverse("admin:articles_author_change", args=[author.pk])]
+    for url in pages:
+        response = writer_client.get(url)
+        assert response.status_code == 200
+        assert "Ada Quill" in response.text
+        assert "aq_login_name" not in response.text
+    # Whoever manages authors links them to their accounts.
+    writer_client.force_login(make_user(groups=["Editors"]))
+    for url in pages:
+        assert "aq_login_name" in writer_client.get(url).text
 
 
 # --- Bulk actions ------------------------------------------------------------------------------------------

@@ -142,11 +142,16 @@ def _wait_for_request_threads(timeout=10):
 
 @pytest.fixture
 def new_page(browser, site):
-    """``new_page(viewport="phone")``: a page in a fresh context, with its console and outside requests recorded."""
+    """``new_page(viewport="phone", javascript=False)``: a page in a fresh context.
+
+    Its console, errors and requests to other hosts are recorded.
+    """
     contexts = []
 
-    def make(*, viewport="desktop"):
-        context = browser.new_context(viewport=VIEWPORTS[viewport], base_url=site, service_workers="block")
+    def make(*, viewport="desktop", javascript=True):
+        context = browser.new_context(
+            viewport=VIEWPORTS[viewport], base_url=site, service_workers="block", java_script_enabled=javascript
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)

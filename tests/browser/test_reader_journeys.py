@@ -154,3 +154,22 @@ def tab_until(page, locator, *, limit=80):
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"{locator} never got the focus in {limit} presses of Tab")
+
+
+def test_a_reader_without_javascript_posts_once_and_sees_the_comment_held(new_page, story):
+    # The page carries no CSRF token (it may come from a cache and no script fetches one):
+    # the browser's same-origin word is enough for an anonymous post (comments/csrf.py).
+    page = new_page(javascript=False)
+    page.goto(story["article"].get_absolute_url())
+    form = page.locator("[data-comment-form]")
+    expect(form.locator("[name=csrfmiddlewaretoken]")).to_have_value("")
+    form.get_by_label("Comment", exact=True).fill("Posted without any script at all.")
+    form.get_by_label("Name", exact=True).fill("Noor Plain")
+    form.get_by_label("E-mail", exact=True).fill("noor@example.com")
+    form.get_by_role("button", name="Post Comment").click()
+
+    held = page.locator(".nr-comment-pending")
+    expect(held).to_contain_text("Posted without any script at all.")
+    expect(held).to_contain_text(AWAITING)
+    assert Comment.objects.filter(user_name="Noor Plain").count() == 1
+    assert page.page_errors == []

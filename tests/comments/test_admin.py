@@ -72,7 +72,7 @@ def test_the_queue_shows_counts_per_status(mia, article):
             make_comment(article, status=state)
     response = mia.get(CHANGELIST)
     tabs = {label: count for label, count, url, current in response.context["status_tabs"]}
-    assert tabs == {"Pending": 2, "Approved": 3, "Spam": 1, "Trash": 0, "All": 6}
+    assert tabs == {"Pending": 2, "Approved": 3, "Spam": 1, "Trash": 0, "Reported": 0, "All": 6}
     assert response.context["cl"].result_count == 2
 
 
@@ -142,6 +142,40 @@ def test_article_filter(mia, article):
         response = mia.get(CHANGELIST, {"on": bogus})
         assert response.status_code == 200
         assert list(response.context["cl"].result_list) == []
+
+
+@pytest.mark.parametrize("hidden", ["draft", "scheduled", "user", "comment"])
+def test_the_article_filter_names_nothing_the_moderator_may_not_read(mia, article, hidden):
+    """A key typed into ``?on=`` is not a way to read a draft's headline, a user name or a comment's text."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    targets = {
+        "draft": lambda: make_article(headline="Secret merger talks", status="draft"),
+        "scheduled": lambda: make_article(
+            headline="Secret merger talks", publish_at=timezone.now() + timedelta(days=2)
+        ),
+        "user": lambda: User.objects.create_superuser("secret_merger_talks", "boss@news.example", "pw"),
+        "comment": lambda: make_comment(article, status=SPAM, text="Secret merger talks"),
+    }
+    target = targets[hidden]()
+    make_comment(article, status=PENDING)
+    ct = ContentType.objects.get_for_model(target).pk
+    response = mia.get(CHANGELIST, {"on": f"{ct}-{target.pk}"})
+    assert response.status_code == 200
+    assert "secret merger talks" not in response.text.lower() and "secret_merger_talks" not in response.text
+    assert list(response.context["cl"].result_list) == []
+    assert "Harbour reopens" in response.text  # the recent article, published, is still offered
+
+
+@pytest.mark.parametrize("bogus", ["²-1", "1-²", "{ct}-99999999999999999999", "{ct}-1e3", "{ct}-"])
+def test_the_article_filter_answers_nonsense_with_an_empty_list(mia, article, bogus):
+    make_comment(article, status=PENDING)
+    ct = ContentType.objects.get_for_model(article).pk
+    response = mia.get(CHANGELIST, {"on": bogus.format(ct=ct)})
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == []
 
 
 def test_the_queue_costs_the_same_number_of_queries_with_more_comments(mia, article, django_assert_num_queries):

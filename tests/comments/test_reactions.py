@@ -11,6 +11,10 @@ pytestmark = pytest.mark.django_db
 JSON = {"HTTP_ACCEPT": "application/json"}
 
 
+def reader(name, *, address="203.0.113.7"):
+    return reactions.Reader.from_parts(identity=f"cookie:{name}", address=address, by_address_only=False)
+
+
 @pytest.fixture
 def comment():
     return make_comment(make_article(slug="talks"))
@@ -19,7 +23,7 @@ def comment():
 def test_a_like_counts_once_per_reader(client, comment):
     first = client.post(f"/comments/{comment.pk}/like/", **JSON)
     again = client.post(f"/comments/{comment.pk}/like/", **JSON)
-    other = Client().post(f"/comments/{comment.pk}/like/", **JSON)
+    other = Client(REMOTE_ADDR="198.51.100.7").post(f"/comments/{comment.pk}/like/", **JSON)
 
     assert first.json() == {"liked": True, "counted": True, "like_count": 1}
     assert again.json()["counted"] is False
@@ -63,7 +67,7 @@ def test_without_a_csrf_token_the_reader_is_asked_to_confirm(comment):
     assert refused.status_code == 403
     assert "Report this comment?" in refused.content.decode()
     token = refused.context["csrf_token"]
-    confirmed = browser.post(f"/comments/{comment.pk}/report/", {"csrfmiddlewaretoken": str(token)})
+    confirmed = browser.post(f"/comments/{comment.pk}/report/", {"csrfmiddlewaretoken": str(token), "reason": "spam"})
     assert confirmed.status_code == 302
     assert CommentReport.objects.count() == 1
 
@@ -89,9 +93,10 @@ def test_missing_and_absurd_ids_are_404(client):
     assert client.post("/comments/99999999999999999999999/like/").status_code == 404
 
 
-def test_three_readers_reports_send_a_comment_back_to_moderation(comment):
-    for n in range(3):
-        response = Client().post(f"/comments/{comment.pk}/report/", {"reason": f"rude {n}"}, **JSON)
+def test_readers_on_three_networks_send_a_comment_back_to_moderation(comment):
+    for n, reason in enumerate(["abuse", "abuse", "off_topic"]):
+        browser = Client(REMOTE_ADDR=f"198.51.{100 + n}.7")
+        response = browser.post(f"/comments/{comment.pk}/report/", {"reason": reason}, **JSON)
         assert response.json() == {"reported": True, "counted": True}
 
     comment.refresh_from_db()
@@ -99,13 +104,13 @@ def test_three_readers_reports_send_a_comment_back_to_moderation(comment):
     assert comment.status == Comment.Status.PENDING and not comment.is_public
     event = CommentEvent.objects.filter(comment=comment).latest("pk")
     assert (event.from_status, event.to_status, event.actor_label) == ("approved", "pending", "readers")
-    assert event.reason == "reported by 3 readers"
+    assert event.reason == "reported from 3 networks: Abuse or harassment ×2, Off-topic ×1"
 
 
 def test_two_reports_leave_it_published_and_repeats_do_not_count(client, comment):
-    client.post(f"/comments/{comment.pk}/report/", **JSON)
-    client.post(f"/comments/{comment.pk}/report/", **JSON)
-    Client().post(f"/comments/{comment.pk}/report/", **JSON)
+    client.post(f"/comments/{comment.pk}/report/", {"reason": "spam"}, **JSON)
+    client.post(f"/comments/{comment.pk}/report/", {"reason": "spam"}, **JSON)
+    Client(REMOTE_ADDR="198.51.100.7").post(f"/comments/{comment.pk}/report/", {"reason": "spam"}, **JSON)
 
     comment.refresh_from_db()
     assert comment.report_count == 2
@@ -115,7 +120,7 @@ def test_two_reports_leave_it_published_and_repeats_do_not_count(client, comment
 def test_the_threshold_is_a_setting(comment, settings):
     settings.NEWSROOM_COMMENTS_REPORTS_TO_HOLD = 1
 
-    reactions.report(comment, reader_key="a" * 64)
+    reactions.report(comment, reader=reader("a"), reason="spam")
 
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
@@ -123,7 +128,7 @@ def test_the_threshold_is_a_setting(comment, settings):
 
 def test_a_like_is_recorded_with_f_expressions_not_a_stale_copy(comment):
     stale = Comment.objects.get(pk=comment.pk)
-    reactions.like(comment, reader_key="a" * 64)
-    reactions.like(stale, reader_key="b" * 64)
+    reactions.like(comment, reader=reader("a"))
+    reactions.like(stale, reader=reader("b", address="198.51.100.7"))
 
     assert reactions.like_count(comment) == 2

@@ -111,7 +111,9 @@ def test_reply_without_script_preselects_the_parent(client, article):
 def test_malformed_page_and_reply_parameters_fall_back_quietly(client, article, value):
     make_comment(article)
 
-    assert client.get(f"/world/talks/?comments_page={value}").status_code == 200
+    # A comment page number that is not canonical goes to the page the thread settles on.
+    response = client.get(f"/world/talks/?comments_page={value}")
+    assert (response.status_code, response["Location"]) == (302, "/world/talks/")
     assert client.get(f"/world/talks/?reply_to={value}").status_code == 200
 
 
@@ -258,7 +260,7 @@ def test_article_pages_with_comments_stay_cacheable_and_the_pending_cookie_bypas
 
     assert client.get("/world/talks/")["X-Page-Cache"] == "miss"
     assert client.get("/world/talks/")["X-Page-Cache"] == "hit"
-    assert client.get("/world/talks/?comments_page=1")["X-Page-Cache"] in {"miss", "hit"}
+    assert client.get("/world/talks/?comments_page=1")["Location"] == "/world/talks/"  # never a copy of its own
 
     spam_filter.band = "hold"
     client.post("/comments/post/", form_data(article))

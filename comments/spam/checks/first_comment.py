@@ -1,6 +1,9 @@
 """First comment: hold the comments of anyone a moderator has not approved before.
 
-WordPress's "comment author must have a previously approved comment".
+WordPress's "comment author must have a previously approved comment", but
+the author is who the poster has shown they are (the signed-in account, or
+the e-mail address the browser's trust cookie names), never a typed address
+anyone could copy (:func:`comments.spam.memory.proven_identity_keys`).
 Turn it off with ``NEWSROOM_SPAM_HOLD_FIRST_COMMENT = False``. Listed after
 the content checks, so the moderator sees everything else that was found too.
 """
@@ -22,7 +25,7 @@ class FirstCommentCheck:
         if not enabled:
             return None
         known = memory.lookup_submission(submission)
-        wanted = memory.identity_keys(user_id=submission.user_id, email=submission.author_email)
+        wanted = memory.proven_identity_keys(submission)
         if any(known[key][1] for key in wanted if key in known):
             return None
         return CheckResult(

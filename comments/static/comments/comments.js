@@ -140,10 +140,6 @@
             if (count) count.textContent = result.like_count + (result.like_count === 1 ? " like" : " likes");
             button.disabled = true;
           }
-          if (result.reported) {
-            button.textContent = "Reported, thank you";
-            button.disabled = true;
-          }
         });
     });
   }
@@ -158,11 +154,17 @@
         if (!data) return;
         var list = section.querySelector("[data-comment-list]");
         data.comments.forEach(function (item) {
-          if (document.getElementById("c" + item.id)) return;
-          var holder = document.createElement("ol");
-          holder.innerHTML = item.html; // rendered and escaped by the server
-          var node = holder.firstElementChild;
           var parent = item.parent_id && document.getElementById("c" + item.parent_id);
+          var node = document.getElementById("c" + item.id);
+          if (node) {
+            // Already on the page (the server lists held comments after the thread for
+            // readers without the script): a reply moves under the comment it answers.
+            if (!parent || node.parentElement.parentElement === parent) return;
+          } else {
+            var holder = document.createElement("ol");
+            holder.innerHTML = item.html; // rendered and escaped by the server
+            node = holder.firstElementChild;
+          }
           if (parent) {
             var replies = parent.querySelector(".nr-comment-replies");
             if (!replies) {

@@ -1,9 +1,10 @@
 import pytest
 
+from comments.spam import memory
 from comments.spam.checks.first_comment import FirstCommentCheck
 from comments.spam.learning import learn_from_decision
 from tests.comments.spam.builders import submission
-from tests.factories import make_article, make_comment
+from tests.factories import make_article, make_comment, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,23 @@ def test_an_unknown_commenter_is_held():
 def test_someone_with_an_approved_comment_is_not():
     comment = make_comment(make_article(), status="pending", email="ann@example.org")
     learn_from_decision(comment, from_status="pending", to_status="approved", report=False)
-    assert FirstCommentCheck()(submission(author_email="ann@example.org")) is None
+    proof = memory.email_proof("ann@example.org")
+    assert FirstCommentCheck()(submission(author_email="ann@example.org", trust_email_hash=proof)) is None
+
+
+def test_a_signed_in_reader_with_an_approved_comment_is_not():
+    user = make_user(is_staff=False)
+    comment = make_comment(make_article(), status="pending", user=user)
+    learn_from_decision(comment, from_status="pending", to_status="approved", report=False)
+    assert FirstCommentCheck()(submission(user_id=user.pk, author_email="ann@example.org")) is None
+
+
+def test_typing_the_address_of_someone_with_an_approved_comment_proves_nothing():
+    comment = make_comment(make_article(), status="pending", email="ann@example.org")
+    learn_from_decision(comment, from_status="pending", to_status="approved", report=False)
+    assert FirstCommentCheck()(submission(author_email="ann@example.org")) is not None
+    forged = submission(author_email="ann@example.org", trust_email_hash="f" * 40)
+    assert FirstCommentCheck()(forged) is not None
 
 
 def test_an_unapproved_comment_does_not_count():

@@ -53,5 +53,6 @@ def test_the_memory_checks_share_one_query_per_run(django_assert_num_queries):
     decide("spam", email="ann@example.org")
     checks = [TrustedCommenterCheck(), SpamMemoryCheck(), FirstCommentCheck()]
     with django_assert_num_queries(1):  # SpamMemory WHERE key IN (user, e-mail, IP, domains)
-        verdict = pipeline.evaluate(submission(author_email="ann@example.org"), checks=checks)
+        proven = submission(author_email="ann@example.org", trust_email_hash=memory.email_proof("ann@example.org"))
+        verdict = pipeline.evaluate(proven, checks=checks)
     assert [r.check for r in verdict.results] == ["spam memory"]

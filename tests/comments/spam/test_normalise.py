@@ -1,4 +1,4 @@
-from comments.spam.normalise import domain_of, find_urls, normalise, text_hash
+from comments.spam.normalise import domain_of, duplicate_key, find_urls, normalise, text_hash
 
 
 def test_nfkc_turns_styled_and_full_width_letters_into_plain_ones():
@@ -34,6 +34,18 @@ def test_text_hash_ignores_what_normalising_ignores():
     assert text_hash("Great SONG\ufeff") == text_hash("great song")
     assert text_hash("great song") != text_hash("great songs")
     assert len(text_hash("anything")) == 32
+
+
+def test_text_hash_ignores_punctuation_so_a_repeat_is_found():
+    assert text_hash("Great article.") == text_hash("Great article!")
+    assert text_hash("Great, brave article...") == text_hash("great brave article")
+    assert duplicate_key("Well -- said!!") == "well said"
+    assert text_hash("Great article.") != text_hash("Great articles.")
+
+
+def test_a_text_of_only_symbols_keeps_them():
+    assert duplicate_key("👍") == "👍"
+    assert text_hash("👍") != text_hash("👎")
 
 
 def test_find_urls_finds_links_in_html_and_plain_text():

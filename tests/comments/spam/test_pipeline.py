@@ -56,6 +56,31 @@ def test_negative_scores_offset_others():
     assert pipeline.evaluate(submission(), checks=[Fixed(0.6), Fixed(-0.3)]).band == "publish"
 
 
+def test_a_trust_discount_offsets_small_findings():
+    verdict = pipeline.evaluate(submission(), checks=[Fixed(0.3), Fixed(0.3), Fixed(-0.2, "trusted", discount=True)])
+    assert verdict.band == "publish"
+    assert verdict.score == pytest.approx(0.4)
+    assert verdict.reasons[-1]["discount"] is True
+
+
+def test_a_trust_discount_never_clears_a_finding_that_holds_on_its_own():
+    trusted = Fixed(-0.3, "trusted", discount=True)
+    verdict = pipeline.evaluate(submission(), checks=[trusted, Fixed(0.5, "links: 4", name="links")])
+    assert verdict.band == "hold"
+    assert verdict.score == pytest.approx(0.5)
+    assert [r["check"] for r in verdict.reasons] == ["fixed", "links"]  # the run went on after the trust check
+
+
+def test_a_trust_discount_can_turn_spam_into_a_hold_for_a_person_to_see():
+    verdict = pipeline.evaluate(submission(), checks=[Fixed(1.1), Fixed(-0.2, "trusted", discount=True)])
+    assert (verdict.band, verdict.score) == ("hold", pytest.approx(0.9))
+
+
+def test_other_negative_scores_still_offset_a_hold():
+    # The classifier's "reads like approved comments" is evidence about the text, not a discount.
+    assert pipeline.evaluate(submission(), checks=[Fixed(0.5), Fixed(-0.3)]).band == "publish"
+
+
 def test_a_decisive_spam_result_ends_the_run():
     later = Fixed(-5.0)
     verdict = pipeline.evaluate(submission(), checks=[Fixed(0.0, "honeypot", decisive="spam"), later])
@@ -210,3 +235,17 @@ def test_the_default_pipeline_query_budget(rows, django_assert_num_queries):
     with django_assert_num_queries(3):
         verdict = pipeline.evaluate(submission(text, author_email="reader1@example.org", ip_address="198.51.100.1"))
     assert verdict.band == "spam"
+
+
+@pytest.mark.django_db
+def test_a_recheck_keeps_the_trust_cookie_a_signed_out_commenter_showed():
+    from comments.spam import memory
+    from tests.factories import make_article, make_comment, make_user
+
+    trusted_reason = {"check": "trusted", "score": -0.2, "reason": "trusted: 1 approved comment", "discount": True}
+    comment = make_comment(make_article(), status="pending", email="ann@example.org", spam_reasons=[trusted_reason])
+    assert pipeline.submission_for(comment).trust_email_hash == memory.email_proof("ann@example.org")
+    comment.spam_reasons = [{"check": "links", "score": 0.1, "reason": "links: 1"}]
+    assert pipeline.submission_for(comment).trust_email_hash == ""
+    signed_in = make_comment(comment.content_object, status="pending", user=make_user(), spam_reasons=[trusted_reason])
+    assert pipeline.submission_for(signed_in).trust_email_hash == ""  # the account proves itself again
