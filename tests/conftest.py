@@ -33,14 +33,16 @@ def _flushes_the_database(item):
 
 def clear_cache(cache):
     """Empty ``cache`` of this run's keys only: ``clear()`` on Redis would flush other runs' keys too."""
-    from django.core.cache import caches
+    from django.core.cache import DEFAULT_CACHE_ALIAS, caches
     from django.core.cache.backends.redis import RedisCache
     from django.utils.connection import ConnectionProxy
 
-    if isinstance(cache, ConnectionProxy):  # django.core.cache.cache: look behind it
-        cache = caches[cache._alias]
+    from newsroom.cache import redis_client
+
+    if isinstance(cache, ConnectionProxy):  # django.core.cache.cache, which stands for the default cache
+        cache = caches[DEFAULT_CACHE_ALIAS]
     if isinstance(cache, RedisCache):
-        client = cache._cache.get_client(write=True)  # no public API deletes by prefix
+        client = redis_client(cache, write=True)  # no public API deletes by prefix
         keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
         if keys:
             client.delete(*keys)
@@ -70,10 +72,14 @@ def _fast_and_isolated(settings, tmp_path):
     clear_cache(cache)
 
 
-def use_local_memory_cache(settings, *, prefix, max_entries=None):
-    """Make the default cache an empty local-memory one of its own (it reads the clock time-machine moves)."""
+def use_local_memory_cache(settings, tmp_path, *, prefix, max_entries=None):
+    """Make the default cache an empty local-memory one of its own (it reads the clock time-machine moves).
+
+    The page cache's generation file goes to the test's own directory, as for the suite's default cache.
+    """
     from django.core.cache import cache
 
+    settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = str(tmp_path / "pagecache-generation.json")
     backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix, "KEY_PREFIX": prefix}
     if max_entries is not None:
         backend["OPTIONS"] = {"MAX_ENTRIES": max_entries}
@@ -87,9 +93,8 @@ def switch_on_page_cache(settings, tmp_path, *, prefix, max_entries=None):
 
     ``max_entries`` bounds the cache (Django's default is 300), for tests of eviction.
     """
-    cache = use_local_memory_cache(settings, prefix=prefix, max_entries=max_entries)
+    cache = use_local_memory_cache(settings, tmp_path, prefix=prefix, max_entries=max_entries)
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
-    settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = str(tmp_path / "pagecache-generation.json")
     return cache
 
 

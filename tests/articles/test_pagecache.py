@@ -120,7 +120,7 @@ def _redis_answers():
 
 
 @pytest.fixture(params=["locmem", "redis"])
-def page_cache(request, settings, db):
+def page_cache(request, settings, db, tmp_path):
     """The page cache switched on, on an empty cache of the given kind."""
     prefix = f"pagecache-test-{uuid.uuid4().hex[:8]}"
     if request.param == "redis":
@@ -133,6 +133,8 @@ def page_cache(request, settings, db):
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
     if request.param == "redis":
         settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = None  # Redis holds the generation itself
+    else:  # in the test's own directory, whatever the run's default cache is (none is left in /tmp)
+        settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = str(tmp_path / "pagecache-generation.json")
     clear_cache(cache)
     yield cache
     clear_cache(cache)

@@ -272,10 +272,10 @@ def test_four_posts_naming_one_address_send_one_mail(client, article, spam_filte
 
 
 def test_the_address_limit_ignores_case_and_ends_after_the_interval(
-    client, article, spam_filter, confirm_email, settings
+    client, article, spam_filter, confirm_email, settings, tmp_path
 ):
     # Local memory reads the (travelling) clock; Redis expires keys by its own.
-    use_local_memory_cache(settings, prefix="confirm-interval")
+    use_local_memory_cache(settings, tmp_path, prefix="confirm-interval")
     with time_machine.travel(timezone.now(), tick=False) as traveller:
         post(client, article, ip="198.51.100.1", email="victim@example.com")
         assert post(client, article, ip="198.51.100.2", email="Victim@Example.com ").status_code == 429
@@ -350,7 +350,7 @@ class DownBackend:
 
 
 def test_when_mail_cannot_be_sent_the_reader_is_told_and_may_retry(
-    client, article, spam_filter, confirm_email, settings
+    client, article, spam_filter, confirm_email, settings, tmp_path
 ):
     settings.EMAIL_BACKEND = f"{__name__}.DownBackend"
     failed = post(client, article, email="new@example.com", comment="Kept text.")
