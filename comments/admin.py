@@ -42,6 +42,8 @@ from articles import roles
 from articles.models import Article
 from comments import privacy, reactions, status, visible
 from comments.models import Comment, CommentEvent, CommentReport
+from comments.spam import pipeline
+from comments.spam.normalise import text_hash
 
 MODERATE_PERMISSION = "comments.moderate_comment"
 
@@ -61,17 +63,10 @@ def _keep(comment, user):
     return reactions.keep(comment, by=user)
 
 
-STATUS_FOR_BAND = {"publish": Comment.Status.APPROVED, "hold": Comment.Status.PENDING, "spam": Comment.Status.SPAM}
-
-
 def _check_again(comment, user):
     """Run the spam checks again (Akismet may have been down) and apply their verdict as the filter's own."""
-    try:
-        from comments.spam import recheck
-    except ImportError:
-        raise status.InvalidTransition(_("This spam filter cannot check comments again.")) from None
-    verdict = recheck(comment, reason="moderator")
-    to_status = STATUS_FOR_BAND.get(verdict.band, Comment.Status.PENDING)
+    verdict = pipeline.recheck(comment, reason="moderator")
+    to_status = verdict.band.status
     if to_status != comment.status:
         status.change_status(
             comment,
@@ -541,8 +536,6 @@ class CommentAdmin(admin.ModelAdmin):
         # does not run, and with a purge, so readers see the edit at once.
         changes = {name: getattr(obj, name) for name in form.changed_data if name in {"comment", "user_url"}}
         if "comment" in changes:
-            from comments.spam.normalise import text_hash
-
             changes["text_hash"] = text_hash(obj.comment)
         if changes:
             visible.update(obj, **changes)

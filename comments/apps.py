@@ -7,10 +7,14 @@ class CommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from comments import checks, visible  # noqa: F401  (checks registers the system checks)
+        from comments import checks, status, tasks, visible  # noqa: F401  (checks registers the system checks)
+        from comments.spam import learning
 
-        # Readers' cached pages are purged after every change they can see (status moves, deletions).
+        # What follows a committed status change: readers' cached pages purged (and after
+        # deletions), mail queued, and the spam filter taught by people's decisions.
         visible.connect()
+        status.comment_status_changed.connect(tasks.mail_about_status_change, dispatch_uid="comments_mail")
+        status.comment_status_changed.connect(learning.learn_from_status_change, dispatch_uid="comments_spam_learning")
         _stop_xtd_copying_visibility_to_replies()
 
 

@@ -80,7 +80,7 @@ What the form says
 ``NEWSROOM_COMMENTS_SPAM_NOTICE``
     The line under the comment form about spam filtering, as HTML (it comes
     from settings, so it is trusted). ``{filter}`` is replaced by the name of
-    the filter in use (``comments.spam.describe()``), ``{privacy_url}`` by the
+    the filter in use (``comments.spam.pipeline.describe()``), ``{privacy_url}`` by the
     privacy page's address; write literal braces as ``{{`` and ``}}``.
 ``NEWSROOM_SPAM_HONEYPOT_FIELD``
     Name of the form field people never see and bots fill in; named like an

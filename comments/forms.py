@@ -22,6 +22,7 @@ from django_comments.forms import CommentSecurityForm
 
 from comments import conf
 from comments.formrender import PlainWidgetRenderer
+from comments.spam import recaptcha
 
 NAME_MAX_LENGTH = 100
 EMAIL_MAX_LENGTH = 254
@@ -76,8 +77,6 @@ class CommentForm(CommentSecurityForm):
             required=False,
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
-        from comments.spam import recaptcha
-
         captcha = recaptcha.form_field()  # None unless reCAPTCHA keys are set
         if captcha is not None:
             self.fields[recaptcha.FIELD_NAME] = captcha
@@ -96,8 +95,6 @@ class CommentForm(CommentSecurityForm):
 
     @property
     def captcha_field(self):
-        from comments.spam import recaptcha
-
         return self[recaptcha.FIELD_NAME] if recaptcha.FIELD_NAME in self.fields else None
 
     @property

@@ -13,6 +13,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
+from comments.spam.base import Band
 from comments.spam.normalise import text_hash
 
 
@@ -66,11 +67,6 @@ class Comment(XtdComment):
         SPAM = "spam", _("Spam")
         TRASH = "trash", _("Trash")
 
-    class Band(models.TextChoices):
-        PUBLISH = "publish", _("Publish")
-        HOLD = "hold", _("Hold for review")
-        SPAM = "spam", _("Spam")
-
     xtdcomment_ptr = models.OneToOneField(
         XtdComment, on_delete=models.CASCADE, parent_link=True, primary_key=True, related_name="moderated"
     )
@@ -83,7 +79,7 @@ class Comment(XtdComment):
     personal_data_trimmed_at = models.DateTimeField(null=True, blank=True)
     # The spam pipeline's verdict, kept so moderators can read why.
     spam_score = models.FloatField(null=True, blank=True)
-    spam_band = models.CharField(max_length=10, choices=Band.choices, blank=True)
+    spam_band = models.CharField(max_length=10, choices=Band.stored_choices(), blank=True)
     spam_reasons = models.JSONField(default=list, blank=True)
     akismet_payload = models.JSONField(
         default=dict, blank=True, help_text=_("What was sent to Akismet, replayed for submit-spam / submit-ham.")
@@ -117,9 +113,17 @@ class Comment(XtdComment):
         ]
         permissions = [("moderate_comment", "Can moderate comments")]
 
+    @classmethod
+    def visibility(cls, status):
+        """The flags django-contrib-comments and xtd filter on (``is_public``, ``is_removed``), from ``status``."""
+        return {
+            "is_public": status == cls.Status.APPROVED,
+            "is_removed": status in {cls.Status.SPAM, cls.Status.TRASH},
+        }
+
     def save(self, *args, **kwargs):
-        self.is_public = self.status == self.Status.APPROVED
-        self.is_removed = self.status in {self.Status.SPAM, self.Status.TRASH}
+        for name, value in self.visibility(self.status).items():
+            setattr(self, name, value)
         self.text_hash = text_hash(self.comment)
         if kwargs.get("update_fields") is not None and "comment" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "text_hash"}

@@ -1,10 +1,9 @@
 """Who hears about a comment, and what they are sent.
 
-The decisions are made here; the sending happens in :mod:`comments.tasks`,
-in the background, so no reader or moderator waits for a mail server and a
-failing one never touches a comment. :func:`status_changed` is called by
-:mod:`comments.status` after a change is committed, :func:`comment_posted`
-by the posting flow after a new comment is:
+Recipients and messages are worked out here; :mod:`comments.tasks` decides
+when (after a comment is posted, or its status changed) and sends them in the
+background, so no reader or moderator waits for a mail server and a failing
+one never touches a comment:
 
 - a comment held for review (by the spam filter, or by readers' reports,
   which hide a comment at most once: see :mod:`comments.reactions`)
@@ -34,35 +33,6 @@ from comments.models import Comment
 
 MAIL_TEMPLATES = "comments/newsroom/mail/"
 DIGEST_LIMIT = 50
-
-
-def comment_posted(comment):
-    """Enqueue the mail a new comment calls for; the posting flow calls it after commit."""
-    status_changed(
-        comment,
-        from_status="",
-        to_status=comment.status,
-        by_person=False,
-        first_approval=comment.status == Comment.Status.APPROVED,
-    )
-
-
-def status_changed(comment, *, from_status, to_status, by_person, first_approval):
-    """Enqueue the mail a committed status change calls for (see the module docstring)."""
-    from comments import tasks
-
-    if (
-        to_status == Comment.Status.PENDING
-        and not by_person
-        and conf.get("NEWSROOM_COMMENTS_NOTIFY_MODERATORS")
-        and not conf.get("NEWSROOM_COMMENTS_MODERATION_DIGEST")
-    ):
-        tasks.send_held_comment_mail.enqueue(comment.pk)
-    if first_approval:
-        if conf.get("NEWSROOM_COMMENTS_NOTIFY_AUTHORS"):
-            tasks.send_author_mail.enqueue(comment.pk)
-        if comment.parent_id and comment.parent_id != comment.pk:
-            tasks.send_reply_mail.enqueue(comment.pk)
 
 
 # Recipients -----------------------------------------------------------------

@@ -37,28 +37,21 @@ from django.utils.crypto import salted_hmac
 from django.utils.dateparse import parse_datetime
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django_comments_xtd.conf import settings as xtd_settings
 
 from articles.models import Article
-from comments import conf, links, notifications, status, trust_cookie
+from comments import conf, links, notifications, status, tasks, trust_cookie
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.prompts import comments_are_open, reader_prompt_for
-from comments.spam import pipeline
-from comments.spam import tasks as spam_tasks
-from comments.spam.base import CheckResult, Submission, Verdict
+from comments.spam import pipeline, recaptcha
+from comments.spam.base import Band, CheckResult, Submission, Verdict
 from comments.spam.normalise import BARE_DOMAIN, URL, plain_text, text_hash
 
 logger = logging.getLogger(__name__)
 
 #: The one model readers comment on, as the security form names it.
 TARGET_CONTENT_TYPE = "articles.article"
-
-STATUS_FOR_BAND = {
-    "publish": Comment.Status.APPROVED,
-    "hold": Comment.Status.PENDING,
-    "spam": Comment.Status.SPAM,
-    "discard": Comment.Status.SPAM,
-}
 
 
 class Refused(Exception):
@@ -103,7 +96,7 @@ def submit(request):
         form=form,
     )
     verdict = evaluate(submission)
-    if verdict.band == "discard" and _drops_discarded():
+    if verdict.band == Band.DISCARD and _drops_discarded():
         return Outcome(comment=None, verdict=verdict, article=article)
     fields = comment_fields(submission, verdict=verdict, article=article, parent=parent, form=form, request=request)
     if _needs_email_confirmation(fields):
@@ -175,12 +168,12 @@ def comment_fields(submission, *, verdict, article, parent, form, request):
         "comment": submission.text,
         "submit_date": submission.submitted_at,
         "ip_address": submission.ip_address,
-        "status": STATUS_FOR_BAND.get(verdict.band, Comment.Status.PENDING),
+        "status": verdict.band.status,
         "status_changed_at": submission.submitted_at,
         "user_agent": submission.user_agent,
         "referrer": submission.referrer,
         "spam_score": verdict.score,
-        "spam_band": "spam" if verdict.band == "discard" else verdict.band,
+        "spam_band": verdict.band.stored,
         "spam_reasons": verdict.reasons,
         "akismet_payload": getattr(verdict, "akismet_payload", None) or {},
         "reader_prompt": reader_prompt_for(article)[:300],
@@ -269,8 +262,8 @@ def store(fields, *, verdict):
         comment = Comment(**fields)
         comment.save()
         status.record_creation(comment, verdict)
-        spam_tasks.recheck_later_if_unavailable(comment, verdict)
-        transaction.on_commit(partial(notifications.comment_posted, comment), robust=True)
+        tasks.recheck_later_if_unavailable(comment, verdict)
+        transaction.on_commit(partial(tasks.mail_about_new_comment, comment), robust=True)
     return comment
 
 
@@ -287,8 +280,6 @@ def _invalid(form, article):
 
 
 def _captcha_token(form):
-    from comments.spam import recaptcha
-
     if recaptcha.FIELD_NAME not in form.fields:
         return {}
     return {recaptcha.TOKEN_KEY: form.cleaned_data.get(recaptcha.FIELD_NAME) or ""}
@@ -299,7 +290,7 @@ def _seconds_ago(seconds):
 
 
 def _hold(reason):
-    return Verdict(band="hold", score=0.0, results=(CheckResult(score=0.0, reason=reason, check="posting"),))
+    return Verdict(band=Band.HOLD, score=0.0, results=(CheckResult(score=0.0, reason=reason, check="posting"),))
 
 
 def _drops_discarded():
@@ -329,8 +320,6 @@ _LINKISH = re.compile(
 
 
 def _needs_email_confirmation(fields):
-    from django_comments_xtd.conf import settings as xtd_settings
-
     return (
         xtd_settings.COMMENTS_XTD_CONFIRM_EMAIL
         and fields["user"] is None

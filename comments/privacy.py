@@ -42,8 +42,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django_comments.models import Comment as ContribComment
 
-from comments import conf, status, visible
+from comments import conf, visible
 from comments.models import Comment, CommentEvent
+from comments.spam import akismet_client, learning, memory, recaptcha
+from comments.spam.models import SpamMemory
 
 ANONYMOUS_NAME = "Anonymous"
 ERASE_MODES = ("anonymise", "delete")
@@ -155,7 +157,7 @@ def erase_for_email(email, *, mode, by_label="privacy request"):
                     "previous_status": from_status,
                     "status": Comment.Status.TRASH,
                     "status_changed_at": timezone.now(),
-                    **status.visibility(Comment.Status.TRASH),
+                    **Comment.visibility(Comment.Status.TRASH),
                 }
                 reason = "deleted on request; kept empty because others replied"
             # Through comments.visible: readers' cached pages lose the name (and the text) after commit.
@@ -174,24 +176,15 @@ def erase_for_email(email, *, mode, by_label="privacy request"):
 
 def _forget_learning(comment):
     """Take back what the spam filter learned from ``comment``: it remembers addresses and IPs."""
-    try:
-        from comments.spam.learning import forget
-    except ImportError:  # a spam filter that learns nothing
-        return
-    forget(comment)
+    learning.forget(comment)
 
 
 def _forget_identity(email, *, user_ids):
     """Drop the spam filter's memory of this address and these accounts (counts of approved / spam comments)."""
-    try:
-        from comments.models import SpamMemory
-        from comments.spam.memory import columns, identity_keys
-    except ImportError:  # a spam filter without a memory
-        return
-    keys = identity_keys(email=email)
+    keys = memory.identity_keys(email=email)
     for user_id in user_ids:
-        keys += identity_keys(user_id=user_id)
-    SpamMemory.objects.filter(key__in=columns(keys)).delete()
+        keys += memory.identity_keys(user_id=user_id)
+    SpamMemory.objects.filter(key__in=memory.columns(keys)).delete()
 
 
 def _has_replies(comment):
@@ -276,20 +269,12 @@ def privacy_facts():
 
 def akismet_in_use():
     """Whether comments are sent to Akismet (the spam filter has a key for it)."""
-    try:
-        from comments.spam.akismet_client import is_configured
-    except ImportError:  # a spam filter without Akismet support
-        return False
-    return bool(is_configured())
+    return bool(akismet_client.is_configured())
 
 
 def recaptcha_in_use():
     """Whether the comment form shows Google's reCAPTCHA (the spam filter has its keys)."""
-    try:
-        from comments.spam.recaptcha import is_configured
-    except ImportError:
-        return False
-    return bool(is_configured())
+    return bool(recaptcha.is_configured())
 
 
 def privacy_page(request):

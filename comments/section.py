@@ -23,14 +23,12 @@ from articles import pagecache
 from comments import conf, pending, rendering, threads
 from comments.forms import CommentForm
 from comments.prompts import comments_are_open, reader_prompt_for
+from comments.spam import pipeline
 
 
 def spam_filter_name():
-    """How the form names the spam filter: ``comments.spam.describe()`` if the filter offers it."""
-    from comments import spam
-
-    describe = getattr(spam, "describe", None)
-    return describe() if describe is not None else "our spam filter"
+    """How the form names the spam filter (:func:`comments.spam.pipeline.describe`)."""
+    return pipeline.describe()
 
 
 def spam_notice():

@@ -1,9 +1,10 @@
 """Moving a comment between statuses: the one place that does it.
 
-``change_status`` writes the history line, keeps ``previous_status`` for an
-exact "restore", and (with the spam filter) teaches the classifier, all in
-the caller's transaction. Side effects that may fail or be slow (mail, cache
-purges) are deferred with ``transaction.on_commit``::
+``change_status`` writes the history line and keeps ``previous_status`` for
+an exact "restore", in the caller's transaction. Everything that follows
+from a change (mail, teaching the spam filter, purging cached pages) listens
+to :data:`comment_status_changed`, sent once the transaction has committed,
+and is wired in ``CommentsConfig.ready()``; this module knows none of it::
 
     from comments import status
 
@@ -13,24 +14,26 @@ purges) are deferred with ``transaction.on_commit``::
     status.change_status(comment, Comment.Status.PENDING, by_label="reader reports", reason="3 reports")
     status.restore(comment, by=request.user)  # back to what it was before
 
-Who teaches the spam filter: only people. A moderator's "approve" / "not
-spam" is a ham example, "spam" a spam example; "trash" says nothing about
-spam (off-topic, rude, duplicate) and the filter's own verdicts would only
-teach it what it already thinks.
+Who teaches the spam filter: only people (``by_person``). A moderator's
+"approve" / "not spam" is a ham example, "spam" a spam example; "trash" says
+nothing about spam (off-topic, rude, duplicate) and the filter's own
+verdicts would only teach it what it already thinks (see
+:func:`comments.spam.learning.learn_from_status_change`).
 
 Replies: a comment's status never changes its replies' statuses. Trashing
 or marking a parent as spam leaves the replies as they were; the thread shows
 only approved comments whose parents are shown, so replies under a removed
 comment disappear with it and come back when it is restored.
 
-Listen to :data:`comment_status_changed` (sent after commit) for cache purges
-and other derived data; it receives ``comment``, ``from_status`` (``""``
-for a new comment) and ``to_status``. :mod:`comments.visible` listens to it
-to purge readers' cached pages; changes to what readers see other than the
-status (an edited text, an erased name) go through ``visible.update()``.
+:data:`comment_status_changed` receives ``comment``, ``from_status`` (``""``
+for a new comment), ``to_status``, ``by_person`` (a person decided, not the
+filter or readers' reports) and ``first_approval`` (readers see the comment
+for the first time). Its receivers: :mod:`comments.visible` (purges readers'
+pages), :func:`comments.tasks.mail_about_status_change` and the spam
+filter's learner. Changes to what readers see other than the status (an
+edited text, an erased name) go through ``visible.update()``.
 """
 
-import logging
 from functools import partial
 
 from django.db import transaction
@@ -38,8 +41,6 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from comments.models import Comment, CommentEvent, CommentReport
-
-logger = logging.getLogger(__name__)
 
 comment_status_changed = Signal()
 
@@ -49,8 +50,6 @@ SPAM_FILTER_LABEL = "spam filter"
 # decision. What is refused is a "change" to the same status (a stale page
 # or a double click), which would write a misleading history line.
 TRANSITIONS = {status: frozenset(Comment.Status) - {status} for status in Comment.Status}
-
-_BAND_WORDS = {"publish": "published", "hold": "held", "spam": "spam", "discard": "discarded"}
 
 
 class InvalidTransition(ValueError):
@@ -83,7 +82,7 @@ def change_status(comment, to_status, *, by=None, by_label="", reason=""):
             "previous_status": from_status,
             "status": to_status,
             "status_changed_at": timezone.now(),
-            **visibility(to_status),
+            **Comment.visibility(to_status),
         }
         if by is not None and to_status == Comment.Status.APPROVED and _has_open_reports(comment):
             # A person read the readers' reports and published it anyway: from
@@ -103,8 +102,6 @@ def change_status(comment, to_status, *, by=None, by_label="", reason=""):
             to_status=to_status,
             reason=reason[:500],
         )
-        if by is not None and to_status in {Comment.Status.APPROVED, Comment.Status.SPAM}:
-            _teach_spam_filter(comment, from_status=from_status, to_status=to_status)
         _after_commit(
             comment,
             from_status=from_status,
@@ -113,14 +110,6 @@ def change_status(comment, to_status, *, by=None, by_label="", reason=""):
             first_approval=first_approval,
         )
     return comment
-
-
-def visibility(status):
-    """The flags django-contrib-comments and xtd filter on, derived from ``status`` as ``Comment.save()`` does."""
-    return {
-        "is_public": status == Comment.Status.APPROVED,
-        "is_removed": status in {Comment.Status.SPAM, Comment.Status.TRASH},
-    }
 
 
 def _has_open_reports(comment):
@@ -150,8 +139,8 @@ def record_creation(comment, verdict=None):
         if comment.status_changed_at is None:
             comment.status_changed_at = timezone.now()
             update_fields.append("status_changed_at")
-        if verdict is not None and not comment.spam_band and verdict.band in Comment.Band.values:
-            comment.spam_band = verdict.band
+        if verdict is not None and not comment.spam_band:
+            comment.spam_band = verdict.band.stored
             comment.spam_score = verdict.score
             comment.spam_reasons = verdict.reasons
             update_fields += ["spam_band", "spam_score", "spam_reasons"]
@@ -164,55 +153,24 @@ def record_creation(comment, verdict=None):
             to_status=comment.status,
             reason=describe_verdict(verdict)[:500] if verdict is not None else "",
         )
-        transaction.on_commit(
-            partial(
-                comment_status_changed.send_robust,
-                sender=Comment,
-                comment=comment,
-                from_status="",
-                to_status=comment.status,
-            ),
-            robust=True,
+        _after_commit(
+            comment,
+            from_status="",
+            to_status=comment.status,
+            by_person=False,
+            first_approval=comment.status == Comment.Status.APPROVED,
         )
     return comment
 
 
 def describe_verdict(verdict):
     """ "held: 3 links (+0.4); classifier says spam (+0.3)": the band, then each reason with its score."""
-    word = _BAND_WORDS.get(verdict.band, verdict.band)
+    word = verdict.band.word
     parts = [getattr(r, "label", None) or f"{r.reason} ({r.score:+.1f})" for r in verdict.results if r.reason]
     return f"{word}: {'; '.join(parts)}" if parts else word
 
 
-def _teach_spam_filter(comment, *, from_status, to_status):
-    """Hand a person's decision to the spam filter's learner.
-
-    The learner writes to the database, so it runs in this transaction, in a
-    savepoint: if it fails, the decision still stands and the failure is logged.
-    """
-    from comments.spam.learning import learn_from_decision
-
-    try:
-        with transaction.atomic():
-            learn_from_decision(comment, from_status=from_status, to_status=to_status)
-    except Exception:
-        logger.exception("The spam filter could not learn from the decision on comment %s.", comment.pk)
-
-
 def _after_commit(comment, *, from_status, to_status, by_person, first_approval):
-    from comments import notifications
-
-    transaction.on_commit(
-        partial(
-            notifications.status_changed,
-            comment,
-            from_status=from_status,
-            to_status=to_status,
-            by_person=by_person,
-            first_approval=first_approval,
-        ),
-        robust=True,
-    )
     transaction.on_commit(
         partial(
             comment_status_changed.send_robust,
@@ -220,6 +178,8 @@ def _after_commit(comment, *, from_status, to_status, by_person, first_approval)
             comment=comment,
             from_status=from_status,
             to_status=to_status,
+            by_person=by_person,
+            first_approval=first_approval,
         ),
         robust=True,
     )

@@ -1,9 +1,16 @@
-"""Background work for the comments app, run by django-tasks (``manage.py db_worker``).
+"""Background work for the comments app, run by django-tasks (``manage.py db_worker``), and when to queue it.
 
 Each task takes ids, not objects, and looks at the comment again when it
 runs: a moderator may have decided in the meantime, and a comment that is no
 longer waiting (or no longer published) gets no mail. A mail server that
 refuses or is down is logged; it never changes or loses a comment.
+
+When mail is queued: the posting flow calls :func:`mail_about_new_comment`
+after a new comment is stored; :func:`mail_about_status_change` receives
+``comments.status.comment_status_changed`` (wired in ``CommentsConfig.ready()``).
+A comment held because a service of the spam filter did not answer is
+checked again later (:func:`recheck_later_if_unavailable`,
+:func:`recheck_held_comment`), with growing pauses, until the filter is sure.
 
 Scheduled work (the moderation digest, trimming personal data) is enqueued
 by the management commands of the same names, which cron can run::
@@ -14,14 +21,66 @@ by the management commands of the same names, which cron can run::
 
 import logging
 import smtplib
+from datetime import timedelta
+from functools import partial
 
 from django.core.mail import get_connection
-from django_tasks import task
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task, task_backends
 
-from comments import notifications, privacy
+from comments import conf, notifications, privacy, status
 from comments.models import Comment
+from comments.spam import pipeline
+from comments.spam.base import Band
 
 logger = logging.getLogger(__name__)
+
+RECHECK_ATTEMPTS = 6
+FIRST_RECHECK_PAUSE = timedelta(minutes=2)
+
+
+# When mail is queued ---------------------------------------------------------------------------
+
+
+def mail_about_new_comment(comment):
+    """Queue the mail a new comment calls for; the posting flow calls it after commit."""
+    _queue_mail(
+        comment,
+        to_status=comment.status,
+        by_person=False,
+        first_approval=comment.status == Comment.Status.APPROVED,
+    )
+
+
+def mail_about_status_change(
+    sender, *, comment, from_status, to_status, by_person=False, first_approval=False, **kwargs
+):
+    """Receiver of ``comment_status_changed``: the mail a committed change calls for.
+
+    New comments (``from_status == ""``) are the posting flow's to mail
+    (:func:`mail_about_new_comment`), once they are stored and checked.
+    """
+    if from_status:
+        _queue_mail(comment, to_status=to_status, by_person=by_person, first_approval=first_approval)
+
+
+def _queue_mail(comment, *, to_status, by_person, first_approval):
+    if (
+        to_status == Comment.Status.PENDING
+        and not by_person
+        and conf.get("NEWSROOM_COMMENTS_NOTIFY_MODERATORS")
+        and not conf.get("NEWSROOM_COMMENTS_MODERATION_DIGEST")
+    ):
+        send_held_comment_mail.enqueue(comment.pk)
+    if first_approval:
+        if conf.get("NEWSROOM_COMMENTS_NOTIFY_AUTHORS"):
+            send_author_mail.enqueue(comment.pk)
+        if comment.parent_id and comment.parent_id != comment.pk:
+            send_reply_mail.enqueue(comment.pk)
+
+
+# Mail ------------------------------------------------------------------------------------------
 
 
 @task()
@@ -51,14 +110,62 @@ def send_moderation_digest():
     return _send_each(notifications.digest_messages(), what="moderation digest")
 
 
+# Privacy and re-checks -------------------------------------------------------------------------
+
+
 @task()
 def trim_comment_personal_data():
     """Truncate IPs and drop user agents and referrers of comments decided long enough ago."""
     return privacy.trim_personal_data()
 
 
-def _comment(comment_id, status):
-    return Comment.objects.filter(pk=comment_id, status=status).first()
+def recheck_later_if_unavailable(comment, verdict):
+    """Queue a re-check (after commit) if ``verdict`` held ``comment`` because a service did not answer."""
+    if verdict.band == Band.HOLD and verdict.unavailable and comment.pk:
+        recheck_later(comment.pk, attempt=1)
+
+
+def recheck_later(comment_id, *, attempt):
+    """Queue :func:`recheck_held_comment` after commit, deferred where the task backend allows it."""
+    backend = task_backends[recheck_held_comment.backend]
+    if backend.supports_defer:
+        pause = FIRST_RECHECK_PAUSE * 2 ** (attempt - 1)  # 2, 4, 8, 16, 32, 64 minutes
+        queued = recheck_held_comment.using(run_after=timezone.now() + pause)
+    elif attempt > 1:
+        # Without deferred tasks a retry would run at once, again and again: leave it to a moderator.
+        return
+    else:
+        queued = recheck_held_comment
+    transaction.on_commit(partial(queued.enqueue, comment_id, attempt), robust=True)
+
+
+@task()
+def recheck_held_comment(comment_id, attempt=1):
+    """Check a held comment again; publish it or file it as spam if the filter is now sure.
+
+    After ``RECHECK_ATTEMPTS`` without an answer it stays in the queue for a person.
+    """
+    with transaction.atomic():
+        comment = Comment.objects.select_for_update().filter(pk=comment_id).first()
+        if comment is None or comment.status != Comment.Status.PENDING:
+            return "gone or already decided"
+        verdict = pipeline.recheck(comment, reason="recheck_queue")
+        if verdict.unavailable:
+            if attempt < RECHECK_ATTEMPTS:
+                recheck_later(comment.pk, attempt=attempt + 1)
+            return "still unavailable"
+        if verdict.band in {Band.PUBLISH, Band.SPAM}:
+            status.change_status(
+                comment,
+                verdict.band.status,
+                by_label=status.SPAM_FILTER_LABEL,
+                reason=f"checked again: {verdict.summary}",
+            )
+        return verdict.band.value
+
+
+def _comment(comment_id, wanted_status):
+    return Comment.objects.filter(pk=comment_id, status=wanted_status).first()
 
 
 def _send_each(messages, *, what):

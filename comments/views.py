@@ -26,7 +26,7 @@ from comments import conf, csrf, links, notifications, pending, posting, reactio
 from comments.forms import CommentForm
 from comments.models import Comment, CommentReport
 from comments.prompts import comments_are_open
-from comments.spam.base import CheckResult, Verdict
+from comments.spam.base import Band, CheckResult, Verdict
 
 # Posting -------------------------------------------------------------------------------------
 
@@ -167,7 +167,7 @@ def _confirm(request, key):
         message = _("Comments are closed on this article.")
         return _refused_page(request, posting.Refused(403, message, article=article, text=fields["comment"]))
     verdict = Verdict(
-        band=fields["spam_band"] or "hold",
+        band=fields["spam_band"] or Band.HOLD,
         score=fields["spam_score"] or 0.0,
         results=tuple(CheckResult.from_dict(r) for r in fields["spam_reasons"]),
         akismet_payload=fields["akismet_payload"],

@@ -106,3 +106,19 @@ def local_page_cache(settings, tmp_path, db):
     switch_on_page_cache(settings, tmp_path, prefix=f"pagecache-{uuid.uuid4().hex[:8]}")
     yield cache
     clear_cache(cache)
+
+
+@pytest.fixture
+def decide(django_capture_on_commit_callbacks):
+    """``decide(comment, "approved", by=user)``: a person's decision, committed.
+
+    What follows a committed change (the spam filter learning, mail, purges)
+    runs as it does in production, before the test goes on.
+    """
+    from comments import status
+
+    def decide(comment, to_status, *, by):
+        with django_capture_on_commit_callbacks(execute=True):
+            return status.change_status(comment, to_status, by=by)
+
+    return decide

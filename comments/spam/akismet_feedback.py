@@ -15,7 +15,9 @@ for every person's decision, so callers need nothing else::
 import logging
 from functools import partial
 
+import django_comments
 from django.db import transaction
+from django_tasks import task
 
 from comments.spam import akismet_client
 
@@ -53,6 +55,13 @@ def report_later(comment, *, is_spam):
     """Queue :func:`report` for after the surrounding transaction commits (nothing queued if not needed)."""
     if not needs_report(comment, is_spam=is_spam):
         return
-    from comments.spam.tasks import report_to_akismet
-
     transaction.on_commit(partial(report_to_akismet.enqueue, comment.pk, is_spam), robust=True)
+
+
+@task()
+def report_to_akismet(comment_id, is_spam):
+    """Send a moderator's correction to Akismet, in the task worker (django-tasks)."""
+    comment = django_comments.get_model().objects.filter(pk=comment_id).first()
+    if comment is None:
+        return False
+    return report(comment, is_spam=is_spam)

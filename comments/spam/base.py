@@ -14,6 +14,48 @@ objects, only the frozen :class:`Submission` built once per post::
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Band(models.TextChoices):
+    """The spam filter's verdict on a comment, and the one place that says what each verdict does.
+
+    ``band.status`` is the moderation status a new comment gets (the values of
+    ``comments.models.Comment.Status``), ``band.stored`` what the comment
+    records as its band, ``band.word`` how its history line says it::
+
+        Band("discard").status   # "spam": kept in the spam folder unless discarding is on
+        Band.HOLD.word           # "held"
+    """
+
+    PUBLISH = "publish", _("Publish")
+    HOLD = "hold", _("Hold for review")
+    SPAM = "spam", _("Spam")
+    #: Blatant spam, dropped unstored where ``NEWSROOM_SPAM_DISCARD`` is on (else kept as spam).
+    DISCARD = "discard", _("Discard")
+
+    @property
+    def status(self):
+        return _STATUS_FOR_BAND[self]
+
+    @property
+    def stored(self):
+        return Band.SPAM if self is Band.DISCARD else self
+
+    @property
+    def word(self):
+        return _WORD_FOR_BAND[self]
+
+    @classmethod
+    def stored_choices(cls):
+        """The choices of a stored comment's band (a discarded comment is never stored as "discard")."""
+        return [(band.value, band.label) for band in cls if band is not cls.DISCARD]
+
+
+_STATUS_FOR_BAND = {Band.PUBLISH: "approved", Band.HOLD: "pending", Band.SPAM: "spam", Band.DISCARD: "spam"}
+_WORD_FOR_BAND = {Band.PUBLISH: "published", Band.HOLD: "held", Band.SPAM: "spam", Band.DISCARD: "discarded"}
+
 
 @dataclass(frozen=True)
 class Submission:
@@ -103,10 +145,13 @@ class Verdict:
     moderator's later "spam" / "not spam" can be reported to Akismet.
     """
 
-    band: str
+    band: Band
     score: float
     results: tuple[CheckResult, ...] = ()
     akismet_payload: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "band", Band(self.band))  # "hold" given, Band.HOLD kept
 
     @property
     def reasons(self):

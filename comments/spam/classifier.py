@@ -36,6 +36,7 @@ from django.db.models import F
 from django.db.models.functions import Greatest
 
 from comments.spam.fastread import select_in
+from comments.spam.models import LearnedLabel, SpamClassifierTotals, SpamMemory, SpamToken
 from comments.spam.normalise import normalise
 
 SPAM = "spam"
@@ -153,8 +154,6 @@ def combine(counts, *, totals, token_count):
 
 def totals():
     """The :class:`Totals` learned so far (cached briefly; every decision clears the cache)."""
-    from comments.models import SpamClassifierTotals
-
     shared = _use_shared_cache.get()
     cached = cache.get(_TOTALS_CACHE_KEY) if shared else None
     if cached is None:
@@ -171,8 +170,6 @@ def totals():
 
 def score_text(text, *, learned=None):
     """Score ``text`` against the learned counts: one query for its tokens, totals from the cache."""
-    from comments.models import SpamToken
-
     learned = learned or totals()
     wanted = tokens(text)
     if not wanted or not learned.spam_tokens or not learned.ham_tokens:
@@ -189,8 +186,6 @@ def learn(*, text=None, token_set=None, label, delta=1):
     ``ignore_conflicts`` and counts change with ``F()`` updates, inside the
     caller's transaction.
     """
-    from comments.models import SpamClassifierTotals, SpamToken
-
     if label not in (SPAM, HAM):
         raise ValueError(f"label must be {SPAM!r} or {HAM!r}, not {label!r}")
     token_set = sorted(tokens(text) if token_set is None else token_set)
@@ -225,8 +220,6 @@ def learn_many(examples):
     Faster than :func:`learn` per text, but it reads counts and writes them back,
     so run it while nothing else is learning (a management command, not a request).
     """
-    from comments.models import SpamClassifierTotals, SpamToken
-
     spam, ham = {}, {}
     totals = {"spam_count": 0, "ham_count": 0, "spam_tokens": 0, "ham_tokens": 0}
     for text, label in examples:
@@ -282,21 +275,9 @@ def isolated():
 
 def reset():
     """Forget everything learned (for retraining from the full history)."""
-    from comments.models import LearnedLabel, SpamClassifierTotals, SpamMemory, SpamToken
-
     SpamToken.objects.all().delete()
     SpamClassifierTotals.objects.all().delete()
     SpamMemory.objects.all().delete()
     LearnedLabel.objects.all().delete()
     transaction.on_commit(forget_cached_totals)
     forget_cached_totals()
-
-
-def reset_learned_from_comments():
-    """Unlearn every comment learned so far, keeping what was imported from a corpus."""
-    from comments.models import LearnedLabel
-    from comments.spam.learning import unlearn
-
-    for learned in LearnedLabel.objects.iterator(chunk_size=500):
-        unlearn(learned)
-    LearnedLabel.objects.all().delete()

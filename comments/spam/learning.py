@@ -1,7 +1,10 @@
-"""Teach the filter from people's decisions, in the decision's own transaction.
+"""Teach the filter from people's decisions.
 
-``comments.status.change_status`` calls :func:`learn_from_decision` when a
-person approves a comment or marks it as spam::
+:func:`learn_from_status_change` receives the comment core's
+``comment_status_changed`` signal (sent once a decision is committed; the
+core wires it in ``CommentsConfig.ready()``, so the filter knows nothing of
+how statuses change) and learns when a person approved a comment or marked
+it as spam::
 
     learn_from_decision(comment, from_status="pending", to_status="spam")
 
@@ -17,9 +20,14 @@ person approves a comment or marks it as spam::
   (:func:`comments.spam.akismet_feedback.report_later`).
 """
 
+import logging
+
 from django.db import transaction
 
 from comments.spam import akismet_feedback, classifier, memory
+from comments.spam.models import LearnedLabel
+
+logger = logging.getLogger(__name__)
 
 LABEL_FOR_STATUS = {"approved": classifier.HAM, "spam": classifier.SPAM}
 
@@ -31,13 +39,24 @@ def memory_keys(comment):
     return memory.columns(keys)
 
 
+def learn_from_status_change(sender, *, comment, from_status, to_status, by_person=False, **kwargs):
+    """Receiver of ``comment_status_changed``: learn from a person's decision, never the filter's own.
+
+    A failure is logged and the decision stands: it was committed before this runs.
+    """
+    if not by_person or to_status not in LABEL_FOR_STATUS:
+        return
+    try:
+        learn_from_decision(comment, from_status=from_status, to_status=to_status)
+    except Exception:
+        logger.exception("The spam filter could not learn from the decision on comment %s.", comment.pk)
+
+
 def learn_from_decision(comment, *, from_status="", to_status, report=True):
     """Learn ``comment`` as ham or spam according to ``to_status``; return the label learned (or ``None``).
 
     ``report=False`` skips telling Akismet (retraining from history, benchmarks).
     """
-    from comments.models import LearnedLabel
-
     label = LABEL_FOR_STATUS.get(to_status)
     if label is None:
         return None
@@ -66,10 +85,15 @@ def unlearn(learned):
 
 def forget(comment):
     """Unlearn ``comment`` entirely (before deleting it, or when retraining)."""
-    from comments.models import LearnedLabel
-
     with transaction.atomic():
         learned = LearnedLabel.objects.select_for_update().filter(comment_id=comment.pk).first()
         if learned is not None:
             unlearn(learned)
             learned.delete()
+
+
+def reset_learned_from_comments():
+    """Unlearn every comment learned so far, keeping what was imported from a corpus."""
+    for learned in LearnedLabel.objects.iterator(chunk_size=500):
+        unlearn(learned)
+    LearnedLabel.objects.all().delete()

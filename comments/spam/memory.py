@@ -23,7 +23,10 @@ from contextvars import ContextVar
 from django.db.models import F
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from comments.spam.domains import foreign_links, is_own, own_domains
 from comments.spam.fastread import select_in
+from comments.spam.models import SpamMemory
+from comments.spam.normalise import domain_of
 
 USER, EMAIL, IP, DOMAIN = "user", "email", "ip", "domain"
 PRIVATE = {EMAIL, IP}
@@ -63,9 +66,6 @@ def proven_identity_keys(submission, *, match_email=True):
 
 def content_keys(*, ip_address=None, text="", url=""):
     """The keys about where a comment came from and pointed to: IP address and linked domains."""
-    from comments.spam.checks.links import foreign_links, is_own, own_domains
-    from comments.spam.normalise import domain_of
-
     keys = []
     if ip_address:
         keys.append((IP, str(ip_address)))
@@ -120,8 +120,6 @@ def one_run():
 
 def lookup(keys):
     """``{(kind, value): (spam_count, ham_count)}`` for the keys that have been seen; one query."""
-    from comments.models import SpamMemory
-
     keys = list(dict.fromkeys(tuple(k) for k in keys))
     if not keys:
         return {}
@@ -141,8 +139,6 @@ def remember(stored, *, label, delta=1):
 
     ``delta=-1`` forgets it again.
     """
-    from comments.models import SpamMemory
-
     stored = sorted(set(stored))
     if not stored:
         return

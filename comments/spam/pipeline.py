@@ -37,14 +37,13 @@ from dataclasses import replace
 from django.utils.module_loading import import_string
 
 from comments import conf
-from comments.spam import memory
-from comments.spam.base import CheckResult, Submission, Verdict
+from comments.spam import akismet_client, memory, recaptcha
+from comments.spam.base import Band, CheckResult, Submission, Verdict
 from comments.spam.checks.trusted import TrustedCommenterCheck
 
 logger = logging.getLogger(__name__)
 
-PUBLISH, HOLD, SPAM, DISCARD = "publish", "hold", "spam", "discard"
-BANDS = (PUBLISH, HOLD, SPAM, DISCARD)
+PUBLISH, HOLD, SPAM, DISCARD = Band.PUBLISH, Band.HOLD, Band.SPAM, Band.DISCARD
 
 
 def get_checks(config=None):
@@ -144,8 +143,6 @@ def _discards(submission, *, score, results):
 
 def _akismet_payload(submission):
     """What Akismet is (or would be) sent, kept on the comment for later spam / ham reports."""
-    from comments.spam import akismet_client
-
     if not akismet_client.is_configured():
         return {}
     try:
@@ -208,3 +205,13 @@ def recheck(comment, *, reason="recheck_queue", save=True):
         comment.spam_reasons = verdict.reasons
         comment.save(update_fields=["spam_score", "spam_band", "spam_reasons"])
     return verdict
+
+
+def describe():
+    """A short name for the filter in use, for the note under the form: "our own spam filter and Akismet"."""
+    names = ["our own spam filter"]
+    if akismet_client.is_configured():
+        names.append("Akismet")
+    if recaptcha.is_configured():
+        names.append("Google reCAPTCHA")
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

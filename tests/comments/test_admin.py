@@ -282,7 +282,7 @@ def test_check_again_applies_the_new_verdict_as_the_filters(mia, article, monkey
     def recheck(comment, **kwargs):
         return Verdict(band="publish", score=-1.0, results=(CheckResult(score=-1.0, reason="Akismet: ham"),))
 
-    monkeypatch.setattr("comments.spam.recheck", recheck)
+    monkeypatch.setattr("comments.spam.pipeline.recheck", recheck)
     comment = make_comment(article, status=PENDING)
 
     mia.post(moderate_url(comment, "check_again"))

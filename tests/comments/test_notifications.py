@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
-from comments import notifications, status
+from comments import notifications, status, tasks
 from comments.models import Comment
 from tests.factories import make_article, make_author, make_comment, make_user
 
@@ -57,7 +57,7 @@ def test_moderators_hear_about_a_comment_held_by_reports(article, moderator, com
 def test_a_new_held_comment_is_announced_by_the_posting_flow(article, moderator, commit):
     comment = make_comment(article, status=PENDING)
     with commit():
-        notifications.comment_posted(comment)
+        tasks.mail_about_new_comment(comment)
     assert recipients() == ["mia@news.example"]
 
 
@@ -72,7 +72,7 @@ def test_a_moderator_putting_a_comment_back_in_the_queue_mails_nobody(article, m
 def test_configured_addresses_replace_the_moderators(article, moderator, commit):
     comment = make_comment(article, status=PENDING)
     with commit():
-        notifications.comment_posted(comment)
+        tasks.mail_about_new_comment(comment)
     assert recipients() == ["desk@news.example", "night@news.example"]
     assert all(len(m.to) == 1 for m in mail.outbox)
 
@@ -80,14 +80,14 @@ def test_configured_addresses_replace_the_moderators(article, moderator, commit)
 @override_settings(NEWSROOM_COMMENTS_NOTIFY_MODERATORS=False)
 def test_moderator_mail_can_be_turned_off(article, moderator, commit):
     with commit():
-        notifications.comment_posted(make_comment(article, status=PENDING))
+        tasks.mail_about_new_comment(make_comment(article, status=PENDING))
     assert mail.outbox == []
 
 
 @override_settings(NEWSROOM_COMMENTS_MODERATION_DIGEST=True)
 def test_digest_mode_sends_nothing_per_comment(article, moderator, commit):
     with commit():
-        notifications.comment_posted(make_comment(article, status=PENDING))
+        tasks.mail_about_new_comment(make_comment(article, status=PENDING))
     assert mail.outbox == []
 
 
@@ -183,7 +183,7 @@ def test_a_reply_published_by_the_filter_notifies_followers(article, commit):
     top = make_comment(article, email="ann@example.com", followup=True)
     reply = make_comment(article, parent=top, status=APPROVED)
     with commit():
-        notifications.comment_posted(reply)
+        tasks.mail_about_new_comment(reply)
     assert recipients() == ["ann@example.com"]
 
 

@@ -495,7 +495,7 @@ def test_a_comment_held_because_a_service_was_down_is_queued_for_a_recheck(clien
         results=(CheckResult(score=0.0, reason="Akismet unavailable", check="akismet", unavailable=True),),
     )
     monkeypatch.setattr("comments.posting.evaluate", lambda submission: unavailable)
-    monkeypatch.setattr("comments.spam.tasks.recheck_later", lambda pk, *, attempt: queued.append((pk, attempt)))
+    monkeypatch.setattr("comments.tasks.recheck_later", lambda pk, *, attempt: queued.append((pk, attempt)))
 
     post(client, form_data(article))
 

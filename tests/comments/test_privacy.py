@@ -143,14 +143,14 @@ def test_delete_keeps_an_empty_trashed_comment_where_others_replied(article):
 
 
 @pytest.mark.parametrize("mode", ["anonymise", "delete"])
-def test_erasing_takes_back_what_the_spam_filter_learned(article, mode):
+def test_erasing_takes_back_what_the_spam_filter_learned(article, mode, decide):
     from comments.models import LearnedLabel, SpamMemory
     from comments.spam.memory import column
 
     ann = column(("email", "ann@example.com"))
 
     comment = personal(article, status=PENDING)
-    status.change_status(comment, APPROVED, by=make_user())
+    decide(comment, APPROVED, by=make_user())
     assert SpamMemory.objects.filter(key=ann).exists()
 
     privacy.erase_for_email("ann@example.com", mode=mode)

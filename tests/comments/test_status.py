@@ -1,6 +1,3 @@
-import sys
-import types
-
 import pytest
 import time_machine
 from django.utils import timezone
@@ -27,13 +24,15 @@ def article():
 
 @pytest.fixture
 def learner(monkeypatch):
-    """Stands in for the spam filter's learner and records what it was taught."""
+    """Stands in for the spam filter's learner and records what committed changes taught it."""
+    from comments.spam import learning
+
     taught = []
-    module = types.ModuleType("comments.spam.learning")
-    module.learn_from_decision = lambda comment, *, from_status, to_status: taught.append(
-        (comment.pk, from_status, to_status)
+    monkeypatch.setattr(
+        learning,
+        "learn_from_decision",
+        lambda comment, *, from_status, to_status: taught.append((comment.pk, from_status, to_status)),
     )
-    monkeypatch.setitem(sys.modules, "comments.spam.learning", module)
     return taught
 
 
@@ -116,37 +115,40 @@ def test_replies_keep_their_own_status_when_the_parent_is_trashed_and_restored(a
     assert (fresh(held_reply).status, fresh(held_reply).is_public) == (PENDING, False)
 
 
-def test_people_teach_the_spam_filter_with_approve_and_spam(article, learner):
+def test_people_teach_the_spam_filter_with_approve_and_spam(article, learner, django_capture_on_commit_callbacks):
     moderator = make_user()
     one = make_comment(article, status=PENDING)
     two = make_comment(article, status=PENDING)
 
-    status.change_status(one, APPROVED, by=moderator)
-    status.change_status(two, SPAM, by=moderator)
-    status.change_status(two, APPROVED, by=moderator)  # "not spam"
+    with django_capture_on_commit_callbacks(execute=True):
+        status.change_status(one, APPROVED, by=moderator)
+        status.change_status(two, SPAM, by=moderator)
+        status.change_status(two, APPROVED, by=moderator)  # "not spam"
 
     assert learner == [(one.pk, PENDING, APPROVED), (two.pk, PENDING, SPAM), (two.pk, SPAM, APPROVED)]
 
 
-def test_trash_and_automatic_decisions_teach_nothing(article, learner):
+def test_trash_and_automatic_decisions_teach_nothing(article, learner, django_capture_on_commit_callbacks):
     comment = make_comment(article, status=PENDING)
-    status.change_status(comment, TRASH, by=make_user())
-    status.change_status(comment, SPAM, by_label=status.SPAM_FILTER_LABEL)
-    status.change_status(comment, PENDING, by_label="reader reports")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        status.change_status(comment, TRASH, by=make_user())
+        status.change_status(comment, SPAM, by_label=status.SPAM_FILTER_LABEL)
+        status.change_status(comment, PENDING, by_label="reader reports")
+    assert len(callbacks) == 3  # the signal was sent each time: the learner chose to learn nothing
     assert learner == []
 
 
-def test_a_failing_learner_does_not_undo_the_decision(article, monkeypatch, caplog):
-    module = types.ModuleType("comments.spam.learning")
+def test_a_failing_learner_does_not_undo_the_decision(article, monkeypatch, caplog, django_capture_on_commit_callbacks):
+    from comments.spam import learning
 
     def broken(comment, **kwargs):
         raise RuntimeError("classifier table locked")
 
-    module.learn_from_decision = broken
-    monkeypatch.setitem(sys.modules, "comments.spam.learning", module)
+    monkeypatch.setattr(learning, "learn_from_decision", broken)
     comment = make_comment(article, status=PENDING)
 
-    status.change_status(comment, SPAM, by=make_user())
+    with django_capture_on_commit_callbacks(execute=True):
+        status.change_status(comment, SPAM, by=make_user())
 
     assert fresh(comment).status == SPAM
     assert comment.events.count() == 1
@@ -203,17 +205,22 @@ def test_record_creation_keeps_the_callers_spam_fields(article):
     assert fresh(comment).spam_score == -1.0
 
 
-def test_first_approval_is_told_once(article, django_capture_on_commit_callbacks, monkeypatch):
-    from comments import notifications
-
+def test_first_approval_is_told_once(article, django_capture_on_commit_callbacks):
     calls = []
-    monkeypatch.setattr(notifications, "status_changed", lambda comment, **kw: calls.append(kw["first_approval"]))
+
+    def listener(sender, *, first_approval, **kwargs):
+        calls.append(first_approval)
+
     moderator = make_user()
     comment = make_comment(article, status=PENDING)
-    with django_capture_on_commit_callbacks(execute=True):
-        status.change_status(comment, APPROVED, by=moderator)
-        status.change_status(comment, TRASH, by=moderator)
-        status.restore(comment, by=moderator)
+    status.comment_status_changed.connect(listener)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            status.change_status(comment, APPROVED, by=moderator)
+            status.change_status(comment, TRASH, by=moderator)
+            status.restore(comment, by=moderator)
+    finally:
+        status.comment_status_changed.disconnect(listener)
     assert calls == [True, False, False]
 
 

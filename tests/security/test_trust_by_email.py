@@ -12,7 +12,7 @@ import pytest
 from django.core import signing
 from django.test import Client
 
-from comments import conf, status, trust_cookie
+from comments import conf, trust_cookie
 from comments.models import Comment
 from comments.spam import memory
 from tests.comments.reader_helpers import form_data, security_data
@@ -45,10 +45,10 @@ def moderator():
 
 
 @pytest.fixture
-def regular(article, moderator):
+def regular(article, moderator, decide):
     """Someone with one comment a moderator approved (the filter learned it)."""
     comment = make_comment(article, status="pending", email=REGULAR, name="Rita Regular")
-    status.change_status(comment, "approved", by=moderator)
+    decide(comment, "approved", by=moderator)
     return comment
 
 
@@ -105,7 +105,7 @@ def test_a_forged_or_foreign_trust_cookie_is_ignored(article, regular):
 
 
 def test_the_regulars_own_browser_earns_the_cookie_once_approved_and_still_meets_every_check(
-    client, article, moderator
+    client, article, moderator, decide
 ):
     # A first comment is held; the browser keeps the pending cookie.
     post(client, article)
@@ -114,7 +114,7 @@ def test_the_regulars_own_browser_earns_the_cookie_once_approved_and_still_meets
     assert client.get(f"/comments/mine/?pk={article.pk}").cookies.get("newsroom_trusted") is None
 
     # A moderator approves it; the browser's next look at its pending comments brings the trust cookie.
-    status.change_status(first, "approved", by=moderator)
+    decide(first, "approved", by=moderator)
     mine = client.get(f"/comments/mine/?pk={article.pk}")
     cookie = mine.cookies["newsroom_trusted"]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
@@ -146,10 +146,10 @@ def test_a_trusted_browser_posting_at_bot_speed_is_still_held(client, article, r
     assert {"time on form", "trusted"} <= set(checks_that_spoke(comment))
 
 
-def test_a_signed_in_regular_posting_a_clean_comment_is_published(client, article, moderator):
+def test_a_signed_in_regular_posting_a_clean_comment_is_published(client, article, moderator, decide):
     reader = make_user(is_staff=False, email="ada@example.org")
     earlier = make_comment(article, status="pending", user=reader)
-    status.change_status(earlier, "approved", by=moderator)
+    decide(earlier, "approved", by=moderator)
     client.force_login(reader)
     data = form_data(article, comment=CLEAN)
     del data["name"], data["email"]
@@ -162,10 +162,10 @@ def test_a_signed_in_regular_posting_a_clean_comment_is_published(client, articl
     assert "trusted" in checks_that_spoke(comment)
 
 
-def test_a_signed_in_regulars_four_links_are_held(client, article, moderator):
+def test_a_signed_in_regulars_four_links_are_held(client, article, moderator, decide):
     reader = make_user(is_staff=False, email="ada@example.org")
     earlier = make_comment(article, status="pending", user=reader)
-    status.change_status(earlier, "approved", by=moderator)
+    decide(earlier, "approved", by=moderator)
     client.force_login(reader)
     data = form_data(article, comment=FOUR_LINKS)
     del data["name"], data["email"]

@@ -39,7 +39,7 @@ from django.utils import timezone
 
 from comments.models import Comment
 from comments.spam import classifier
-from comments.spam.base import Submission
+from comments.spam.base import Band, Submission
 from comments.spam.corpus import read_labelled_csv
 from comments.spam.learning import learn_from_decision
 from comments.spam.pipeline import evaluate, get_checks
@@ -76,8 +76,8 @@ class Tally:
         self.tp = self.fp = self.tn = self.fn = self.held = self.held_spam = self.held_ham = 0
 
     def add(self, *, is_spam, band):
-        caught = band in ("spam", "discard")
-        if band == "hold":
+        caught = Band(band).status == Band.SPAM.status
+        if band == Band.HOLD:
             self.held += 1
             self.held_spam += is_spam
             self.held_ham += not is_spam

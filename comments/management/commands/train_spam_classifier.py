@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 
 from comments.models import Comment, CommentEvent
-from comments.spam import classifier
+from comments.spam import classifier, learning
 from comments.spam.learning import learn_from_decision
 
 
@@ -43,7 +43,7 @@ class Command(BaseCommand):
             if options["reset"]:
                 classifier.reset()
             else:
-                classifier.reset_learned_from_comments()
+                learning.reset_learned_from_comments()
             for comment in moderated_comments().iterator(chunk_size=500):
                 label = learn_from_decision(comment, from_status="", to_status=comment.status, report=False)
                 learned[label] += 1

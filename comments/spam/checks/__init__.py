@@ -28,5 +28,5 @@ Attributes the pipeline and the tools read:
     benchmark, which only has texts, leaves them out too.
 ``replayable``
     ``False`` for checks that cannot run again on a stored comment (the form is
-    gone); :func:`comments.spam.recheck` keeps their first result.
+    gone); :func:`comments.spam.pipeline.recheck` keeps their first result.
 """

@@ -6,7 +6,9 @@ posting the same text twice on one article is refused by the form before
 the filter runs.) One indexed query on ``Comment.text_hash``.
 """
 
-from comments.spam.base import CheckResult
+import django_comments
+
+from comments.spam.base import Band, CheckResult
 from comments.spam.fastread import select_in
 from comments.spam.normalise import normalise, text_hash
 
@@ -22,18 +24,18 @@ class DuplicateTextCheck:
         self.min_length = min_length
 
     def __call__(self, submission):
-        from comments.models import Comment
-
+        # The site's comment model (django-contrib-comments' public seam), not the comment core's module.
+        comment_model = django_comments.get_model()
         if len(normalise(submission.text)) < self.min_length:
             return None
         itself = submission.extra.get("comment_pk")
         rows = select_in(
-            Comment, ["pk", "status"], key="text_hash", values=[text_hash(submission.text)], limit=LOOK_AT + 1
+            comment_model, ["pk", "status"], key="text_hash", values=[text_hash(submission.text)], limit=LOOK_AT + 1
         )
         statuses = [status for pk, status in rows if pk != itself][:LOOK_AT]
         if not statuses:
             return None
-        spam = statuses.count(Comment.Status.SPAM)
+        spam = statuses.count(Band.SPAM.status)
         count = f"{len(statuses)}{'+' if len(statuses) == LOOK_AT else ''}"
         noun = "comment" if len(statuses) == 1 else "comments"
         if spam:

@@ -9,39 +9,16 @@ Links to the site itself (``NEWSROOM_SPAM_OWN_DOMAINS`` and ``ALLOWED_HOSTS``)
 do not count.
 """
 
-from django.conf import settings
-
 from comments import conf
 from comments.spam.base import CheckResult
-from comments.spam.normalise import domain_of, find_urls, plain_text
+from comments.spam.domains import foreign_links
+from comments.spam.normalise import plain_text
 
 PER_LINK = 0.1
 TOO_MANY = 0.5
 MOSTLY_LINKS = 0.3
 SHORTENER = 0.4
 SHORTENERS_CAP = 0.8
-
-
-def own_domains():
-    """The site's own domains, from ``NEWSROOM_SPAM_OWN_DOMAINS`` and ``ALLOWED_HOSTS``."""
-    hosts = [*conf.get("NEWSROOM_SPAM_OWN_DOMAINS"), *settings.ALLOWED_HOSTS]
-    return {h.lower().lstrip(".").removeprefix("www.") for h in hosts if h and h != "*"}
-
-
-def is_own(domain, *, own=None):
-    own = own_domains() if own is None else own
-    return any(domain == d or domain.endswith("." + d) for d in own)
-
-
-def foreign_links(text, *, own=None):
-    """``[(url, domain), ...]`` for the links in ``text`` that leave the site."""
-    own = own_domains() if own is None else own
-    links = []
-    for url in find_urls(text):
-        domain = domain_of(url)
-        if domain and not is_own(domain, own=own):
-            links.append((url, domain))
-    return links
 
 
 class LinksCheck:

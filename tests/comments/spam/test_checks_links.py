@@ -1,6 +1,7 @@
 import pytest
 
-from comments.spam.checks.links import LinksCheck, foreign_links, own_domains
+from comments.spam.checks.links import LinksCheck
+from comments.spam.domains import foreign_links, own_domains
 from tests.comments.spam.builders import submission
 
 REPORT = "The full inspection report is at https://reports.example.gov/2026/school.pdf and worth reading in full."

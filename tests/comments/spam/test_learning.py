@@ -93,9 +93,8 @@ def test_forget_unlearns_a_comment(comment):
     forget(comment)  # nothing left to forget: no error
 
 
-def test_status_changes_by_a_person_teach_the_filter(comment):
-    from comments.status import change_status
+def test_status_changes_by_a_person_teach_the_filter(comment, decide):
     from tests.factories import make_user
 
-    change_status(comment, "spam", by=make_user())
+    decide(comment, "spam", by=make_user())
     assert counts("watches") == (1, 0)

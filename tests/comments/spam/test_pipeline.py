@@ -2,9 +2,10 @@ import logging
 
 import pytest
 
-from comments.spam import describe, pipeline
+from comments.spam import pipeline
 from comments.spam.base import CheckResult, Verdict
 from comments.spam.checks.links import LinksCheck
+from comments.spam.pipeline import describe
 from tests.comments.spam.builders import submission
 
 

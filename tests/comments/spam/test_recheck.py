@@ -1,12 +1,16 @@
+"""Held comments checked again once the spam filter's services answer (``comments.tasks``), and Akismet reports."""
+
 import akismet
 import pytest
 
 from comments.models import Comment
-from comments.spam import pipeline, recheck
+from comments.spam import pipeline
+from comments.spam.pipeline import recheck
+from comments.spam.akismet_feedback import report_to_akismet
 from comments.spam.base import CheckResult, Verdict
 from comments.spam.checks.akismet import AkismetCheck
 from comments.spam.learning import learn_from_decision
-from comments.spam.tasks import recheck_held_comment, recheck_later_if_unavailable, report_to_akismet
+from comments.tasks import recheck_held_comment, recheck_later_if_unavailable
 from tests.comments.spam.builders import submission
 from tests.comments.spam.conftest import AkismetDown
 from tests.factories import make_article, make_comment
