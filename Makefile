@@ -33,6 +33,7 @@ test: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations articles comments --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=95 -rs $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.installed

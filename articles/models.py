@@ -162,6 +162,10 @@ class ArticleQuerySet(models.QuerySet):
         """Approved for publication, waiting for their time."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=Now())
 
+    def next_publication(self):
+        """When the soonest scheduled article goes live (``None`` if none waits): readers' pages change then."""
+        return self.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
+
     def in_category_tree(self, category):
         """Articles in ``category`` or any section below it."""
         return self.filter(Q(category__path=category.path) | Q(category__path__startswith=category.path + "/"))

@@ -5,11 +5,11 @@ import pytest
 
 from comments.models import Comment
 from comments.spam import pipeline
-from comments.spam.pipeline import recheck
 from comments.spam.akismet_feedback import report_to_akismet
 from comments.spam.base import CheckResult, Verdict
 from comments.spam.checks.akismet import AkismetCheck
 from comments.spam.learning import learn_from_decision
+from comments.spam.pipeline import recheck
 from comments.tasks import recheck_held_comment, recheck_later_if_unavailable
 from tests.comments.spam.builders import submission
 from tests.comments.spam.conftest import AkismetDown

@@ -1,13 +1,20 @@
 """A page cache for anonymous readers, emptied the moment anything they see changes.
 
-Wrap a reader view and purge when content changes::
+A room of its own: it imports nothing from the articles or comments apps
+(an import-linter contract says so), which both use it. The app that shows
+the pages tells it what to watch, once, from its ``ready()``::
 
     from articles import pagecache
 
     @pagecache.cache_for_readers
     def home(request): ...
 
-    pagecache.purge_on_commit()  # e.g. from a signal receiver: after commit, every cached page is stale
+    pagecache.connect()                          # once: request and settings hooks
+    pagecache.purge_when_changed(Article, Tag)   # saved or deleted: every cached page is stale
+    pagecache.changes_at(next_publication)       # when pages change by themselves (a scheduled story)
+    pagecache.purge_on_commit()                  # or by hand, e.g. from a signal receiver
+
+Settings: ``articles.pagecache.conf``; system checks: ``articles.pagecache.checks``.
 
 How it stays correct without enumerating keys:
 
@@ -15,8 +22,9 @@ How it stays correct without enumerating keys:
   kept in the cache. :func:`purge` replaces the token, so every page stored
   before it stops matching at once: one cache write, however many pages.
 * Scheduled articles appear at their time with no cron job: a page never
-  outlives the soonest ``publish_at`` among scheduled articles (looked up
-  once per generation, on the first miss), nor ``NEWSROOM_PAGE_CACHE_SECONDS``.
+  outlives the soonest time a source registered with :func:`changes_at`
+  names (the articles app's next scheduled ``publish_at``; looked up once
+  per generation, on the first miss), nor ``NEWSROOM_PAGE_CACHE_SECONDS``.
 * Only requests that cannot see anything personal are served from, or
   stored in, the cache: GET/HEAD, no cookie except the CSRF cookie and those
   in ``NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES`` (so a session, a message or the
@@ -95,7 +103,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.encoding import escape_uri_path
 from django.utils.http import http_date, parse_http_date_safe
 
-from articles import conf
+from articles.pagecache import checks, conf  # noqa: F401  (checks registers the system checks)
 
 logger = logging.getLogger(__name__)
 
@@ -249,21 +257,36 @@ def purge_receiver(sender, raw=False, **kwargs):
 
 
 def connect():
-    """Purge whenever a model readers see is saved or deleted. Called from ``ArticlesConfig.ready()``."""
-    from taggit.models import Tag
-
-    from articles import models
-
+    """Hook the page cache into requests and settings changes. Called once, from an app's ``ready()``."""
     setting_changed.connect(_setting_changed, dispatch_uid="articles_pagecache_setting_changed")
     request_started.connect(_request_started, dispatch_uid="articles_pagecache_request_started")
     request_finished.connect(_request_finished, dispatch_uid="articles_pagecache_request_finished")
-    watched = [models.Article, models.Author, models.Byline, models.Category, models.RelatedPick, Tag]
-    if hasattr(models, "SiteSettings"):
-        watched.append(models.SiteSettings)
-    for model in watched:
+
+
+def purge_when_changed(*models):
+    """Purge after commit whenever a row of one of ``models`` is saved or deleted.
+
+    An automatic many-to-many ``through`` model (``Article.tags.through``) is
+    watched for its rows being added, removed or cleared.
+    """
+    for model in models:
+        uid = f"articles_pagecache_{model._meta.label_lower}"
+        if model._meta.auto_created:
+            m2m_changed.connect(purge_receiver, sender=model, dispatch_uid=uid)
+            continue
         for signal in (post_save, post_delete):
-            signal.connect(purge_receiver, sender=model, dispatch_uid=f"articles_pagecache_{model.__name__}")
-    m2m_changed.connect(purge_receiver, sender=models.Article.tags.through, dispatch_uid="articles_pagecache_tags")
+            signal.connect(purge_receiver, sender=model, dispatch_uid=f"{uid}_{signal is post_save}")
+
+
+_next_change_sources = []
+
+
+def changes_at(source):
+    """Register ``source()``: the next time readers' pages change by themselves (a timezone-aware
+    ``datetime``, or ``None``). A cached page never outlives the soonest of them."""
+    if source not in _next_change_sources:
+        _next_change_sources.append(source)
+    return source
 
 
 # --- Within one request ---------------------------------------------------------------------------------------
@@ -577,10 +600,8 @@ def _next_publish(generation):
     # Kept with its generation: a purge in another process (whose delete cannot reach this cache) still counts.
     soonest = stored[1] if isinstance(stored, tuple) and stored[0] == generation["token"] else None
     if soonest is None or soonest <= time.time():
-        from articles.models import Article
-
-        publish_at = Article.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
-        soonest = publish_at.timestamp() if publish_at else math.inf
+        times = [when.timestamp() for when in (source() for source in _next_change_sources) if when is not None]
+        soonest = min(times, default=math.inf)
         # Looked up again after the max age at the latest, or once that article is out.
         timeout = min(conf.get("NEWSROOM_PAGE_CACHE_SECONDS"), soonest - time.time())
         if timeout > 0:
