@@ -30,7 +30,7 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed
-	$(BIN)/python manage.py makemigrations articles comments --check --dry-run
+	$(BIN)/python manage.py makemigrations articles comments newsroom_spam --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports

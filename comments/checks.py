@@ -364,3 +364,17 @@ def check_site_domain(app_configs, databases=None, **kwargs):
             )
         )
     return warnings
+
+
+@checks.register()
+def check_spam_filter_installed(app_configs, **kwargs):
+    """The comment core judges every comment through the spam filter, an app of its own."""
+    if apps.is_installed("comments.spam"):
+        return []
+    return [
+        checks.Error(
+            "The comments app needs its spam filter app, which is not installed.",
+            hint='Add "comments.spam" to INSTALLED_APPS, after "comments".',
+            id="comments.E021",
+        )
+    ]

@@ -210,6 +210,3 @@ class CommentReport(models.Model):
 
     def __str__(self):
         return f"report on comment {self.comment_id}"
-
-
-from comments.spam.models import *  # noqa: E402, F403  (the spam filter's tables belong to this app)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "axes",
     "articles",
     "comments",
+    "comments.spam",
 ]
 
 MIDDLEWARE = [

@@ -11,7 +11,7 @@ it as spam::
 - "approved" teaches ham, "spam" teaches spam; anything else (trash,
   pending) teaches nothing and leaves what was learned before.
 - A reversed decision (approved, then spam) is unlearned first, exactly:
-  :class:`comments.models.LearnedLabel` keeps the tokens and keys learned.
+  :class:`comments.spam.models.LearnedLabel` keeps the tokens and keys learned.
 - The same decision twice teaches once.
 - What is learned: the text's tokens (the classifier), and the account,
   e-mail address, IP address (both as keyed hashes) and linked domains (the
@@ -78,7 +78,7 @@ def learn_from_decision(comment, *, from_status="", to_status, report=True):
 
 
 def unlearn(learned):
-    """Take back what one :class:`comments.models.LearnedLabel` taught (the row itself is left to the caller)."""
+    """Take back what one :class:`comments.spam.models.LearnedLabel` taught (the row itself is left to the caller)."""
     classifier.learn(token_set=learned.tokens, label=learned.label, delta=-1)
     memory.remember(learned.memory, label=learned.label, delta=-1)
 

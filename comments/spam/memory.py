@@ -1,4 +1,4 @@
-"""What the filter remembers about who posted and what they linked to (:class:`comments.models.SpamMemory`).
+"""What the filter remembers about who posted and what they linked to (:class:`comments.spam.models.SpamMemory`).
 
 Keys are ``(kind, value)`` pairs: ``("user", "42")``, ``("email", "ann@example.com")``,
 ``("ip", "203.0.113.9")``, ``("domain", "example.net")``, stored as one

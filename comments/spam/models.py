@@ -1,8 +1,12 @@
 """The learned classifier's state, in the database so every worker shares it.
 
+The tables keep the names the comments app gave them before the spam filter
+became an app of its own (``newsroom_spam``); only Django's record of which
+app they belong to moved.
+
 Nothing here is written while a comment is checked: moderators' decisions
-teach the filter (:mod:`comments.spam.learning`), in the same transaction as
-the decision, and the checks only read.
+teach the filter (:mod:`comments.spam.learning`) once they are committed, and
+the checks only read.
 """
 
 from django.db import models
@@ -19,6 +23,7 @@ class SpamToken(models.Model):
     ham_count = models.PositiveIntegerField(default=0)
 
     class Meta:
+        db_table = "comments_spamtoken"
         verbose_name = _("spam filter token")
 
     def __str__(self):
@@ -34,6 +39,7 @@ class SpamClassifierTotals(models.Model):
     ham_tokens = models.PositiveBigIntegerField(default=0)
 
     class Meta:
+        db_table = "comments_spamclassifiertotals"
         verbose_name = _("spam filter totals")
         verbose_name_plural = _("spam filter totals")
 
@@ -57,6 +63,7 @@ class SpamMemory(models.Model):
     ham_count = models.PositiveIntegerField(default=0)
 
     class Meta:
+        db_table = "comments_spammemory"
         verbose_name = _("spam filter memory")
         verbose_name_plural = _("spam filter memory")
 
@@ -74,6 +81,7 @@ class LearnedLabel(models.Model):
     learned_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        db_table = "comments_learnedlabel"
         verbose_name = _("learned spam decision")
 
     def __str__(self):

@@ -15,3 +15,14 @@ def test_saving_an_approved_parent_never_publishes_a_held_reply():
 
     reply.refresh_from_db()
     assert (reply.status, reply.is_public) == ("pending", False)
+
+
+def test_the_spam_filter_app_must_be_installed(monkeypatch):
+    from django.apps import apps
+
+    from comments.checks import check_spam_filter_installed
+
+    assert check_spam_filter_installed(None) == []
+    installed = apps.is_installed
+    monkeypatch.setattr(apps, "is_installed", lambda name: name != "comments.spam" and installed(name))
+    assert [error.id for error in check_spam_filter_installed(None)] == ["comments.E021"]

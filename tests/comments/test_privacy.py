@@ -144,8 +144,8 @@ def test_delete_keeps_an_empty_trashed_comment_where_others_replied(article):
 
 @pytest.mark.parametrize("mode", ["anonymise", "delete"])
 def test_erasing_takes_back_what_the_spam_filter_learned(article, mode, decide):
-    from comments.models import LearnedLabel, SpamMemory
     from comments.spam.memory import column
+    from comments.spam.models import LearnedLabel, SpamMemory
 
     ann = column(("email", "ann@example.com"))
 

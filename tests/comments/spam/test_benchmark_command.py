@@ -6,8 +6,9 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 
-from comments.models import Comment, SpamToken
+from comments.models import Comment
 from comments.spam import classifier
+from comments.spam.models import SpamToken
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from comments.models import SpamClassifierTotals, SpamToken
 from comments.spam import classifier
 from comments.spam.checks.classifier import ClassifierCheck
 from comments.spam.corpus import read_labelled_csv
+from comments.spam.models import SpamClassifierTotals, SpamToken
 from tests.comments.spam.builders import NEWS_COMMENT, submission
 
 TUBESPAM = Path(settings.BASE_DIR).parent / "shared" / "datasets" / "tubespam"

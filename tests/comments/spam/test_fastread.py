@@ -1,7 +1,8 @@
 import pytest
 
-from comments.models import Comment, SpamToken
+from comments.models import Comment
 from comments.spam import fastread
+from comments.spam.models import SpamToken
 from tests.factories import make_article, make_comment
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from comments.models import SpamToken
 from comments.spam import classifier
+from comments.spam.models import SpamToken
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 
-from comments.models import LearnedLabel, SpamClassifierTotals, SpamMemory, SpamToken
 from comments.spam import memory
 from comments.spam.learning import forget, learn_from_decision
+from comments.spam.models import LearnedLabel, SpamClassifierTotals, SpamMemory, SpamToken
 from tests.factories import make_article, make_comment
 
 pytestmark = pytest.mark.django_db

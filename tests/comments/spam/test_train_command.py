@@ -3,8 +3,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from comments.models import CommentEvent, LearnedLabel, SpamMemory, SpamToken
+from comments.models import CommentEvent
 from comments.spam import classifier, memory
+from comments.spam.models import LearnedLabel, SpamMemory, SpamToken
 from tests.factories import make_article, make_comment, make_user
 
 pytestmark = pytest.mark.django_db
