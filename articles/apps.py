@@ -9,7 +9,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from articles import checks, models, pagecache, signals  # noqa: F401  (registers checks and handlers)
+        from articles import models, pagecache, signals, system_checks  # noqa: F401  (registers checks and handlers)
 
         # After ``signals``: related suggestions are rewritten before the purge on commit.
         pagecache.connect()

@@ -7,7 +7,7 @@ class CommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from comments import checks, status, tasks, visible  # noqa: F401  (checks registers the system checks)
+        from comments import status, system_checks, tasks, visible  # noqa: F401  (checks registers the system checks)
         from comments.spam import learning
 
         # What follows a committed status change: readers' cached pages purged (and after

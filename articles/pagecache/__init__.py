@@ -14,7 +14,7 @@ the pages tells it what to watch, once, from its ``ready()``::
     pagecache.changes_at(next_publication)       # when pages change by themselves (a scheduled story)
     pagecache.purge_on_commit()                  # or by hand, e.g. from a signal receiver
 
-Settings: ``articles.pagecache.conf``; system checks: ``articles.pagecache.checks``.
+Settings: ``articles.pagecache.conf``; system checks: ``articles.pagecache.system_checks``.
 
 How it stays correct without enumerating keys:
 
@@ -103,7 +103,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.encoding import escape_uri_path
 from django.utils.http import http_date, parse_http_date_safe
 
-from articles.pagecache import checks, conf  # noqa: F401  (checks registers the system checks)
+from articles.pagecache import conf, system_checks  # noqa: F401  (checks registers the system checks)
 
 logger = logging.getLogger(__name__)
 

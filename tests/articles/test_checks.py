@@ -1,6 +1,6 @@
 import pytest
 
-from articles.checks import check_settings
+from articles.system_checks import check_settings
 
 
 def error_ids():

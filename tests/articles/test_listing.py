@@ -1,8 +1,8 @@
 import pytest
 from django.core import checks
 
-from articles.checks import check_list_decorators
 from articles.listing import decorate
+from articles.system_checks import check_list_decorators
 from tests.factories import make_article, make_category
 
 CALLS = []

@@ -603,7 +603,7 @@ def test_a_scheduled_article_appears_in_real_time(client, db, page_cache):
     ],
 )
 def test_wrong_settings_fail_the_checks(settings, name, value, check_id):
-    from articles.pagecache.checks import check_page_cache
+    from articles.pagecache.system_checks import check_page_cache
 
     setattr(settings, name, value)
     assert [error.id for error in check_page_cache(None)] == [check_id]

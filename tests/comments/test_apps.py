@@ -20,7 +20,7 @@ def test_saving_an_approved_parent_never_publishes_a_held_reply():
 def test_the_spam_filter_app_must_be_installed(monkeypatch):
     from django.apps import apps
 
-    from comments.checks import check_spam_filter_installed
+    from comments.system_checks import check_spam_filter_installed
 
     assert check_spam_filter_installed(None) == []
     installed = apps.is_installed

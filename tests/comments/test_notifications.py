@@ -244,7 +244,7 @@ def test_a_failing_mail_server_is_logged_and_the_comment_stays_published(article
     ],
 )
 def test_system_checks_catch_bad_mail_settings(settings, setting, value, check_id):
-    from comments.checks import check_moderation_settings
+    from comments.system_checks import check_moderation_settings
 
     assert check_moderation_settings(None) == []
     setattr(settings, setting, value)

@@ -253,7 +253,7 @@ def test_privacy_page_names_the_outside_services_in_use(client, settings):
 
 @pytest.mark.parametrize("days", [0, -1, 1.5, "60", None])
 def test_system_check_catches_a_bad_retention(settings, days):
-    from comments.checks import check_moderation_settings
+    from comments.system_checks import check_moderation_settings
 
     settings.NEWSROOM_COMMENTS_KEEP_IP_DAYS = days
     assert [e.id for e in check_moderation_settings(None)] == ["comments.E201"]

@@ -14,8 +14,8 @@ from django.test import Client
 from django.urls import reverse
 
 from comments import reactions, status
-from comments.checks import check_reader_settings
 from comments.models import Comment, CommentEvent, CommentReport
+from comments.system_checks import check_reader_settings
 from tests.factories import make_article, make_comment, make_user
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import pytest
 
-from comments.checks import check_reader_settings
+from comments.system_checks import check_reader_settings
 
 
 def ids(settings=None):

@@ -6,8 +6,8 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from comments import trust_cookie
-from comments.checks import check_reader_settings
 from comments.spam import memory
+from comments.system_checks import check_reader_settings
 from tests.factories import make_article, make_comment
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 import pytest
 
-from comments.checks import check_spam_settings
+from comments.system_checks import check_spam_settings
 
 
 def ids():
