@@ -7,6 +7,8 @@ the clock passes it, with no cron job to flip a flag.
 """
 
 from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Now
@@ -122,8 +124,6 @@ class Category(models.Model):
         return reverse("articles:category", kwargs={"path": self.path})
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.parent_id is None and self.slug in RESERVED_SECTION_SLUGS:
             raise ValidationError(
                 {"slug": _("“%(slug)s” is used by another part of the site; choose another.") % {"slug": self.slug}}
@@ -415,8 +415,6 @@ class SiteSettings(models.Model):
         return str(_("Site settings"))
 
     def save(self, *args, **kwargs):
-        from django.core.cache import cache
-
         self.pk = 1
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
@@ -424,8 +422,6 @@ class SiteSettings(models.Model):
     @classmethod
     def load(cls):
         """The settings row, or unsaved defaults if nobody has saved any yet. One query, then cached."""
-        from django.core.cache import cache
-
         site_settings = cache.get(cls.CACHE_KEY)
         if site_settings is None:
             site_settings = cls.objects.filter(pk=1).first() or cls(pk=1)

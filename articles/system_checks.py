@@ -1,6 +1,7 @@
 """System checks: tell a site what it wired wrong before a page is rendered."""
 
 from django.core import checks
+from django.utils.module_loading import import_string
 
 from articles import conf
 
@@ -31,8 +32,6 @@ def check_settings(app_configs, **kwargs):
 
 @checks.register()
 def check_list_decorators(app_configs, **kwargs):
-    from django.utils.module_loading import import_string
-
     errors = []
     paths = conf.get("NEWSROOM_ARTICLE_LIST_DECORATORS")
     if isinstance(paths, str) or not isinstance(paths, list | tuple):

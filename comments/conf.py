@@ -199,6 +199,7 @@ comment when neither article nor section has one. ``COMMENT_MAX_LENGTH``
 """
 
 from django.conf import settings
+from django_comments_xtd.conf import settings as xtd_settings
 
 DEFAULTS = {
     "NEWSROOM_COMMENTS_CLOSE_AFTER_DAYS": None,
@@ -300,6 +301,4 @@ def max_depth():
     (default 0: no replies at all), so a site that forgets it gets flat
     comments and a warning from the system checks, never a failing post.
     """
-    from django_comments_xtd.conf import settings as xtd_settings
-
     return max(1, min(get("NEWSROOM_COMMENTS_MAX_DEPTH"), xtd_settings.COMMENTS_XTD_MAX_THREAD_LEVEL + 1))

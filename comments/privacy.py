@@ -41,6 +41,7 @@ from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 from django_comments.models import Comment as ContribComment
+from django_comments_xtd.conf import settings as xtd_settings
 
 from comments import conf, visible
 from comments.models import Comment, CommentEvent
@@ -255,8 +256,6 @@ def trim_personal_data(*, now=None):
 
 def privacy_facts():
     """What the privacy page says, read from the settings in force."""
-    from django_comments_xtd.conf import settings as xtd_settings
-
     return {
         "keep_ip_days": conf.get("NEWSROOM_COMMENTS_KEEP_IP_DAYS"),
         "uses_akismet": akismet_in_use(),

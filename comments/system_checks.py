@@ -6,6 +6,7 @@ from django.core import checks
 from django.db import DatabaseError, router
 from django.http.request import split_domain_port, validate_host
 from django.utils.module_loading import import_string
+from django_recaptcha.constants import TEST_PRIVATE_KEY, TEST_PUBLIC_KEY
 
 from comments import conf
 
@@ -235,8 +236,6 @@ def check_spam_settings(app_configs, **kwargs):
                 id="comments.E111",
             )
         )
-    from django_recaptcha.constants import TEST_PRIVATE_KEY, TEST_PUBLIC_KEY
-
     if public == TEST_PUBLIC_KEY or private == TEST_PRIVATE_KEY:
         errors.append(
             checks.Warning(

@@ -18,6 +18,8 @@ from datetime import UTC
 import akismet
 import httpx
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sites.models import Site
 from django.utils.module_loading import import_string
 
 from comments import conf
@@ -35,8 +37,6 @@ def site_url():
     url = conf.get("NEWSROOM_AKISMET_SITE_URL") or conf.get("NEWSROOM_COMMENTS_SITE_URL")
     if url:
         return url.rstrip("/") + "/"
-    from django.contrib.sites.models import Site
-
     return f"https://{Site.objects.get_current().domain}/"
 
 
@@ -62,8 +62,6 @@ def _post_modified(submission):
     """When the commented-on object last changed, if it says (``updated_at``)."""
     if not submission.content_type_id or not submission.object_pk:
         return None
-    from django.contrib.contenttypes.models import ContentType
-
     model = ContentType.objects.get_for_id(submission.content_type_id).model_class()
     if model is None or not any(f.name == "updated_at" for f in model._meta.get_fields()):
         return None
