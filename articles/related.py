@@ -41,12 +41,13 @@ A newly published article is also offered to its closest neighbours' lists
 import math
 import re
 import unicodedata
+import weakref
 from collections import Counter
 from datetime import datetime
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Max, Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -147,14 +148,22 @@ def schedule_recompute(article):
     import, the demo loader) can find each other; each is done once however
     often it was saved.
     """
-    connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        # run_on_commit holds (savepoint ids, callable, robust) for the open transaction.
-        for entry in connection.run_on_commit:
-            if isinstance(entry[1], _RecomputeJob) and not entry[1].done:
-                entry[1].pks.append(article.pk)
-                return
-    transaction.on_commit(_RecomputeJob([article.pk]))
+    connection = connections[DEFAULT_DB_ALIAS]  # the one on_commit() queues on, for this thread
+    queued = _queued_jobs.get(connection)
+    job = queued() if queued is not None else None
+    if job is not None and not job.done:
+        job.pks.append(article.pk)
+        return
+    job = _RecomputeJob([article.pk])
+    transaction.on_commit(job)  # outside a transaction this runs it at once
+    if not job.done:
+        _queued_jobs[connection] = weakref.ref(job)
+
+
+# Each database connection's queued job, held weakly: only Django's list of on-commit callbacks keeps it alive,
+# so when a rollback (of the transaction, or of the savepoint it was queued in) discards the callback, CPython
+# frees the job at once and the next save queues a new one. (Django has no public way to look into that list.)
+_queued_jobs = weakref.WeakKeyDictionary()
 
 
 class _RecomputeJob:

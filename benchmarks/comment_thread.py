@@ -77,7 +77,7 @@ def timings(fn, runs):
 
 def measure(article, runs):
     from django.contrib.auth.models import AnonymousUser
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.template import engines
     from django.test import Client, RequestFactory
     from django.test.utils import CaptureQueriesContext
@@ -87,7 +87,7 @@ def measure(article, runs):
     client = Client()
     url = article.get_absolute_url() + "?bench=1"  # not a parameter the page cache knows: always rendered
     client.get(url)
-    connection.queries_log.clear()  # a full log (maxlen) would make the count below read 0
+    reset_queries()  # a full log (maxlen) would make the count below read 0
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     query_count = len(queries)

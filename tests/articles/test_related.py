@@ -288,6 +288,20 @@ def test_saving_recomputes_once_after_commit(django_capture_on_commit_callbacks)
     assert list(RelatedSuggestion.objects.filter(article=article).values_list("suggested", flat=True)) == [neighbour.pk]
 
 
+def test_a_save_rolled_back_with_its_savepoint_leaves_later_saves_a_job(django_capture_on_commit_callbacks):
+    # The rollback discards the job queued inside the savepoint: the next save must not add itself to it.
+    section = make_category()
+    with django_capture_on_commit_callbacks(execute=True):
+        neighbour = make_article(category=section, tags=["Rail"])
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            make_article(category=section, tags=["Rail"])
+            raise RuntimeError
+        article = make_article(category=section, tags=["Rail"])
+    assert len(recompute_jobs(callbacks)) == 1
+    assert list(RelatedSuggestion.objects.filter(article=article).values_list("suggested", flat=True)) == [neighbour.pk]
+
+
 def test_changing_tags_alone_recomputes(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         rail = make_article(tags=["Rail"])

@@ -220,7 +220,7 @@ def test_the_last_guard_refuses_a_writer_publishing_any_other_way(rf, writer):
     from django.contrib import admin
     from django.core.exceptions import PermissionDenied
 
-    model_admin = admin.site._registry[Article]
+    model_admin = admin.site.get_model_admin(Article)
     request = rf.post("/")
     request.user = writer
     draft = make_article(status=Article.Status.DRAFT, created_by=writer)

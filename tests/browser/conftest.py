@@ -56,6 +56,21 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"{len(_screenshots_taken)} screenshots in {SCREENSHOTS}")
 
 
+def serialized_snapshot(connection):
+    """The migrated database's snapshot that serialized rollback restores, or ``None`` if none was taken.
+
+    Django keeps it in the private ``connection._test_serialized_contents`` (written by the test database
+    setup, read by ``TransactionTestCase``): there is no public way. tests/browser/test_conftest.py fails,
+    naming it, when Django changes that.
+    """
+    return getattr(connection, "_test_serialized_contents", None)
+
+
+def keep_serialized_snapshot(connection, contents):
+    """Put ``contents`` where serialized rollback reads it: Django's private ``_test_serialized_contents``."""
+    connection._test_serialized_contents = contents
+
+
 @pytest.fixture(scope="session")
 def _migrated_contents(django_db_setup, django_db_blocker):
     """The database as the migrations left it (groups, permissions, site), serialized once.
@@ -67,7 +82,7 @@ def _migrated_contents(django_db_setup, django_db_blocker):
     """
     from django.db import connection
 
-    contents = getattr(connection, "_test_serialized_contents", None)
+    contents = serialized_snapshot(connection)
     if contents is None:
         with django_db_blocker.unblock():
             contents = connection.creation.serialize_db_to_string()
@@ -80,7 +95,7 @@ def _serialized_rollback_after_playwright(request, _migrated_contents):
     from django.contrib.sites.models import Site
     from django.db import connection
 
-    connection._test_serialized_contents = _migrated_contents
+    keep_serialized_snapshot(connection, _migrated_contents)
     # pytest-django's live-server helper (an autouse fixture of the plugin, so it runs first) set the
     # database up before the snapshot was on this connection. After a flush by a serialized test
     # elsewhere, which leaves the tables empty for the next one to refill, nothing refilled them.

@@ -3,6 +3,7 @@ import json
 import pytest
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from comments import status
@@ -324,7 +325,7 @@ def test_bulk_skips_what_is_already_there(mia, article):
     pending = make_comment(article, status=PENDING)
     approved = make_comment(article, status=APPROVED)
     response = bulk(mia, "approve_selected", [pending, approved])
-    messages = [str(m) for m in response.wsgi_request._messages]
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
     assert messages == ["1 comment approved. 1 skipped (already there)."]
     assert CommentEvent.objects.count() == 1
 

@@ -18,6 +18,10 @@ def test_generates_articles_and_threaded_comments(db):
     assert RelatedSuggestion.objects.values("article").distinct().count() <= 3
     assert Comment.objects.count() == 400
     assert set(Comment.objects.values_list("status", flat=True)) <= set(Comment.Status.values)
+    # Their own rows are written as a save would write them: defaults, dates and JSON included.
+    comment = Comment.objects.order_by("pk").first()
+    assert (comment.spam_reasons, comment.akismet_payload, comment.like_count) == ([], {}, 0)
+    assert comment.status_changed_at == comment.submit_date and len(comment.text_hash) == 32
 
     rows = {c.pk: c for c in XtdComment.objects.all()}
     for comment in rows.values():

@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
@@ -68,17 +68,21 @@ def insert_own_rows(model, objs):
     save prepares them (``pre_save``, then ``get_db_prep_save``): defaults,
     dates and JSON come out as Django would write them.
     """
+    if not objs:
+        return
+    db = connections[DEFAULT_DB_ALIAS]  # the proxy django.db.connection looks it up again on every use
     fields = [f for f in model._meta.get_fields(include_parents=False) if f.concrete and not f.many_to_many]
-    quote = connection.ops.quote_name
+    quote = db.ops.quote_name
     table, columns = quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
-    rows = [[f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields] for obj in objs]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+    rows = [[f.get_db_prep_save(f.pre_save(obj, True), db) for f in fields] for obj in objs]
+    with db.cursor() as cursor:
+        if db.vendor == "postgresql":
             # One array per column, as Django's own bulk inserts on PostgreSQL do: binding a
             # parameter per value costs twice the time. Array types drop the length (varchar[]).
-            arrays = ", ".join(f"(%s)::{f.db_type(connection).split('(')[0]}[]" for f in fields)
+            arrays = ", ".join(f"(%s)::{f.db_type(db).split('(')[0]}[]" for f in fields)
             cursor.execute(
-                f"INSERT INTO {table} ({columns}) SELECT * FROM UNNEST({arrays})", list(map(list, zip(*rows)))
+                f"INSERT INTO {table} ({columns}) SELECT * FROM UNNEST({arrays})",
+                list(map(list, zip(*rows, strict=True))),
             )
         else:
             marks = ", ".join(["%s"] * len(fields))
