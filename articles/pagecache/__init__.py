@@ -459,7 +459,8 @@ def _is_storable(request, response):
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
     # A per-request CSP nonce (django-csp) in the HTML would not match the next response's header.
-    if isinstance(getattr(request, "_csp_nonce", None), str):
+    # django-csp's documented test: ``request.csp_nonce`` is true once the page has used it.
+    if getattr(request, "csp_nonce", None):
         return False
     session = getattr(request, "session", None)
     if session is not None and session.modified:
