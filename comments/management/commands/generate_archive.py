@@ -24,10 +24,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django_comments.models import Comment as BaseComment
+from django_comments_xtd.models import XtdComment
 from taggit.models import Tag, TaggedItem
 
 from articles import related
 from articles.models import Article, ArticleTerm, Author, Byline, Category
+from comments.models import Comment
+from comments.spam.base import Band
+from comments.spam.normalise import text_hash
+
+# The band a generated comment records, from the status it was given (trash was held first).
+BAND_FOR_STATUS = {band.status: band for band in (Band.PUBLISH, Band.HOLD, Band.SPAM)}
 
 
 def _words(text):
@@ -235,12 +243,6 @@ class Command(BaseCommand):
     # --- Comments -----------------------------------------------------------------------------------------
 
     def make_comments(self, count, *, article_ids):
-        from django_comments.models import Comment as BaseComment
-        from django_comments_xtd.models import XtdComment
-
-        from comments.models import Comment
-        from comments.spam.normalise import text_hash
-
         article_type = ContentType.objects.get_for_model(Article)
         # Popular articles draw most comments: a Pareto weight per article.
         weights = [self.rng.paretovariate(1.2) for _ in article_ids]
@@ -282,7 +284,7 @@ class Command(BaseCommand):
                         status=chosen[i],
                         status_changed_at=submitted[i],
                         spam_score=round(self.rng.random(), 3),
-                        spam_band={"approved": "publish", "pending": "hold", "spam": "spam"}.get(chosen[i], "hold"),
+                        spam_band=BAND_FOR_STATUS.get(chosen[i], Band.HOLD),
                         text_hash=text_hash(texts[i]),
                     )
                     for i, b in enumerate(bases)
