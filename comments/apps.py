@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 
 
 class CommentsConfig(AppConfig):
@@ -25,7 +26,6 @@ def _stop_xtd_copying_visibility_to_replies():
     Here ``status`` alone decides visibility, so the handler is disconnected
     for our model.
     """
-    from django.db.models.signals import pre_save
     from django_comments_xtd.models import publish_or_unpublish_on_pre_save
 
     from comments.models import Comment
