@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: run test test-postgres load lint worker clean
+.PHONY: run test test-postgres matrix load lint worker dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ test: $(VENV)/.installed
 test-postgres: $(VENV)/.installed
 	DATABASE_URL="$(PG_URL)" CACHE_URL="$(REDIS_URL)" $(MAKE) test
 
+# The Django 6 legs of the test matrix (noxfile.py: Django 6.0 and 6.1 on Python 3.12 and 3.13, SQLite),
+# reusing nox's virtualenvs in .nox/; `make matrix NOX_ARGS='-s "tests(django6.1-py3.13)"'` runs one leg.
+NOX_ARGS ?= -t django6
+matrix: $(VENV)/.installed
+	$(BIN)/nox --reuse-existing-virtualenvs $(NOX_ARGS)
+
 # Load test under gunicorn with wrk (installed from Debian's packages if missing); see benchmarks/load.py.
 load: $(VENV)/.installed
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
@@ -51,5 +57,11 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The sdist and wheel of django-newsroom (the two apps; pyproject.toml, MANIFEST.in) in dist/, checked by twine.
+dist: $(VENV)/.installed
+	rm -rf dist build *.egg-info
+	$(BIN)/python -m build
+	$(BIN)/twine check --strict dist/*
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .coverage htmlcov
+	rm -rf $(VENV) .nox staticfiles .pytest_cache .coverage htmlcov dist build *.egg-info

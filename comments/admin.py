@@ -413,8 +413,11 @@ class CommentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
+    def get_actions(self, request, action_location=None):
+        # Django 6.1 says where the actions are offered (change list or change form) and deprecates an
+        # override that does not take it; Django before 6.1 passes nothing.
+        where = {} if action_location is None else {"action_location": action_location}
+        actions = super().get_actions(request, **where)
         if not request.user.is_superuser:
             actions.pop("delete_selected", None)
         return actions

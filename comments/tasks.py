@@ -24,7 +24,7 @@ import smtplib
 from datetime import timedelta
 from functools import partial
 
-from django.core.mail import get_connection
+from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task, task_backends
@@ -173,11 +173,18 @@ def _send_each(messages, *, what):
     if not messages:
         return 0
     sent = 0
-    connection = get_connection()
+    connection = _default_mail_connection()
     for message in messages:
-        message.connection = connection
         try:
-            sent += message.send()
+            sent += connection.send_messages([message])
         except (smtplib.SMTPException, OSError):
             logger.exception("Could not send the %s mail to %s.", what, ", ".join(message.to))
     return sent
+
+
+def _default_mail_connection():
+    """A connection to the default mailer: ``mail.mailers.default`` from Django 6.1, which deprecates
+    ``get_connection()``; ``get_connection()`` before it."""
+    if hasattr(mail, "mailers"):
+        return mail.mailers.default
+    return mail.get_connection()

@@ -9,6 +9,7 @@ import warnings
 from datetime import timedelta
 from pathlib import Path
 
+import django
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -130,14 +131,37 @@ STORAGES = {
     },
 }
 
-# Mail: the console locally, SMTP when EMAIL_URL-style variables are set.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env_str("EMAIL_HOST", default="localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", default=25, minimum=1)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
-EMAIL_TIMEOUT = 10
+# Mail: the console locally, SMTP in production (Django 6.1's deployment checks refuse the console there).
+# Django 6.1 reads the default mailer from MAILERS and deprecates the EMAIL_* settings, which Django
+# before 6.1 reads instead.
+smtp_backend = "django.core.mail.backends.smtp.EmailBackend"
+mail_backend = env_str(
+    "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend" if DEBUG else smtp_backend
+)
+smtp_options = {
+    "host": env_str("EMAIL_HOST", default="localhost"),
+    "port": env_int("EMAIL_PORT", default=25, minimum=1),
+    "username": env_str("EMAIL_HOST_USER"),
+    "password": env_str("EMAIL_HOST_PASSWORD"),
+    "use_tls": env_bool("EMAIL_USE_TLS", default=False),
+    "timeout": 10,
+}
+if django.VERSION >= (6, 1):
+    # A mailer refuses options its backend does not take: only Django's SMTP backend takes these.
+    MAILERS = {
+        "default": {
+            "BACKEND": mail_backend,
+            "OPTIONS": smtp_options if mail_backend == smtp_backend else {},
+        }
+    }
+else:
+    EMAIL_BACKEND = mail_backend
+    EMAIL_HOST = smtp_options["host"]
+    EMAIL_PORT = smtp_options["port"]
+    EMAIL_HOST_USER = smtp_options["username"]
+    EMAIL_HOST_PASSWORD = smtp_options["password"]
+    EMAIL_USE_TLS = smtp_options["use_tls"]
+    EMAIL_TIMEOUT = smtp_options["timeout"]
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="Newsroom <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -1,5 +1,6 @@
 import uuid
 
+import django
 import pytest
 
 
@@ -56,7 +57,7 @@ def _fast_and_isolated(settings, tmp_path):
     from django.core.cache import cache
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    use_mail_backend(settings, "django.core.mail.backends.locmem.EmailBackend")
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     # django-axes refuses authenticate() without a request, which is how
     # client.login() calls it; tests of the lockout switch it back on.
@@ -70,6 +71,14 @@ def _fast_and_isolated(settings, tmp_path):
     clear_cache(cache)
     yield
     clear_cache(cache)
+
+
+def use_mail_backend(settings, backend):
+    """Send mail through ``backend``: the default mailer in MAILERS from Django 6.1, EMAIL_BACKEND before it."""
+    if django.VERSION >= (6, 1):
+        settings.MAILERS = {"default": {"BACKEND": backend}}
+    else:
+        settings.EMAIL_BACKEND = backend
 
 
 def use_local_memory_cache(settings, tmp_path, *, prefix, max_entries=None):

@@ -6,6 +6,7 @@ from django.test import override_settings
 
 from comments import notifications, status, tasks
 from comments.models import Comment
+from tests.conftest import use_mail_backend
 from tests.factories import make_article, make_author, make_comment, make_user
 
 pytestmark = pytest.mark.django_db
@@ -221,7 +222,7 @@ class RefusingBackend:
 
 
 def test_a_failing_mail_server_is_logged_and_the_comment_stays_published(article, moderator, commit, settings, caplog):
-    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    use_mail_backend(settings, f"{__name__}.RefusingBackend")
     top = make_comment(article, email="ann@example.com", followup=True)
     reply = make_comment(article, parent=top, status=PENDING)
 

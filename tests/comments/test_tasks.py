@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from comments import tasks
 from comments.models import Comment
+from tests.conftest import use_mail_backend
 from tests.factories import make_article, make_comment, make_user
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ def test_reply_mail_is_dropped_if_the_reply_was_removed_meanwhile(article):
 
 def test_one_refused_message_does_not_stop_the_others(article, settings, caplog):
     settings.NEWSROOM_COMMENTS_MODERATOR_EMAILS = ["refused@news.example", "ok@news.example"]
-    settings.EMAIL_BACKEND = f"{__name__}.PickyBackend"
+    use_mail_backend(settings, f"{__name__}.PickyBackend")
     PickyBackend.sent = []
     comment = make_comment(article, status=PENDING)
 

@@ -6,6 +6,8 @@ host site, this project would fail to start.
 
 from pathlib import Path
 
+import django
+
 SECRET_KEY = "plugin-boundary-test"
 DEBUG = False
 ALLOWED_HOSTS = ["testserver"]
@@ -58,5 +60,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MODEL = "comments.models.Comment"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 2  # replies three deep, as NEWSROOM_COMMENTS_MAX_DEPTH (comments.W001)
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if django.VERSION >= (6, 1):  # MAILERS replaces the deprecated EMAIL_* settings
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -25,7 +25,7 @@ from django_comments_xtd.conf import settings as xtd_settings
 from comments import links, notifications, posting
 from comments.models import Comment
 from tests.comments.reader_helpers import form_data, install_fake_spam_filter
-from tests.conftest import clear_cache, use_local_memory_cache
+from tests.conftest import clear_cache, use_local_memory_cache, use_mail_backend
 from tests.factories import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
@@ -352,9 +352,9 @@ class DownBackend:
 def test_when_mail_cannot_be_sent_the_reader_is_told_and_may_retry(
     client, article, spam_filter, confirm_email, settings, tmp_path
 ):
-    settings.EMAIL_BACKEND = f"{__name__}.DownBackend"
+    use_mail_backend(settings, f"{__name__}.DownBackend")
     failed = post(client, article, email="new@example.com", comment="Kept text.")
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    use_mail_backend(settings, "django.core.mail.backends.locmem.EmailBackend")
     retried = post(client, article, ip="198.51.100.30", email="new@example.com", comment="Kept text.")
 
     assert failed.status_code == 503 and "Kept text." in failed.content.decode()
