@@ -1,4 +1,4 @@
-# Newsroom: `make run` serves the demo site, `make test` runs the whole suite.
+# Newsroom: `make run` serves the demo site, `make test` runs the whole suite, `make docs` builds the docs.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: run test test-postgres matrix load lint worker dist clean
+.PHONY: run test test-postgres matrix load lint worker dist docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,7 @@ test: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(MAKE) --no-print-directory docs
 	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=95 -rs $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.installed
@@ -57,6 +58,11 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The documentation (docs/, Sphinx) in docs/_build/html/, built afresh (-E) with warnings and unresolved
+# references as errors (-W -n); the settings and commands reference pages are written from the code.
+docs: $(VENV)/.installed
+	$(BIN)/sphinx-build -E -W --keep-going -n -q -b html docs docs/_build/html
+
 # The sdist and wheel of django-newsroom (the two apps; pyproject.toml, MANIFEST.in) in dist/, checked by twine.
 dist: $(VENV)/.installed
 	rm -rf dist build *.egg-info
@@ -64,4 +70,4 @@ dist: $(VENV)/.installed
 	$(BIN)/twine check --strict dist/*
 
 clean:
-	rm -rf $(VENV) .nox staticfiles .pytest_cache .coverage htmlcov dist build *.egg-info
+	rm -rf $(VENV) .nox staticfiles .pytest_cache .coverage htmlcov dist build *.egg-info docs/_build

@@ -1,14 +1,17 @@
 """System checks: tell a site what it wired wrong in the comments app before a page is rendered."""
 
+import django_comments
 from django.apps import apps
-from django.conf import settings
+from django.conf import global_settings, settings
 from django.core import checks
 from django.db import DatabaseError, router
 from django.http.request import split_domain_port, validate_host
+from django.urls import NoReverseMatch, resolve, reverse
 from django.utils.module_loading import import_string
 from django_recaptcha.constants import TEST_PRIVATE_KEY, TEST_PUBLIC_KEY
 
-from comments import conf
+from comments import conf, views
+from comments.models import Comment
 
 
 def _whole(value, *, minimum):
@@ -375,5 +378,142 @@ def check_spam_filter_installed(app_configs, **kwargs):
             "The comments app needs its spam filter app, which is not installed.",
             hint='Add "comments.spam" to INSTALLED_APPS, after "comments".',
             id="comments.E021",
+        )
+    ]
+
+
+# --- What a site must wire up to use the app (``comments.E4xx``) ---------------------------------------------------
+
+
+@checks.register(checks.Tags.compatibility)
+def check_comment_model(app_configs, **kwargs):
+    """django-contrib-comments must hand out this app's ``Comment`` (``comments.E401``, ``comments.E402``).
+
+    Otherwise ``django_comments.get_model()``, which django-comments-xtd and the
+    spam filter's duplicate check and Akismet feedback call, quietly reads
+    another table.
+    """
+    app = getattr(settings, "COMMENTS_APP", django_comments.DEFAULT_COMMENTS_APP)
+    if app != "django_comments_xtd":
+        return [
+            checks.Error(
+                f"COMMENTS_APP is {app!r}, so django_comments.get_model() is not the comments app's Comment.",
+                hint='Set COMMENTS_APP = "django_comments_xtd" (and COMMENTS_XTD_MODEL = "comments.models.Comment").',
+                id="comments.E401",
+            )
+        ]
+    # A COMMENTS_XTD_MODEL that does not import needs no check: django-comments-xtd's ready() fails first.
+    model = django_comments.get_model()
+    if model is Comment:
+        return []
+    value = getattr(settings, "COMMENTS_XTD_MODEL", None)
+    return [
+        checks.Error(
+            f"COMMENTS_XTD_MODEL is {'not set' if value is None else repr(value)}, so django_comments.get_model() "
+            f"is {model._meta.label}, not the comments app's Comment.",
+            hint='Set COMMENTS_XTD_MODEL = "comments.models.Comment".',
+            id="comments.E402",
+        )
+    ]
+
+
+@checks.register(checks.Tags.compatibility)
+def check_app_order(app_configs, **kwargs):
+    """The order of the comment apps in ``INSTALLED_APPS`` (``comments.E403``, ``comments.W404``).
+
+    Missing apps need no check: importing the models fails before any check runs.
+    """
+    names = [app_config.name for app_config in apps.get_app_configs()]
+    xtd, contrib, ours = (names.index(name) for name in ("django_comments_xtd", "django_comments", "comments"))
+    errors = []
+    if xtd > ours:
+        # Apps are made ready in this order: CommentsConfig.ready() must undo what xtd's ready() connects.
+        errors.append(
+            checks.Error(
+                '"django_comments_xtd" comes after "comments" in INSTALLED_APPS, so django-comments-xtd connects '
+                "its handler that copies a parent's visibility onto replies after the comments app removed it: "
+                "saving an approved comment would publish its held replies.",
+                hint='List "django_comments_xtd" before "comments" in INSTALLED_APPS.',
+                id="comments.E403",
+            )
+        )
+    if contrib < xtd:
+        errors.append(
+            checks.Warning(
+                '"django_comments" comes before "django_comments_xtd" in INSTALLED_APPS, so django-comments-xtd\'s '
+                "comments/*.html templates do not replace django-contrib-comments' own.",
+                hint='List "django_comments_xtd" before "django_comments", as django-comments-xtd asks.',
+                id="comments.W404",
+            )
+        )
+    return errors
+
+
+@checks.register(checks.Tags.sites)
+def check_site_id(app_configs, **kwargs):
+    """Mail is sent outside any request, so the current Site comes from ``SITE_ID`` (``comments.E405``).
+
+    Its domain starts the links in comment mail (unless
+    ``NEWSROOM_COMMENTS_SITE_URL`` is set) and its name signs the mail (unless
+    the site sets ``NEWSROOM_SITE_NAME``).
+    """
+    if getattr(settings, "SITE_ID", None) is not None:
+        return []
+    if conf.get("NEWSROOM_COMMENTS_SITE_URL") and getattr(settings, "NEWSROOM_SITE_NAME", ""):
+        return []
+    return [
+        checks.Error(
+            "SITE_ID is not set, so comment mail (and Akismet) cannot find the current Site outside a request.",
+            hint="Set SITE_ID to the id of your Site (usually 1), or set both NEWSROOM_COMMENTS_SITE_URL "
+            "and NEWSROOM_SITE_NAME.",
+            id="comments.E405",
+        )
+    ]
+
+
+@checks.register()
+def check_tasks_setting(app_configs, **kwargs):
+    """Mail and re-checks are tasks: without ``TASKS`` they run inside the request (``comments.W406``).
+
+    django-tasks then falls back to its immediate backend, which works but
+    makes a reader wait for the mail server, and a comment held while a spam
+    service is down is checked again only once. A ``TASKS`` without a usable
+    ``default`` backend needs no check: ``comments.tasks`` fails to import.
+    """
+    tasks = getattr(settings, "TASKS", None)
+    if tasks and tasks is not getattr(global_settings, "TASKS", None):  # what django-tasks itself tests
+        return []
+    return [
+        checks.Warning(
+            "TASKS is not set, so django-tasks runs comment mail and spam re-checks inside the request.",
+            hint='Set TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}} and run manage.py '
+            "db_worker, or name django_tasks.backends.immediate.ImmediateBackend in TASKS if that is what you want.",
+            id="comments.W406",
+        )
+    ]
+
+
+@checks.register(checks.Tags.urls)
+def check_urls(app_configs, **kwargs):
+    """The comment form posts to this app's view (``comments.E407``).
+
+    django-contrib-comments' and django-comments-xtd's URLconfs use the same
+    name for views that would save comments around the spam filter.
+    """
+    try:
+        view = resolve(reverse("comments-post-comment")).func
+    except NoReverseMatch:
+        problem = 'The comments app\'s URLs are not mounted: reverse("comments-post-comment") fails.'
+    else:
+        if view is views.post_comment:
+            return []
+        name = f"{getattr(view, '__module__', '')}.{getattr(view, '__qualname__', view)}"
+        problem = f'"comments-post-comment" leads to {name}, not the comments app\'s view.'
+    return [
+        checks.Error(
+            problem,
+            hint='Add path("comments/", include("comments.urls")) to the URLconf, and do not mount '
+            "django_comments.urls or django_comments_xtd.urls.",
+            id="comments.E407",
         )
     ]

@@ -1,5 +1,9 @@
-"""System checks for the page cache's settings (registered when the module is imported: see ``connect()``)."""
+"""System checks for the page cache's settings and where its middleware sits.
 
+Registered when the module is imported: see ``connect()``.
+"""
+
+from django.conf import settings
 from django.core import checks
 
 from articles.pagecache import conf
@@ -32,3 +36,58 @@ def check_page_cache(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+PAGE_CACHE_MIDDLEWARE = "articles.pagecache.PageCacheMiddleware"
+# Hits are answered where the middleware sits: the middleware listed before it still runs for them, the rest never.
+_RUN_FOR_HITS = ["django.middleware.security.SecurityMiddleware"]
+_SKIPPED_BY_HITS = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+]
+# Static files are answered here, before any page cache lookup.
+_SERVED_FIRST = ["whitenoise.middleware.WhiteNoiseMiddleware"]
+_PLACE = (
+    f'Put "{PAGE_CACHE_MIDDLEWARE}" right after SecurityMiddleware (and WhiteNoise), before SessionMiddleware, '
+    "CsrfViewMiddleware and AuthenticationMiddleware."
+)
+
+
+@checks.register(checks.Tags.security)
+def check_middleware_order(app_configs, **kwargs):
+    """Where ``PageCacheMiddleware`` sits, if a site uses it (``articles.E012``, ``articles.W013``).
+
+    Before ``SecurityMiddleware``, cached pages would be served without its
+    HTTPS redirect and security headers. After the session, CSRF or
+    authentication middleware, or before WhiteNoise, it still works but pays
+    for them on every hit (or a cache read for every static file), which is
+    what it exists to avoid.
+    """
+    middleware = list(settings.MIDDLEWARE)
+    if PAGE_CACHE_MIDDLEWARE not in middleware:
+        return []
+    position = middleware.index(PAGE_CACHE_MIDDLEWARE)
+    before, after = middleware[:position], middleware[position + 1 :]
+    messages = [
+        checks.Error(
+            f"{PAGE_CACHE_MIDDLEWARE} comes before {name}, so cached pages are served without it "
+            "(no HTTPS redirect, no security headers).",
+            hint=_PLACE,
+            id="articles.E012",
+        )
+        for name in _RUN_FOR_HITS
+        if name in after
+    ]
+    late = [f"after {name}" for name in _SKIPPED_BY_HITS if name in before]
+    late += [f"before {name}" for name in _SERVED_FIRST if name in after]
+    if late:
+        messages.append(
+            checks.Warning(
+                f"{PAGE_CACHE_MIDDLEWARE} sits {' and '.join(late)}: it still works, but does not save "
+                "the work it is there to save.",
+                hint=_PLACE,
+                id="articles.W013",
+            )
+        )
+    return messages

@@ -34,6 +34,7 @@ The rules, decided once:
 import logging
 from dataclasses import replace
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 from comments import conf
@@ -47,14 +48,23 @@ PUBLISH, HOLD, SPAM, DISCARD = Band.PUBLISH, Band.HOLD, Band.SPAM, Band.DISCARD
 
 
 def get_checks(config=None):
-    """Instantiate the checks listed in ``config`` (default: ``NEWSROOM_SPAM_CHECKS``)."""
+    """The checks listed in ``config`` (default: ``NEWSROOM_SPAM_CHECKS``).
+
+    A class is instantiated with the entry's ``OPTIONS``; a function is the check itself (and takes none).
+    """
     checks = []
     for entry in conf.get("NEWSROOM_SPAM_CHECKS") if config is None else config:
         if isinstance(entry, dict):
             path, options = entry["NAME"], entry.get("OPTIONS", {})
         else:
             path, options = entry, {}
-        checks.append(import_string(path)(**options))
+        target = import_string(path)
+        if isinstance(target, type):
+            checks.append(target(**options))
+        elif options:
+            raise ImproperlyConfigured(f"{path} is a function: OPTIONS are for check classes.")
+        else:
+            checks.append(target)
     return checks
 
 
@@ -63,7 +73,7 @@ def check_name(check):
 
 
 def evaluate(submission, *, checks=None, allow_discard=True):
-    """The :class:`Verdict` on ``submission``; never raises (a failure holds the comment)."""
+    """The :class:`~comments.spam.base.Verdict` on ``submission``; never raises (a failure holds the comment)."""
     try:
         checks = get_checks() if checks is None else checks
     except Exception:

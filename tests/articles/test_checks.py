@@ -38,3 +38,62 @@ def test_the_checks_are_registered(settings):
 
     settings.NEWSROOM_RELATED_COUNT = 99
     assert "articles.E001" in [e.id for e in checks.run_checks()]
+
+
+# --- What a site must wire up (articles.E02x) ---------------------------------------------------------------------
+
+
+def test_the_sites_wiring_passes():
+    from articles.system_checks import check_context_processors, check_taggit_installed, check_urls
+
+    assert check_taggit_installed(None) + check_context_processors(None) + check_urls(None) == []
+
+
+def test_taggit_must_be_installed(monkeypatch):
+    from django.apps import apps
+
+    from articles.system_checks import check_taggit_installed
+
+    installed = apps.is_installed
+    monkeypatch.setattr(apps, "is_installed", lambda name: name != "taggit" and installed(name))
+
+    [error] = check_taggit_installed(None)
+
+    assert (error.id, error.hint) == ("articles.E020", 'Add "taggit" to INSTALLED_APPS.')
+
+
+@pytest.mark.parametrize(
+    "processor", ["articles.context_processors.site", "django.template.context_processors.request"]
+)
+def test_the_templates_context_processors_are_required(settings, processor):
+    from articles.system_checks import check_context_processors
+
+    engine = settings.TEMPLATES[0]
+    processors = [path for path in engine["OPTIONS"]["context_processors"] if path != processor]
+    settings.TEMPLATES = [{**engine, "OPTIONS": {**engine["OPTIONS"], "context_processors": processors}}]
+
+    [error] = check_context_processors(None)
+
+    assert error.id == "articles.E021"
+    assert processor in error.msg
+    assert f'Add "{processor}"' in error.hint
+
+
+def test_without_django_templates_there_is_nothing_to_check(settings):
+    from articles.system_checks import check_context_processors
+
+    settings.TEMPLATES = []
+
+    assert check_context_processors(None) == []
+
+
+@pytest.mark.parametrize("urlconf", ["comments.urls", "articles.urls"])  # not mounted; mounted without its namespace
+def test_the_article_urls_must_be_mounted_under_their_namespace(settings, urlconf):
+    from django.core import checks
+
+    settings.ROOT_URLCONF = urlconf
+
+    errors = [message for message in checks.run_checks(tags=[checks.Tags.urls]) if message.id.startswith("articles.")]
+
+    assert [error.id for error in errors] == ["articles.E022"]
+    assert 'include("articles.urls")' in errors[0].hint

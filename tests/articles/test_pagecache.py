@@ -895,3 +895,35 @@ def test_near_copies_keep_to_their_budget_and_generation():
     assert near.get("k5", token="b") is None  # another generation sees nothing
     near.put("k6", 6, size=30, token="b")
     assert near.get("k5", token="b") is None and near.size == 30
+
+
+# --- Where the middleware sits (articles.E012, articles.W013) -------------------------------------------------------
+
+SECURITY = "django.middleware.security.SecurityMiddleware"
+WHITENOISE = "whitenoise.middleware.WhiteNoiseMiddleware"
+PAGE_CACHE = "articles.pagecache.PageCacheMiddleware"
+SESSION = "django.contrib.sessions.middleware.SessionMiddleware"
+CSRF = "django.middleware.csrf.CsrfViewMiddleware"
+AUTH = "django.contrib.auth.middleware.AuthenticationMiddleware"
+
+
+@pytest.mark.parametrize(
+    ("middleware", "expected"),
+    [
+        ([SECURITY, WHITENOISE, PAGE_CACHE, SESSION, CSRF, AUTH], []),
+        ([SESSION, CSRF, AUTH], []),  # the decorator alone is enough
+        ([PAGE_CACHE, SECURITY, WHITENOISE, SESSION], [("articles.E012", "Error"), ("articles.W013", "Warning")]),
+        ([SECURITY, WHITENOISE, SESSION, PAGE_CACHE, CSRF], [("articles.W013", "Warning")]),
+        ([SECURITY, PAGE_CACHE, WHITENOISE, SESSION], [("articles.W013", "Warning")]),
+        ([PAGE_CACHE, SECURITY, AUTH], [("articles.E012", "Error")]),
+    ],
+)
+def test_the_middleware_must_sit_after_security_and_before_sessions(settings, middleware, expected):
+    from django.core import checks
+
+    settings.MIDDLEWARE = middleware
+
+    found = [m for m in checks.run_checks(tags=[checks.Tags.security]) if m.id in ("articles.E012", "articles.W013")]
+
+    assert [(message.id, type(message).__name__) for message in found] == expected
+    assert all("right after SecurityMiddleware" in message.hint for message in found)

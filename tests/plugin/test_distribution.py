@@ -31,6 +31,7 @@ LOCAL_STATE = {
     "db.sqlite3-journal": "",
     "test-artifacts/screenshots/article.png": "",
     "staticfiles/admin/css/base.css": "",
+    "docs/_build/html/index.html": "",
     "comments/__pycache__/models.cpython-311.pyc": "",
 }
 
@@ -150,7 +151,15 @@ def test_metadata_requires_ranges_not_pins(metadata):
 
 
 def test_sdist_holds_the_apps_tests_and_documents(sdist_names):
-    for name in ("pyproject.toml", "README.md", "CHANGELOG.md", "LICENSE", "tests/plugin/test_distribution.py"):
+    for name in (
+        "pyproject.toml",
+        "README.md",
+        "CHANGELOG.md",
+        "LICENSE",
+        "tests/plugin/test_distribution.py",
+        "docs/conf.py",
+        "docs/index.rst",
+    ):
         assert name in sdist_names
     assert "comments/static/comments/comments.js" in sdist_names
 
@@ -161,6 +170,7 @@ def test_sdist_leaves_out_local_state(sdist_names):
         name
         for name in sdist_names
         if name.split("/", 1)[0] in {".venv", "staticfiles", "test-artifacts"}
+        or name.startswith("docs/_build/")
         or name.endswith((".pyc", ".sqlite3"))
         or ".secret_key" in name
     }

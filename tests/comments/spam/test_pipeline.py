@@ -250,3 +250,26 @@ def test_a_recheck_keeps_the_trust_cookie_a_signed_out_commenter_showed():
     assert pipeline.submission_for(comment).trust_email_hash == ""
     signed_in = make_comment(comment.content_object, status="pending", user=make_user(), spam_reasons=[trusted_reason])
     assert pipeline.submission_for(signed_in).trust_email_hash == ""  # the account proves itself again
+
+
+def mentions_casino(submission):
+    """A check written as a plain function, listed by dotted path."""
+    if "casino" in submission.text.lower():
+        return CheckResult(score=1.0, reason="mentions a casino")
+    return None
+
+
+def test_a_plain_function_is_a_check_too(settings):
+    settings.NEWSROOM_SPAM_CHECKS = ["tests.comments.spam.test_pipeline.mentions_casino"]
+
+    verdict = pipeline.evaluate(submission("Win big at the casino tonight."))
+
+    assert verdict.band == "spam"
+    assert [r.reason for r in verdict.results] == ["mentions a casino"]
+
+
+def test_a_function_takes_no_options():
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="OPTIONS are for check classes"):
+        pipeline.get_checks([{"NAME": "tests.comments.spam.test_pipeline.mentions_casino", "OPTIONS": {"x": 1}}])
