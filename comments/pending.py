@@ -11,12 +11,9 @@ script asks ``/comments/mine/`` for them on a cached page::
     held_comments(request, article)     # the reader's held comments on this article
 """
 
-from django.core import signing
-
-from comments import conf
+from comments.cookies import PENDING
 from comments.models import Comment
 
-SALT = "comments.pending"
 #: Spam is shown to its author as "awaiting moderation" too: spammers learn nothing.
 SHOWN_TO_AUTHOR = {Comment.Status.PENDING, Comment.Status.SPAM}
 KEPT = 20
@@ -24,29 +21,14 @@ KEPT = 20
 
 def ids(request):
     """Ids of the comments the signed pending cookie names (empty if missing, forged or expired)."""
-    try:
-        value = request.get_signed_cookie(
-            conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE"),
-            salt=SALT,
-            max_age=conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE_AGE"),
-        )
-    except (KeyError, signing.BadSignature):
-        return []
+    value = PENDING.read(request)
     return [int(part) for part in value.split(",") if part.isdigit() and len(part) < 18][-KEPT:]
 
 
 def remember(request, response, comment):
     """Add ``comment`` to the cookie on ``response``, keeping the newest few."""
     kept = [*ids(request), comment.pk]
-    response.set_signed_cookie(
-        conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE"),
-        ",".join(str(pk) for pk in kept[-KEPT:]),
-        salt=SALT,
-        max_age=conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE_AGE"),
-        samesite="Lax",
-        secure=request.is_secure(),
-        httponly=False,  # the comment script looks for it before asking /comments/mine/
-    )
+    PENDING.write(request, response, ",".join(str(pk) for pk in kept[-KEPT:]))
 
 
 def held_comments(request, article):

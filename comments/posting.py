@@ -19,7 +19,7 @@ definition of visible) and linked with ``get_absolute_url()``.
 import logging
 import re
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 
@@ -87,7 +87,6 @@ def submit(request):
         raise _invalid(form, article)
     parent = parent_for(reply_to=form.cleaned_data["reply_to"], article=article, form=form)
     submission = build_submission(request, form=form, article=article, parent=parent)
-    submission = with_trust_evidence(submission, request)
     refuse_repeats(
         article=article,
         text=submission.text,
@@ -146,13 +145,10 @@ def build_submission(request, *, form, article, parent):
         honeypot_value=cleaned.get(form.honeypot_name, ""),
         submitted_at=timezone.now(),
         language=getattr(request, "LANGUAGE_CODE", ""),
+        # What proves the typed address belongs to this browser (a typed address alone proves nothing).
+        trust_email_hash=trust_cookie.proof(request),
         extra={"reply_to": parent.pk if parent else None, **_captcha_token(form)},
     )
-
-
-def with_trust_evidence(submission, request):
-    """``submission`` with what proves its e-mail address belongs to this browser: the trust cookie's hash."""
-    return replace(submission, trust_email_hash=trust_cookie.proof(request))
 
 
 def comment_fields(submission, *, verdict, article, parent, form, request):
@@ -187,15 +183,25 @@ def article_for(data):
     text = data.get("comment", "")
     if data.get("content_type") != TARGET_CONTENT_TYPE:
         raise Refused(400, _("This form cannot post comments here."), text=text)
-    try:
-        pk = int(data.get("object_pk") or "")
-    except ValueError:
-        pk = None
-    article = Article.objects.published().for_detail().filter(pk=pk).first() if pk and 0 < pk < 2**63 else None
+    article = visible_article(data.get("object_pk"), among=Article.objects.published().for_detail())
     if article is None:
         # Drafts and missing articles get the same answer, so drafts stay secret.
         raise Refused(400, _("This article is not open for comments."), text=text)
     return article
+
+
+def visible_article(object_pk, *, among=None):
+    """The published article ``object_pk`` (text or int) names, or ``None`` for anything else.
+
+    Drafts, embargoed articles, nonsense and ids too large for the database
+    are all the same ``None``, so callers answer them alike. ``among``: the
+    published articles to look in, with what the caller will read of them
+    (default ``Article.objects.published()``).
+    """
+    text = str(object_pk or "")
+    pk = int(text) if text.isdigit() and len(text) < 20 else 0
+    among = Article.objects.published() if among is None else among
+    return among.filter(pk=pk).first() if 0 < pk < 2**63 else None
 
 
 def parent_for(*, reply_to, article, form):

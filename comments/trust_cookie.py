@@ -13,25 +13,14 @@ and holds a keyed hash of the address, never the address::
     grant_for_approved(request, response, pending_ids)
 """
 
-from django.core import signing
-
-from comments import conf
+from comments.cookies import TRUST
 from comments.models import Comment
 from comments.spam.memory import email_proof
-
-SALT = "comments.trust"
 
 
 def proof(request):
     """The e-mail hash this browser's trust cookie names, or ``""`` (no cookie, forged or expired)."""
-    try:
-        value = request.get_signed_cookie(
-            conf.get("NEWSROOM_COMMENTS_TRUST_COOKIE"),
-            salt=SALT,
-            max_age=conf.get("NEWSROOM_COMMENTS_TRUST_COOKIE_AGE"),
-        )
-    except (KeyError, signing.BadSignature):
-        return ""
+    value = TRUST.read(request)
     return value if len(value) == 40 and value.isalnum() else ""
 
 
@@ -39,15 +28,7 @@ def grant(request, response, comment):
     """Give (or renew) the trust cookie for ``comment``'s address, if it is published and has one."""
     if comment.status != Comment.Status.APPROVED or not comment.user_email.strip():
         return
-    response.set_signed_cookie(
-        conf.get("NEWSROOM_COMMENTS_TRUST_COOKIE"),
-        email_proof(comment.user_email),
-        salt=SALT,
-        max_age=conf.get("NEWSROOM_COMMENTS_TRUST_COOKIE_AGE"),
-        samesite="Lax",
-        secure=request.is_secure(),
-        httponly=True,
-    )
+    TRUST.write(request, response, email_proof(comment.user_email))
 
 
 def grant_for_approved(request, response, pending_ids):

@@ -71,16 +71,8 @@ def _after_post(request, outcome):
     response = HttpResponseRedirect(f"{article.get_absolute_url()}#comments")
     if comment is not None:
         # Held or caught as spam: the author sees it as awaiting moderation (spammers learn nothing).
-        remember_pending(request, response, comment)
+        pending.remember(request, response, comment)
     return response
-
-
-def pending_ids(request):
-    return pending.ids(request)
-
-
-def remember_pending(request, response, comment):
-    pending.remember(request, response, comment)
 
 
 # Links in mail: confirm a comment, stop follow-up mail ------------------------------------------
@@ -199,13 +191,6 @@ def _muted_comment(request, key):
     return comment, None
 
 
-def _visible_article_of(comment):
-    try:
-        return posting.article_for({"content_type": posting.TARGET_CONTENT_TYPE, "object_pk": comment.object_pk})
-    except posting.Refused:
-        return None
-
-
 def _show_mute(request, key, *, message="", status=200):
     comment, refusal = _muted_comment(request, key)
     if refusal is not None:
@@ -213,7 +198,7 @@ def _show_mute(request, key, *, message="", status=200):
     context = {
         "title": _("Stop e-mails about replies?"),
         "message": message,
-        "article": _visible_article_of(comment),
+        "article": posting.visible_article(comment.object_pk),
         "button": _("Stop these e-mails"),
     }
     return _signed_link_page(request, context, status=status)
@@ -225,7 +210,9 @@ def _mute(request, key):
     if refusal is not None:
         return refusal
     notifications.mute_followups(comment)
-    return render(request, "comments/newsroom/followup_stopped.html", {"article": _visible_article_of(comment)})
+    return render(
+        request, "comments/newsroom/followup_stopped.html", {"article": posting.visible_article(comment.object_pk)}
+    )
 
 
 mute = _link_view("mute", show=_show_mute, act=_mute)
@@ -332,8 +319,7 @@ def _visible_article(content_type_id, object_pk):
     """The published article these ids name, or ``None`` (drafts, embargoes, other models, nonsense)."""
     if int(content_type_id) != ContentType.objects.get_for_model(Article).pk:
         return None
-    pk = int(object_pk) if str(object_pk).isdigit() and len(str(object_pk)) < 19 else 0
-    return Article.objects.published().filter(pk=pk).first() if 0 < pk < 2**63 else None
+    return posting.visible_article(object_pk)
 
 
 @require_GET

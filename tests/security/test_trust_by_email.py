@@ -13,7 +13,7 @@ from django.core import signing
 from django.http import HttpResponse
 from django.test import Client
 
-from comments import conf, trust_cookie
+from comments import conf, cookies
 from comments.models import Comment
 from comments.spam import memory
 from tests.comments.reader_helpers import form_data, security_data
@@ -74,7 +74,7 @@ def trust_cookie_for(email):
     """
     name = conf.get("NEWSROOM_COMMENTS_TRUST_COOKIE")
     response = HttpResponse()
-    response.set_signed_cookie(name, memory.email_proof(email), salt=trust_cookie.SALT)
+    response.set_signed_cookie(name, memory.email_proof(email), salt=cookies.TRUST.salt)
     return name, response.cookies[name].value
 
 
