@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -212,15 +212,7 @@ def _hold(comment, *, networks, now):
 
 def open_reasons(comment):
     """``[(reason label, count)]`` of the comment's open reports, most frequent first."""
-    rows = (
-        CommentReport.objects.open()
-        .filter(comment=comment)
-        .order_by()
-        .values("reason")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "reason")
-    )
-    return [(CommentReport.Reason(row["reason"]).label, row["n"]) for row in rows]
+    return summarise(CommentReport.objects.open().filter(comment=comment).only("reason"))
 
 
 def summarise(reports):
