@@ -196,11 +196,11 @@ def visible_article(object_pk, *, among=None):
     Drafts, embargoed articles, nonsense and ids too large for the database
     are all the same ``None``, so callers answer them alike. ``among``: the
     published articles to look in, with what the caller will read of them
-    (default ``Article.objects.published()``).
+    (default: with their section, for their URL).
     """
     text = str(object_pk or "")
     pk = int(text) if text.isdigit() and len(text) < 20 else 0
-    among = Article.objects.published() if among is None else among
+    among = Article.objects.published().select_related("category") if among is None else among
     return among.filter(pk=pk).first() if 0 < pk < 2**63 else None
 
 

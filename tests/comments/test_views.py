@@ -275,3 +275,39 @@ def test_the_real_spam_filter_runs_on_a_post(client, article):
     assert comment.spam_band in {"publish", "hold", "spam"}
     assert comment.spam_reasons
     assert comment.events.count() == 1
+
+
+# The comment permalink and the mute link's page ----------------------------------------------
+
+
+# 1 the published article the permalink names, 2 whether it has an approved comment.
+def test_the_comment_permalink_costs_two_queries_however_many_comments(
+    client, article, warm_caches, django_assert_num_queries
+):
+    comment = make_comment(article)
+    with django_assert_num_queries(2):
+        assert client.get(comment.get_absolute_url()).status_code == 302
+
+    for _ in range(10):
+        make_comment(article)
+    with django_assert_num_queries(2):
+        assert client.get(comment.get_absolute_url()).status_code == 302
+
+
+# 1 the comment the link names, 2 its article with its section (only if readers can see it),
+# 3 the top-level sections for the navigation (the site chrome every page has).
+def test_the_mute_page_costs_three_queries_however_many_comments(
+    client, article, warm_caches, django_assert_num_queries
+):
+    from comments import links
+
+    comment = make_comment(article, followup=True)
+    url = f"/comments/mute/{links.mute_key(comment)}/"
+    client.get(url)  # warm per-process caches (the sections, the site settings)
+    with django_assert_num_queries(3):
+        assert client.get(url).status_code == 200
+
+    for _ in range(10):
+        make_comment(article, followup=True)
+    with django_assert_num_queries(3):
+        assert client.get(url).status_code == 200
