@@ -1,7 +1,7 @@
 """The editors' admin for articles, authors and sections.
 
 Who sees and may do what is decided in :mod:`articles.roles`: desk editors
-(``articles.publish_article``) work on every article and may publish;
+(``newsroom_articles.publish_article``) work on every article and may publish;
 writers see only their own articles and can move them between draft and
 review, nothing more. The publish time and status are the desk's: for a
 writer they are read-only, an approved (published or scheduled) article is
@@ -126,7 +126,7 @@ class ArticleAdmin(admin.ModelAdmin):
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
         )
         view = request.resolver_match.url_name if request.resolver_match else None
-        if view == "articles_article_changelist":
+        if view == "newsroom_articles_article_changelist":
             queryset = queryset.defer("body")  # the heaviest column, and the list never shows it
         if roles.can_publish(request.user):
             return queryset
@@ -197,7 +197,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def automatic_suggestions(self, obj):
         """Every stored suggestion, linked to its admin page, with those readers cannot see now marked."""
         return _suggestions_table(
-            (s, reverse("admin:articles_article_change", args=[s.suggested_id]), _hidden_note(s.suggested))
+            (s, reverse("admin:newsroom_articles_article_change", args=[s.suggested_id]), _hidden_note(s.suggested))
             for s in related.suggestions_with_reasons(obj)
         )
 

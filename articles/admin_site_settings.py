@@ -45,4 +45,4 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
         SiteSettings.objects.get_or_create(pk=1)
-        return redirect(reverse(f"{self.admin_site.name}:articles_sitesettings_change", args=[1]))
+        return redirect(reverse(f"{self.admin_site.name}:{self.opts.app_label}_sitesettings_change", args=[1]))

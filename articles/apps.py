@@ -1,10 +1,39 @@
 from django.apps import AppConfig
 
+ALL = ("add", "change", "delete", "view")
+
 
 class ArticlesConfig(AppConfig):
     name = "articles"
+    label = "newsroom_articles"
     verbose_name = "Articles"
     default_auto_field = "django.db.models.BigAutoField"
+
+    #: The groups ``manage.py setup_roles`` creates, with what this app grants each:
+    #: ``{group: {model label: actions or codenames}}`` (see :mod:`articles.roles`).
+    newsroom_roles = {
+        "Editors": {
+            "newsroom_articles.article": (*ALL, "publish_article"),
+            "newsroom_articles.author": ALL,
+            "newsroom_articles.category": ALL,
+            "newsroom_articles.byline": ALL,
+            "newsroom_articles.relatedpick": ALL,
+            "newsroom_articles.relatedsuggestion": ("view",),
+            "newsroom_articles.sitesettings": ("view", "change"),
+            "taggit.tag": ALL,
+            "taggit.taggeditem": ALL,
+        },
+        "Writers": {
+            "newsroom_articles.article": ("add", "change", "view"),
+            # The article form's inlines: bylines and editor's picks.
+            "newsroom_articles.byline": ALL,
+            "newsroom_articles.relatedpick": ALL,
+            "newsroom_articles.author": ("view",),
+            "newsroom_articles.category": ("view",),
+            "taggit.tag": ("view",),
+        },
+        "Moderators": {},
+    }
 
     def ready(self):
         from taggit.models import Tag

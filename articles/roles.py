@@ -1,10 +1,13 @@
 """Who may do what with articles, in permission terms the admin asks about.
 
-Three groups are created by a data migration (``0003_roles``):
+``manage.py setup_roles`` creates three groups (and gives an existing group
+of that name any permission it lacks; it never takes one away). Each app
+declares what it grants in its ``AppConfig.newsroom_roles``; a site's own
+app may declare more the same way:
 
 **Editors**
     Everything on articles, authors, sections and tags, including
-    ``articles.publish_article``.
+    ``newsroom_articles.publish_article``.
 **Writers**
     Add, change and view articles; view authors, sections and tags. They
     see only their own articles and edit them while they are drafts or in
@@ -18,10 +21,14 @@ Three groups are created by a data migration (``0003_roles``):
     No article permissions at all; the comments app grants theirs.
 
 The rules below go by permission, not by group name, so a site can build
-its own groups: whoever holds ``articles.publish_article`` is a desk editor
+its own groups: whoever holds ``newsroom_articles.publish_article`` is a desk editor
 who sees every article; anyone else sees only their own.
 """
 
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
 from django.db.models import Q
 
 from articles.models import Article, Byline
@@ -30,13 +37,62 @@ EDITORS = "Editors"
 WRITERS = "Writers"
 MODERATORS = "Moderators"
 
+DEFAULT_ACTIONS = frozenset({"add", "change", "delete", "view"})
+
+
+def declared_roles():
+    """``{group: {(app label, model): {codename}}}`` from every installed app's ``newsroom_roles``."""
+    roles = {}
+    for config in apps.get_app_configs():
+        for group, grants in getattr(config, "newsroom_roles", {}).items():
+            models = roles.setdefault(group, {})
+            for label, actions in grants.items():
+                app_label, model = label.lower().split(".")
+                models.setdefault((app_label, model), set()).update(
+                    f"{action}_{model}" if action in DEFAULT_ACTIONS else action for action in actions
+                )
+    return roles
+
+
+@transaction.atomic
+def setup_roles():
+    """Create the declared groups and give them their permissions; ``{group: [permissions added]}``.
+
+    Idempotent: permissions a group holds already, and any a site added, are
+    left as they are. A declared permission that does not exist is an error
+    (a model not installed, or a misspelt codename).
+    """
+    for config in apps.get_app_configs():
+        create_permissions(config, verbosity=0)  # what migrate does after its last migration
+    added = {}
+    for name, models in declared_roles().items():
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = {(app_label, codename) for (app_label, _model), codenames in models.items() for codename in codenames}
+        found = {
+            (p.content_type.app_label, p.codename): p
+            for p in Permission.objects.filter(
+                content_type__app_label__in={app_label for app_label, _ in wanted}, codename__in={c for _, c in wanted}
+            ).select_related("content_type")
+        }
+        missing = sorted(wanted - found.keys())
+        if missing:
+            raise LookupError(f"{name}: no such permissions: " + ", ".join(f"{a}.{c}" for a, c in missing))
+        held = set(group.permissions.values_list("pk", flat=True))
+        new = sorted(
+            (p for p in found.values() if p.pk not in held), key=lambda p: (p.content_type.app_label, p.codename)
+        )
+        group.permissions.add(*new)
+        added[name] = [f"{p.content_type.app_label}.{p.codename}" for p in new]
+    return added
+
+
 #: Statuses someone who may not publish can choose.
 UNPUBLISHED_STATUSES = [Article.Status.DRAFT, Article.Status.REVIEW]
 
 
 def can_publish(user):
     """May publish, unpublish and edit everyone's articles."""
-    return user.has_perm("articles.publish_article")
+    return user.has_perm("newsroom_articles.publish_article")
 
 
 def own_articles(user):

@@ -17,7 +17,7 @@ from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from articles import conf, pagecache, roles, sections, structured_data
+from articles import conf, page_parts, pagecache, roles, sections, structured_data
 from articles.listing import decorate
 from articles.models import Article, Author
 from articles.related import you_may_also_like
@@ -112,6 +112,7 @@ def article_page(request, *, slug, chain):
         # The same for every reader until the next purge, as the comment thread is.
         "related": pagecache.shared(f"articles:related:{article.pk}", lambda: you_may_also_like(article)),
         "crumbs": crumbs,
+        "page_parts": page_parts.context(),
         "preview": preview,
         "updated": article.updated_at if article.updated_at - article.publish_at > UPDATE_GRACE else None,
         "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
@@ -215,4 +216,4 @@ def section_crumbs(chain, *, current=True):
 
 
 def can_preview(user):
-    return user.is_authenticated and user.is_staff and user.has_perm("articles.change_article")
+    return user.is_authenticated and user.is_staff and user.has_perm("newsroom_articles.change_article")

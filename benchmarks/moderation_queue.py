@@ -131,6 +131,7 @@ def run(args):
     rng = random.Random(args.seed)
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
+    call_command("setup_roles", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115  (the Moderators group)
     frequent = build(args, rng)
     print(f"Built {args.comments:,} comments in {time.perf_counter() - started:.1f}s")
 
@@ -138,7 +139,7 @@ def run(args):
     moderator.groups.add(Group.objects.get(name="Moderators"))
     client = Client()
     client.force_login(moderator)
-    changelist = reverse("admin:comments_comment_changelist")
+    changelist = reverse("admin:newsroom_comments_comment_changelist")
     pages = [
         ("the queue (pending)", {}),
         ("all comments", {"status": "all"}),

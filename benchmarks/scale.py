@@ -127,8 +127,8 @@ def measure(*, repeat):
             admin = User.objects.create_superuser("scale-benchmark", "bench@example.com", "x")
             editor = Client()
             editor.force_login(admin)
-            pages["admin_article_changelist"] = timed(editor, "/admin/articles/article/")
-            pages["admin_moderation_queue"] = timed(editor, "/admin/comments/comment/")
+            pages["admin_article_changelist"] = timed(editor, "/admin/newsroom_articles/article/")
+            pages["admin_moderation_queue"] = timed(editor, "/admin/newsroom_comments/comment/")
             raise Rollback
     except Rollback:
         pass

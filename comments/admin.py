@@ -1,13 +1,14 @@
 """The moderators' queue: every comment, newest first, the pending ones by default.
 
 Each row shows what a moderator needs to decide without opening it: an
-excerpt, the article, who wrote it (name, e-mail, IP, how many of their
-comments were approved before), the spam filter's score and reasons, and
-one-click buttons (approve, spam, not spam, trash, restore, check again).
+excerpt, the article (or other object) it is on, who wrote it (name, e-mail,
+IP, how many of their comments were approved before), the spam filter's score
+and reasons, and one-click buttons (approve, spam, not spam, trash, restore,
+check again).
 The same verbs work as bulk actions. Every decision goes through
 :mod:`comments.status`, so it is written to the comment's history.
 
-Who may do it: ``comments.moderate_comment`` (the Moderators group has it,
+Who may do it: ``newsroom_comments.moderate_comment`` (the Moderators group has it,
 with view/change on comments and view on their history and reports). Nobody
 adds comments here; deleting is for superusers (and the privacy tools).
 """
@@ -17,7 +18,6 @@ from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -32,20 +32,18 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import Truncator
+from django.utils.text import Truncator, get_text_list
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_comments.models import Comment as ContribComment
 from django_comments_xtd.models import XtdComment
 
-from articles import roles
-from articles.models import Article
-from comments import privacy, reactions, status, visible
+from comments import privacy, reactions, status, targets, visible
 from comments.models import Comment, CommentEvent, CommentReport
 from comments.spam import pipeline
 from comments.spam.normalise import text_hash
 
-MODERATE_PERMISSION = "comments.moderate_comment"
+MODERATE_PERMISSION = "newsroom_comments.moderate_comment"
 
 
 # The verbs of moderation: (label, what it does). A verb is offered on a row
@@ -180,19 +178,25 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 class CommentedObjectFilter(admin.SimpleListFilter):
-    """The article: the most recently commented ones, plus the one chosen.
+    """What the comments are on: the most recently commented objects, plus the one chosen.
 
     ``?on=<content type>-<pk>`` is typed by whoever holds the page, so it is
-    named only when it is an article (the only thing that takes comments)
-    that the moderator could read anyway: published, or theirs to see in the
-    articles admin. Anything else is never looked up by name; another content
-    type lists nothing, an article they may not see lists its comments (which
-    the queue shows them anyway) without a label.
+    named only when it is an object of a model that takes comments
+    (:mod:`comments.targets`) that the moderator could read anyway
+    (:meth:`~comments.targets.Commentable.nameable_by`: for articles,
+    published ones or theirs to see in the articles admin). Anything else is
+    never looked up by name; another content type lists nothing, an object
+    they may not see lists its comments (which the queue shows them anyway)
+    without a label.
     """
 
-    title = _("article")
     parameter_name = "on"
     RECENT = 15
+
+    @property
+    def title(self):
+        """The models that take comments: "article", "article or recipe"."""
+        return get_text_list(sorted(str(c.model._meta.verbose_name) for c in targets.registered()), _("or"))
 
     def lookups(self, request, model_admin):
         keys = []
@@ -206,13 +210,14 @@ class CommentedObjectFilter(admin.SimpleListFilter):
         if chosen and chosen not in keys:
             keys.insert(0, chosen)
         objects = _objects_for(keys, request.user)
-        return [(f"{ct}-{pk}", Truncator(str(objects[ct, pk])).chars(60)) for ct, pk in keys if (ct, pk) in objects]
+        titles = {key: Truncator(targets.title_of(obj)).chars(60) for key, obj in objects.items()}
+        return [(f"{ct}-{pk}", titles[ct, pk]) for ct, pk in keys if (ct, pk) in titles]
 
     def queryset(self, request, queryset):
         if self.value() is None:
             return queryset
         chosen = self._parse(self.value())
-        if chosen is None or chosen[0] != _article_type_id():
+        if chosen is None or targets.by_content_type_id(chosen[0]) is None:
             return queryset.none()
         return queryset.filter(content_type_id=chosen[0], object_pk=chosen[1])
 
@@ -223,24 +228,24 @@ class CommentedObjectFilter(admin.SimpleListFilter):
         return (int(ct), pk) if ct.isascii() and ct.isdigit() and pk else None
 
 
-def _article_type_id():
-    return ContentType.objects.get_for_model(Article).pk
-
-
 def _objects_for(keys, user):
-    """{(content_type_id, object_pk): article} for the keys naming an article ``user`` may read, in one query.
+    """{(content_type_id, object_pk): object} for the keys naming an object ``user`` may read, a query per model.
 
-    Keys of any other content type, or of an article ``user`` may not see (a
-    colleague's draft, a scheduled scoop), are left out: a typed-in key must
-    not turn a headline or a user name into a label.
+    Keys of a model that takes no comments, or of an object ``user`` may not
+    see (a colleague's draft, a scheduled scoop), are left out: a typed-in key
+    must not turn a headline or a user name into a label.
     """
-    article_type = _article_type_id()
-    # An id beyond the database's integers would be an error, not a miss.
-    pks = {pk for ct, pk in keys if ct == article_type and pk.isascii() and pk.isdigit() and int(pk) < 2**63}
-    if not pks:
-        return {}
-    articles = roles.visible_articles(user, Article.objects.all()).in_bulk(pks)
-    return {(article_type, str(pk)): article for pk, article in articles.items()}
+    wanted = {}  # {commentable: {pk, ...}}
+    for ct, object_pk in keys:
+        commentable = targets.by_content_type_id(ct)
+        pk = commentable.parse_pk(object_pk) if commentable is not None else None
+        if pk is not None:
+            wanted.setdefault(commentable, set()).add(pk)
+    found = {}
+    for commentable, pks in wanted.items():
+        ct = commentable.content_type.pk
+        found.update(((ct, str(pk)), obj) for pk, obj in commentable.nameable_by(user).in_bulk(pks).items())
+    return found
 
 
 class QueueCountPaginator(Paginator):
@@ -375,11 +380,11 @@ class CommentAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         earlier_approved = (
             Comment.objects.filter(
-                user_email=OuterRef("user_email"), status=Comment.Status.APPROVED, pk__lt=OuterRef("pk")
+                email_key=OuterRef("email_key"), status=Comment.Status.APPROVED, pk__lt=OuterRef("pk")
             )
-            .exclude(user_email="")
+            .exclude(email_key="")
             .order_by()
-            .values("user_email")
+            .values("email_key")
             .annotate(n=Count("pk"))
             .values("n")
         )
@@ -434,7 +439,7 @@ class CommentAdmin(admin.ModelAdmin):
         if target is None:
             return "—"
         only_this = self._changelist_url(on=f"{obj.content_type_id}-{obj.object_pk}", status=StatusFilter.ALL)
-        title = Truncator(str(target)).chars(60)
+        title = Truncator(targets.title_of(target)).chars(60)
         if hasattr(target, "get_absolute_url"):
             # django-contrib-comments' redirect view finds the page, so the
             # list need not build every article's address (a query each).
@@ -529,7 +534,9 @@ class CommentAdmin(admin.ModelAdmin):
         if not obj.parent_id or obj.parent_id == obj.pk:
             return "—"
         return format_html(
-            '<a href="{}">#{}</a>', reverse("admin:comments_comment_change", args=[obj.parent_id]), obj.parent_id
+            '<a href="{}">#{}</a>',
+            reverse("admin:newsroom_comments_comment_change", args=[obj.parent_id]),
+            obj.parent_id,
         )
 
     def save_model(self, request, obj, form, change):
@@ -683,7 +690,7 @@ class CommentAdmin(admin.ModelAdmin):
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
             "select_across": request.POST.get("select_across", "0"),
         }
-        return TemplateResponse(request, "admin/comments/comment/erase_personal_data.html", context)
+        return TemplateResponse(request, "admin/newsroom_comments/comment/erase_personal_data.html", context)
 
     # Page context -------------------------------------------------------------
 
@@ -714,10 +721,10 @@ class CommentAdmin(admin.ModelAdmin):
         return self._moderate_url_for(obj.pk, verb)
 
     def _moderate_url_for(self, pk, verb):
-        return reverse("admin:comments_comment_moderate", args=[pk, verb], current_app=self.admin_site.name)
+        return reverse("admin:newsroom_comments_comment_moderate", args=[pk, verb], current_app=self.admin_site.name)
 
     def _changelist_url(self, **params):
-        url = reverse("admin:comments_comment_changelist", current_app=self.admin_site.name)
+        url = reverse("admin:newsroom_comments_comment_changelist", current_app=self.admin_site.name)
         return f"{url}?{urlencode(params)}" if params else url
 
     def _others_link(self, obj):

@@ -4,8 +4,18 @@ from django.db.models.signals import pre_save
 
 class CommentsConfig(AppConfig):
     name = "comments"
+    label = "newsroom_comments"
     verbose_name = "Comments"
     default_auto_field = "django.db.models.BigAutoField"
+
+    #: What ``manage.py setup_roles`` grants (see :mod:`articles.roles`).
+    newsroom_roles = {
+        "Moderators": {
+            "newsroom_comments.comment": ("view", "change", "moderate_comment"),
+            "newsroom_comments.commentevent": ("view",),
+            "newsroom_comments.commentreport": ("view",),
+        },
+    }
 
     def ready(self):
         from comments import status, system_checks, tasks, visible  # noqa: F401  (checks registers the system checks)
@@ -17,6 +27,25 @@ class CommentsConfig(AppConfig):
         status.comment_status_changed.connect(tasks.mail_about_status_change, dispatch_uid="comments_mail")
         status.comment_status_changed.connect(learning.learn_from_status_change, dispatch_uid="comments_spam_learning")
         _stop_xtd_copying_visibility_to_replies()
+        # Readers comment on published articles; a site registers its own models in its apps' ready()
+        # (or unregisters articles there, its app listed after this one).
+        from articles.models import Article
+        from comments import prompts, targets
+
+        targets.register(Article, prompts.ArticleComments)
+        # The article page shows the reader prompt and the comment section with no template of the site's,
+        # and the reader and trust cookies (which change nothing on a page) do not bypass the page cache.
+        from articles import page_parts, pagecache
+
+        page_parts.add("after_body", "comments/newsroom/article_prompt.html")
+        page_parts.add("comments", "comments/newsroom/article_comments.html")
+        pagecache.allow_cookies(_page_neutral_cookies)
+
+
+def _page_neutral_cookies():
+    from comments import conf
+
+    return [conf.get("NEWSROOM_COMMENTS_READER_COOKIE"), conf.get("NEWSROOM_COMMENTS_TRUST_COOKIE")]
 
 
 def _stop_xtd_copying_visibility_to_replies():

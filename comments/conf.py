@@ -48,8 +48,9 @@ Cookies and caching
     asks ``/comments/mine/``). It names the commenter's e-mail address as a
     keyed hash; only with it does that address's good record count for a
     signed-out commenter, since anyone can type an address
-    (``comments.trust_cookie``). It changes nothing on a page, so list it in
-    ``NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES`` (default ``"newsroom_trusted"``).
+    (``comments.trust_cookie``). It changes nothing on a page, so the page
+    cache serves cached pages to readers who carry it, as it does for the
+    reader cookie (default ``"newsroom_trusted"``).
 ``NEWSROOM_COMMENTS_TRUST_COOKIE_AGE``
     Lifetime of that cookie in seconds; each published comment renews it
     (default 15552000, 180 days).
@@ -152,7 +153,7 @@ Moderation mail
     E-mail moderators about comments held for review (default ``True``).
 ``NEWSROOM_COMMENTS_MODERATOR_EMAILS``
     Addresses that get those e-mails. Empty (the default): every active user
-    with an e-mail address who may moderate comments (``comments.moderate_comment``).
+    with an e-mail address who may moderate comments (``newsroom_comments.moderate_comment``).
 ``NEWSROOM_COMMENTS_MODERATION_DIGEST``
     ``True`` sends one digest of the queue instead of a mail per held comment;
     run ``manage.py send_moderation_digest`` from cron (default ``False``).

@@ -1,4 +1,4 @@
-"""Approved-comment counts for lists of articles, for teasers on listing pages.
+"""Approved-comment counts for lists of articles (or of any model's objects), for teasers on listing pages.
 
 Plugged into the articles app's listing hook::
 
@@ -13,18 +13,18 @@ from django.db.models import Count
 from comments.models import Comment
 
 
-def comment_counts(article_pks):
-    """``{pk: number of approved comments}`` for the given article ids, in one query."""
-    if not article_pks:
+def comment_counts(objects):
+    """``{pk: number of approved comments}`` for the given objects of one model (articles), in one query."""
+    if not objects:
         return {}
-    rows = (
-        Comment.objects.approved().on_articles(*article_pks).values_list("object_pk").annotate(n=Count("pk")).order_by()
-    )
-    return {int(object_pk): n for object_pk, n in rows}
+    model = type(objects[0])
+    pks = {str(obj.pk): obj.pk for obj in objects}
+    rows = Comment.objects.approved().on(model, *pks).values_list("object_pk").annotate(n=Count("pk")).order_by()
+    return {pks[object_pk]: n for object_pk, n in rows}
 
 
-def attach_comment_counts(articles):
-    """Set ``comment_count`` on each article (one query for the whole list)."""
-    counts = comment_counts([a.pk for a in articles])
-    for article in articles:
-        article.comment_count = counts.get(article.pk, 0)
+def attach_comment_counts(objects):
+    """Set ``comment_count`` on each object of the list, articles on a listing page (one query for the whole list)."""
+    counts = comment_counts(objects)
+    for obj in objects:
+        obj.comment_count = counts.get(obj.pk, 0)

@@ -24,7 +24,7 @@ from comments import conf
 from comments.formrender import PlainWidgetRenderer
 from comments.spam import recaptcha
 
-NAME_MAX_LENGTH = 100
+NAME_MAX_LENGTH = 50  # django-contrib-comments' user_name column
 EMAIL_MAX_LENGTH = 254
 URL_MAX_LENGTH = 200
 MAX_ID = 2**31 - 1  # xtd's thread columns are 32-bit integers

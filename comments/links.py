@@ -32,10 +32,12 @@ from comments import conf
 CONFIRM_SALT = "comments.links.confirm"
 MUTE_SALT = "comments.links.mute"
 # Bumped when a link's contents change shape: older links are then refused, not misread.
-VERSION = 1
+# 2: the confirmation link names the model commented on (comments.targets).
+VERSION = 2
 
 #: What a confirmation link carries, each with the JSON type it must have (checked when read).
 CONFIRM_FIELDS = {
+    "content_type": str,  # "app_label.model_name", as the comment form names it
     "object_pk": str,
     "site_id": int,
     "user_name": str,
@@ -79,7 +81,7 @@ def read_confirmation(key):
 
 
 def mute_key(comment):
-    """Sign the id of the comment whose writer wants no more follow-up mail on its article."""
+    """Sign the id of the comment whose writer wants no more follow-up mail on what it is on."""
     return signing.dumps({"v": VERSION, "comment": comment.pk}, salt=MUTE_SALT, compress=True)
 
 

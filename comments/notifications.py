@@ -14,8 +14,9 @@ one never touches a comment:
   that conversation who ticked "Notify me of replies" (one mail each, never
   to the reply's own author), with a link to stop them.
 
-The article is reached only through the comment's ``content_object``: its
-authors are ``content_object.authors`` (objects with a ``user``), when the
+The article (or other object) is reached only through the comment's
+``content_object``, named as its registration says (:mod:`comments.targets`);
+its authors are ``content_object.authors`` (objects with a ``user``), when the
 commented object has such a relation.
 """
 
@@ -28,8 +29,8 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
-from comments import conf, links, reactions
-from comments.models import Comment
+from comments import conf, links, reactions, targets
+from comments.models import Comment, email_key
 
 MAIL_TEMPLATES = "comments/newsroom/mail/"
 DIGEST_LIMIT = 50
@@ -43,7 +44,7 @@ def moderator_emails():
     configured = conf.get("NEWSROOM_COMMENTS_MODERATOR_EMAILS")
     if configured:
         return sorted(set(configured))
-    permission = Permission.objects.filter(codename="moderate_comment", content_type__app_label="comments")
+    permission = Permission.objects.filter(codename="moderate_comment", content_type__app_label="newsroom_comments")
     users = (
         get_user_model()
         .objects.filter(
@@ -74,8 +75,8 @@ def reply_followers(reply):
     candidates = (
         Comment.objects.approved()
         .filter(thread_id=reply.thread_id, followup=True, pk__lt=reply.pk)
-        .exclude(user_email="")
-        .exclude(user_email__iexact=reply.user_email)
+        .exclude(email_key="")
+        .exclude(email_key=email_key(reply.user_email))
         .order_by("-pk")
     )
     followers = {}
@@ -92,7 +93,7 @@ def held_comment_messages(comment):
     recipients = moderator_emails()
     if not recipients:
         return []
-    context = {"comment": comment, "target": comment.content_object, **_links(comment)}
+    context = {"comment": comment, **_target(comment), **_links(comment)}
     if comment.held_by_reports_at is not None:
         context["reports"] = reactions.open_reasons(comment)
     return [_message("held_comment", context, to=[email]) for email in recipients]
@@ -108,16 +109,16 @@ def digest_messages(*, limit=DIGEST_LIMIT):
     comments = list(pending.order_by("-pk").prefetch_related("content_object")[:limit])
     context = {
         "total": total,
-        "comments": [{"comment": c, "target": c.content_object, **_links(c)} for c in comments],
+        "comments": [{"comment": c, **_target(c), **_links(c)} for c in comments],
         "more": total - len(comments),
-        "queue_url": _absolute(_admin_url("admin:comments_comment_changelist")),
+        "queue_url": _absolute(_admin_url("admin:newsroom_comments_comment_changelist")),
     }
     return [_message("moderation_digest", context, to=[email]) for email in recipients]
 
 
 def author_messages(comment):
     """One mail per author of the commented article about a newly published comment."""
-    context = {"comment": comment, "target": comment.content_object, **_links(comment)}
+    context = {"comment": comment, **_target(comment), **_links(comment)}
     return [_message("author_new_comment", context, to=[email]) for email in author_emails(comment)]
 
 
@@ -128,7 +129,7 @@ def reply_messages(reply):
         context = {
             "reply": reply,
             "followed": followed,
-            "target": reply.content_object,
+            **_target(reply),
             "mute_url": _absolute(mute_url(followed)),
             **_links(reply),
         }
@@ -152,18 +153,27 @@ def mute_followups(comment):
     django-comments-xtd's mute did, held ones too (they may be approved
     later). ``followup`` is never shown to readers, so no cached page changes.
     """
-    return Comment.objects.filter(
-        content_type_id=comment.content_type_id,
-        object_pk=comment.object_pk,
-        user_email__iexact=comment.user_email,
-        followup=True,
-    ).update(followup=False)
+    return (
+        Comment.objects.by_email(comment.user_email)
+        .filter(content_type_id=comment.content_type_id, object_pk=comment.object_pk, followup=True)
+        .update(followup=False)
+    )
+
+
+def _target(comment):
+    """What mail says of the object commented on: ``target``, its ``target_title`` and ``target_name`` ("article")."""
+    target = comment.content_object
+    return {
+        "target": target,
+        "target_title": targets.title_of(target),
+        "target_name": target._meta.verbose_name if target is not None else "",
+    }
 
 
 def _links(comment):
     return {
         "comment_url": _absolute(comment.get_absolute_url()),
-        "review_url": _absolute(_admin_url("admin:comments_comment_change", comment.pk)),
+        "review_url": _absolute(_admin_url("admin:newsroom_comments_comment_change", comment.pk)),
     }
 
 

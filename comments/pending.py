@@ -8,7 +8,7 @@ script asks ``/comments/mine/`` for them on a cached page::
 
     ids(request)                        # [12, 15]: forged or expired cookies give []
     remember(request, response, comment)
-    held_comments(request, article)     # the reader's held comments on this article
+    held_comments(request, article)     # the reader's held comments on this article (or any object)
 """
 
 from comments.cookies import PENDING
@@ -31,9 +31,9 @@ def remember(request, response, comment):
     PENDING.write(request, response, ",".join(str(pk) for pk in kept[-KEPT:]))
 
 
-def held_comments(request, article):
-    """This reader's comments on ``article`` that still await moderation, oldest first (no query without a cookie)."""
+def held_comments(request, target):
+    """This reader's comments on ``target`` that still await moderation, oldest first (no query without a cookie)."""
     named = ids(request) if request is not None else []
     if not named:
         return []
-    return list(Comment.objects.on_articles(article.pk).filter(pk__in=named, status__in=SHOWN_TO_AUTHOR).order_by("pk"))
+    return list(Comment.objects.on(target).filter(pk__in=named, status__in=SHOWN_TO_AUTHOR).order_by("pk"))

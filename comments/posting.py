@@ -3,17 +3,18 @@
     outcome = submit(request)        # raises Refused with a status and a message
     outcome.comment                  # the stored comment (None if discarded or awaiting e-mail confirmation)
 
-The steps: find the article and check it takes comments → validate the form
-→ refuse floods and duplicates → build the frozen :class:`Submission` → ask the
-spam filter (before anything is stored or mailed) → store the comment with the
-status its band maps to → write the first history line → notify.
+The steps: find the object commented on and check it takes comments →
+validate the form → refuse floods and duplicates → build the frozen
+:class:`Submission` → ask the spam filter (before anything is stored or
+mailed) → store the comment with the status its band maps to → write the
+first history line → notify.
 
 Every refusal keeps the reader's text: :class:`Refused` carries the form (or
-the raw text when there is no article to attach a form to).
+the raw text when there is no object to attach a form to).
 
-The seam to the ``articles`` app: readers comment on ``articles.Article``
-only, found with ``Article.objects.published().for_detail()`` (the one
-definition of visible) and linked with ``get_absolute_url()``.
+What readers comment on is a registration (:mod:`comments.targets`): the
+form's ``content_type`` names a registered model, and its ``object_pk`` one
+of the objects its :meth:`~comments.targets.Commentable.visible` returns.
 """
 
 import logging
@@ -24,7 +25,6 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
 from django.core.mail import EmailMessage
@@ -39,30 +39,25 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django_comments_xtd.conf import settings as xtd_settings
 
-from articles.models import Article
-from comments import conf, links, notifications, status, tasks, trust_cookie
+from comments import conf, links, notifications, status, targets, tasks, trust_cookie
 from comments.forms import CommentForm
-from comments.models import Comment
-from comments.prompts import comments_are_open, reader_prompt_for
+from comments.models import Comment, email_key
 from comments.spam import pipeline, recaptcha
 from comments.spam.base import Band, CheckResult, Submission, Verdict
 from comments.spam.normalise import BARE_DOMAIN, URL, plain_text, text_hash
 
 logger = logging.getLogger(__name__)
 
-#: The one model readers comment on, as the security form names it.
-TARGET_CONTENT_TYPE = "articles.article"
-
 
 class Refused(Exception):
     """The post was not accepted; ``status`` is the HTTP status, ``message`` what to tell the reader."""
 
-    def __init__(self, status, message, *, form=None, article=None, text=""):
+    def __init__(self, status, message, *, form=None, target=None, text=""):
         super().__init__(message)
         self.status = status
         self.message = message
         self.form = form
-        self.article = article
+        self.target = target
         self.text = form.data.get("comment", "") if form is not None else text
 
 
@@ -72,23 +67,22 @@ class Outcome:
 
     comment: Comment | None
     verdict: Verdict
-    article: Article
+    target: object  # what the comment is on
     awaiting_confirmation: bool = False
 
 
 def submit(request):
     """Run the whole posting flow for ``request.POST``; return an :class:`Outcome` or raise :class:`Refused`."""
-    article = article_for(request.POST)
-    if not comments_are_open(article):
-        text = request.POST.get("comment", "")
-        raise Refused(403, _("Comments are closed on this article."), article=article, text=text)
-    form = CommentForm(article, data=request.POST, user=request.user)
+    target = target_for(request.POST)
+    if not targets.get(target).comments_are_open(target):
+        raise Refused(403, closed_message(target), target=target, text=request.POST.get("comment", ""))
+    form = CommentForm(target, data=request.POST, user=request.user)
     if not form.is_valid():
-        raise _invalid(form, article)
-    parent = parent_for(reply_to=form.cleaned_data["reply_to"], article=article, form=form)
-    submission = build_submission(request, form=form, article=article, parent=parent)
+        raise _invalid(form, target)
+    parent = parent_for(reply_to=form.cleaned_data["reply_to"], target=target, form=form)
+    submission = build_submission(request, form=form, target=target, parent=parent)
     refuse_repeats(
-        article=article,
+        target=target,
         text=submission.text,
         email=submission.author_email,
         ip_address=submission.ip_address,
@@ -96,26 +90,26 @@ def submit(request):
     )
     verdict = evaluate(submission)
     if verdict.band == Band.DISCARD and _drops_discarded():
-        return Outcome(comment=None, verdict=verdict, article=article)
-    fields = comment_fields(submission, verdict=verdict, article=article, parent=parent, form=form, request=request)
+        return Outcome(comment=None, verdict=verdict, target=target)
+    fields = comment_fields(submission, verdict=verdict, target=target, parent=parent, form=form, request=request)
     if _needs_email_confirmation(fields):
-        _send_email_confirmation(request, fields, article, form=form)
-        return Outcome(comment=None, verdict=verdict, article=article, awaiting_confirmation=True)
+        _send_email_confirmation(request, fields, target, form=form)
+        return Outcome(comment=None, verdict=verdict, target=target, awaiting_confirmation=True)
     with transaction.atomic():
         # Again inside the write transaction: a double click's second request waits for the
         # first (SQLite takes the write lock at BEGIN) and then finds its comment.
         refuse_repeats(
-            article=article,
+            target=target,
             text=submission.text,
             email=submission.author_email,
             ip_address=submission.ip_address,
             form=form,
         )
         comment = store(fields, verdict=verdict)
-    return Outcome(comment=comment, verdict=verdict, article=article)
+    return Outcome(comment=comment, verdict=verdict, target=target)
 
 
-def build_submission(request, *, form, article, parent):
+def build_submission(request, *, form, target, parent):
     """The frozen :class:`Submission` the spam filter judges, built once from the request and the valid form."""
     cleaned = form.cleaned_data
     user = request.user if request.user.is_authenticated else None
@@ -136,11 +130,11 @@ def build_submission(request, *, form, article, parent):
         ip_address=request.META.get("REMOTE_ADDR") or None,
         user_agent=request.META.get("HTTP_USER_AGENT", "")[:500],
         referrer=request.META.get("HTTP_REFERER", "")[:500],
-        permalink=request.build_absolute_uri(article.get_absolute_url()),
+        permalink=request.build_absolute_uri(targets.get(target).url(target)),
         user_id=user.pk if user else None,
         user_is_staff=bool(user and user.is_staff),
-        content_type_id=ContentType.objects.get_for_model(Article).pk,
-        object_pk=str(article.pk),
+        content_type_id=targets.get(target).content_type.pk,
+        object_pk=str(target.pk),
         seconds_on_form=form.seconds_on_form(),
         honeypot_value=cleaned.get(form.honeypot_name, ""),
         submitted_at=timezone.now(),
@@ -151,10 +145,11 @@ def build_submission(request, *, form, article, parent):
     )
 
 
-def comment_fields(submission, *, verdict, article, parent, form, request):
+def comment_fields(submission, *, verdict, target, parent, form, request):
     """The new comment's field values: the submission plus the verdict and the status its band maps to."""
+    commentable = targets.get(target)
     return {
-        "content_type": ContentType.objects.get_for_model(Article),
+        "content_type": commentable.content_type,
         "object_pk": submission.object_pk,
         "site_id": get_current_site(request).pk,
         "user": request.user if submission.user_id else None,
@@ -172,45 +167,43 @@ def comment_fields(submission, *, verdict, article, parent, form, request):
         "spam_band": verdict.band.stored,
         "spam_reasons": verdict.reasons,
         "akismet_payload": getattr(verdict, "akismet_payload", None) or {},
-        "reader_prompt": reader_prompt_for(article)[:300],
+        "reader_prompt": commentable.reader_prompt(target)[:300],
         "followup": form.cleaned_data["followup"],
         "parent_id": parent.pk if parent else 0,
     }
 
 
-def article_for(data):
-    """The published article the form posts to, or :class:`Refused` (400) naming no more than necessary."""
-    text = data.get("comment", "")
-    if data.get("content_type") != TARGET_CONTENT_TYPE:
-        raise Refused(400, _("This form cannot post comments here."), text=text)
-    article = visible_article(data.get("object_pk"), among=Article.objects.published().for_detail())
-    if article is None:
-        # Drafts and missing articles get the same answer, so drafts stay secret.
-        raise Refused(400, _("This article is not open for comments."), text=text)
-    return article
+def target_for(data):
+    """The object readers may see that the form posts to, or :class:`Refused` (400) naming no more than necessary.
 
-
-def visible_article(object_pk, *, among=None):
-    """The published article ``object_pk`` (text or int) names, or ``None`` for anything else.
-
-    Drafts, embargoed articles, nonsense and ids too large for the database
-    are all the same ``None``, so callers answer them alike. ``among``: the
-    published articles to look in, with what the caller will read of them
-    (default: with their section, for their URL).
+    ``data["content_type"]`` names a registered model (``"newsroom_articles.article"``), ``data["object_pk"]``
+    one of its visible objects.
     """
-    text = str(object_pk or "")
-    pk = int(text) if text.isdigit() and len(text) < 20 else 0
-    among = Article.objects.published().select_related("category") if among is None else among
-    return among.filter(pk=pk).first() if 0 < pk < 2**63 else None
+    text = data.get("comment", "")
+    commentable = targets.by_label(data.get("content_type"))
+    if commentable is None:
+        raise Refused(400, _("This form cannot post comments here."), text=text)
+    target = commentable.visible_object(data.get("object_pk"))
+    if target is None:
+        # Drafts and missing objects get the same answer, so drafts stay secret.
+        message = _("This %(name)s is not open for comments.") % {"name": commentable.model._meta.verbose_name}
+        raise Refused(400, message, text=text)
+    return target
 
 
-def parent_for(*, reply_to, article, form):
-    """The comment being replied to: approved, on the same article, re-parented at the deepest level."""
+def closed_message(target):
+    """What a reader is told who posts where comments have closed."""
+    return _("Comments are closed on this %(name)s.") % {"name": target._meta.verbose_name}
+
+
+def parent_for(*, reply_to, target, form):
+    """The comment being replied to: approved, on the same object, re-parented at the deepest level."""
     if not reply_to:
         return None
-    parent = Comment.objects.approved().on_articles(article.pk).filter(pk=reply_to).first()
+    parent = Comment.objects.approved().on(target).filter(pk=reply_to).first()
     if parent is None:
-        raise Refused(400, _("You can only reply to a published comment on this article."), form=form)
+        message = _("You can only reply to a published comment on this %(name)s.") % {"name": target._meta.verbose_name}
+        raise Refused(400, message, form=form)
     deepest = conf.max_depth() - 1
     if deepest == 0:  # flat comments: a reply is simply a new comment
         return None
@@ -220,19 +213,19 @@ def parent_for(*, reply_to, article, form):
     return parent
 
 
-def refuse_repeats(*, article, text, email, ip_address, form):
-    """Refuse the same text twice on one article (400) and a second post too soon after the last (429).
+def refuse_repeats(*, target, text, email, ip_address, form):
+    """Refuse the same text twice on one object (400) and a second post too soon after the last (429).
 
     "The same text" is compared normalised (``text_hash``: case, spacing,
     markup and punctuation ignored), so "Great article." then "Great
     article!" is a repeat; the exact text too, for comments stored before
     ``text_hash`` ignored punctuation.
     """
-    same_author = Q(user_email__iexact=email) if email else Q(pk__in=[])
+    same_author = Q(email_key=email_key(email)) if email_key(email) else Q(pk__in=[])
     if ip_address:
         same_author |= Q(ip_address=ip_address)
     same_text = Q(text_hash=text_hash(text)) | Q(comment=text)
-    duplicate = Comment.objects.on_articles(article.pk).filter(same_author, same_text)
+    duplicate = Comment.objects.on(target).filter(same_author, same_text)
     if duplicate.exists():
         raise Refused(400, _("You have already posted this comment."), form=form)
     seconds = conf.get("NEWSROOM_COMMENTS_FLOOD_SECONDS")
@@ -273,7 +266,7 @@ def store(fields, *, verdict):
     return comment
 
 
-def _invalid(form, article):
+def _invalid(form, target):
     if form.security_errors():
         form.with_fresh_security_data()
         if form.is_expired():
@@ -282,7 +275,7 @@ def _invalid(form, article):
             message = _("We could not verify this form. Please check your comment and submit it again.")
     else:
         message = _("Please correct the marked fields; your comment is kept below.")
-    return Refused(400, message, form=form, article=article)
+    return Refused(400, message, form=form, target=target)
 
 
 def _captcha_token(form):
@@ -333,7 +326,7 @@ def _needs_email_confirmation(fields):
     )
 
 
-def _send_email_confirmation(request, fields, article, *, form):
+def _send_email_confirmation(request, fields, target, *, form):
     """Mail the confirmation link to the typed address, or :class:`Refused` (429 rate limit, 503 mail down)."""
     address_key = _claim_confirmation_mail(email=fields["user_email"], ip_address=fields["ip_address"], form=form)
     token = secrets.token_urlsafe(18)
@@ -343,9 +336,12 @@ def _send_email_confirmation(request, fields, article, *, form):
         {name: fields[name] for name in REQUEST_FIELDS},
         timeout=conf.get("NEWSROOM_COMMENTS_CONFIRM_LINK_MAX_AGE"),
     )
-    link_data = {name: fields[name] for name in links.CONFIRM_FIELDS if name not in {"submit_date", "token"}}
-    key = links.confirmation_key({**link_data, "submit_date": fields["submit_date"].isoformat(), "token": token})
-    message = confirmation_message(fields, article=article, key=key, site=get_current_site(request))
+    link_data = {
+        name: fields[name] for name in links.CONFIRM_FIELDS if name not in {"content_type", "submit_date", "token"}
+    }
+    link_data.update(content_type=targets.get(target).label, submit_date=fields["submit_date"].isoformat(), token=token)
+    key = links.confirmation_key(link_data)
+    message = confirmation_message(fields, target=target, key=key, site=get_current_site(request))
     try:
         message.send()
     except OSError:  # smtplib's errors and refused connections
@@ -399,8 +395,8 @@ def _confirmation_rate_key(kind, value):
     return f"comments:confirmation-mail:{kind}:{digest}"
 
 
-def confirmation_message(fields, *, article, key, site):
-    """The confirmation mail: the article's headline, a short excerpt without links, and our link.
+def confirmation_message(fields, *, target, key, site):
+    """The confirmation mail: the title of what was commented on, a short excerpt without links, and our link.
 
     It goes to an address anyone may have typed, so it repeats as little of the
     stranger's post as it can: no name, no website, no link from the text.
@@ -408,7 +404,7 @@ def confirmation_message(fields, *, article, key, site):
     base = conf.get("NEWSROOM_COMMENTS_SITE_URL") or f"https://{site.domain}"
     context = {
         "site_name": getattr(settings, "NEWSROOM_SITE_NAME", "") or site.name,
-        "headline": article.headline,
+        "target_title": targets.get(target).title(target),
         "excerpt": mail_excerpt(fields["comment"]),
         "confirm_url": base.rstrip("/") + reverse("comments-xtd-confirm", args=[key]),
         "hours": max(1, conf.get("NEWSROOM_COMMENTS_CONFIRM_LINK_MAX_AGE") // 3600),
@@ -459,9 +455,12 @@ def confirmed_fields(key, *, request):
         raise links.BadLink("the link's submit_date is not a date and time")
     if data["status"] not in {Comment.Status.APPROVED, Comment.Status.PENDING}:
         raise links.BadLink("the link's status is not one a confirmation stores")
+    commentable = targets.by_label(data["content_type"])
+    if commentable is None:  # a model the site no longer takes comments on
+        raise links.BadLink("the link's content_type takes no comments")
     return {
         **data,
-        "content_type": ContentType.objects.get_for_model(Article),
+        "content_type": commentable.content_type,
         "user": None,
         "submit_date": submitted,
         "status_changed_at": submitted,

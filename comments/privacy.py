@@ -44,7 +44,7 @@ from django_comments.models import Comment as ContribComment
 from django_comments_xtd.conf import settings as xtd_settings
 
 from comments import conf, visible
-from comments.models import Comment, CommentEvent
+from comments.models import Comment, CommentEvent, email_key
 from comments.spam import akismet_client, learning, memory, recaptcha
 from comments.spam.models import SpamMemory
 
@@ -58,7 +58,7 @@ def comments_for_email(email):
     email = email.strip()
     if not email:
         return Comment.objects.none()
-    return Comment.objects.filter(Q(user_email__iexact=email) | Q(user__email__iexact=email))
+    return Comment.objects.filter(Q(email_key=email_key(email)) | Q(user__email__iexact=email))
 
 
 def export_for_email(email):

@@ -1,16 +1,20 @@
-"""What an article says to its readers about commenting: the prompt, and whether comments are open.
+"""How readers comment on articles: which they may, what the article says to them, and until when.
 
-Both look at the article first, then its section and the sections above it
-(nearest wins), then a site-wide setting::
+The prompt and the closing time look at the article first, then its section
+and the sections above it (nearest wins), then a site-wide setting::
 
     reader_prompt_for(article)   # "What will this mean for supply chains? ..."
     comments_are_open(article)   # False once the section's closing time has passed
 
+:class:`ArticleComments` registers articles for comments (``CommentsConfig.ready()``,
+see :mod:`comments.targets`) with these rules and ``Article.objects.published()``.
+
 This is the seam to the ``articles`` app: an object with ``reader_prompt``,
 ``comments_enabled``, ``first_published_at`` / ``publish_at`` and a
 ``category`` whose ``parent`` chain carries ``reader_prompt`` and
-``comments_close_after_days``. ``Article.objects.for_detail()`` selects three
-levels of sections, so neither function queries for ordinary articles.
+``comments_close_after_days``. ``Article.objects.for_detail()`` and
+:meth:`ArticleComments.visible` select three levels of sections, so neither
+function queries for ordinary articles.
 """
 
 from datetime import timedelta
@@ -18,7 +22,12 @@ from datetime import timedelta
 from django.utils import timezone
 
 from articles import conf as articles_conf
-from comments import conf
+from articles import roles
+from articles.models import Article
+from comments import conf, targets
+
+# Three levels of sections: the prompt, the closing time and the article's address need no query.
+SECTIONS = ("category", "category__parent", "category__parent__parent")
 
 
 def _sections_nearest_first(article):
@@ -52,3 +61,26 @@ def comments_are_open(article, *, now=None):
         return True
     published = article.first_published_at or article.publish_at
     return (now or timezone.now()) < published + timedelta(days=days)
+
+
+class ArticleComments(targets.Commentable):
+    """Readers comment on published articles, with the prompts and closing times above."""
+
+    def visible(self):
+        return Article.objects.published().select_related(*SECTIONS)
+
+    def is_visible(self, article):
+        return article.is_published
+
+    def comments_are_open(self, article):
+        return comments_are_open(article)
+
+    def reader_prompt(self, article):
+        return reader_prompt_for(article)
+
+    def title(self, article):
+        return article.headline
+
+    def nameable_by(self, user):
+        """Published articles, and those the moderator may open in the articles admin."""
+        return roles.visible_articles(user, Article.objects.all())

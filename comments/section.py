@@ -1,7 +1,9 @@
-"""Everything the comment section under an article shows, as one context.
+"""Everything the comment section under an article (or any object that takes comments) shows, as one context.
 
 The template tag ``{% comment_section article %}`` is a thin wrapper over
-:func:`section_context`. Anonymous readers' pages may be cached, so nothing
+:func:`section_context`; what the section asks of the object (is it visible,
+are comments open, the prompt, its address) its registration answers
+(:mod:`comments.targets`). Anonymous readers' pages may be cached, so nothing
 personal goes in: no CSRF token (the comment script fetches one), no names.
 
 The thread itself (two queries and the HTML) is the same for every reader, so
@@ -20,9 +22,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles import pagecache
-from comments import conf, pending, rendering, threads
+from comments import conf, pending, rendering, targets, threads
 from comments.forms import CommentForm
-from comments.prompts import comments_are_open, reader_prompt_for
 from comments.spam import pipeline
 
 
@@ -56,13 +57,14 @@ def _find(nodes, pk):
     return None
 
 
-def section_context(article, *, request=None):
-    """The context of ``comments/newsroom/section.html`` for ``article``."""
+def section_context(target, *, request=None):
+    """The context of ``comments/newsroom/section.html`` for ``target``, an object of a registered model."""
+    commentable = targets.get(target)
     query = request.GET if request is not None else {}
     user = getattr(request, "user", None)
-    published = article.is_published
+    published = commentable.is_visible(target)
     number = threads.page_number(query.get("comments_page"))
-    open_ = published and comments_are_open(article)
+    open_ = published and commentable.comments_are_open(target)
     reply_to = query.get("reply_to", "")
     reply_to = int(reply_to) if reply_to.isdigit() else 0
     signed_in = bool(user is not None and user.is_authenticated)
@@ -74,12 +76,12 @@ def section_context(article, *, request=None):
         csrf_token=_TOKEN_SLOT if signed_in else "",
         open=open_,
     )
-    page, thread_html = (None, None) if reply_to else _shared_thread(article, number=number, options=options)
+    page, thread_html = (None, None) if reply_to else _shared_thread(target, number=number, options=options)
     replying_to = None
     if page is None:
         # A reply link followed without JavaScript (the form names the comment answered), or a
         # page number out of range (never shared: made-up numbers must not fill the cache).
-        page = threads.thread_page(article, number=number)
+        page = threads.thread_page(target, number=number)
         thread_html = rendering.render_thread(page.threads, options)
         replying_to = _find(page.threads, reply_to) if reply_to else None
     if request is not None:
@@ -89,13 +91,14 @@ def section_context(article, *, request=None):
     if signed_in:
         options = dataclasses.replace(options, csrf_token=get_token(request))
         thread_html = mark_safe(thread_html.replace(_TOKEN_SLOT, escape(options.csrf_token)))
-    form = CommentForm(article, user=user, initial={"reply_to": replying_to.comment.pk if replying_to else 0})
+    form = CommentForm(target, user=user, initial={"reply_to": replying_to.comment.pk if replying_to else 0})
     return {
         "thread_html": thread_html,
-        "article": article,
+        **targets.page_context(target),
+        "target_label": commentable.label,
         "published": published,
         "open": open_,
-        "prompt": reader_prompt_for(article),
+        "prompt": commentable.reader_prompt(target),
         "page": page,
         "form": form,
         "replying_to": replying_to,
@@ -106,7 +109,7 @@ def section_context(article, *, request=None):
         "pending_cookie": conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE"),
         # The reader's own held comments, for readers without the script: a page that
         # carries the pending cookie is never served from the page cache.
-        "held_comments": pending.held_comments(request, article) if published else [],
+        "held_comments": pending.held_comments(request, target) if published else [],
         "max_depth": conf.max_depth(),
     }
 
@@ -116,7 +119,7 @@ def section_context(article, *, request=None):
 _TOKEN_SLOT = "\x00csrf-token\x00"
 
 
-def _shared_thread(article, *, number, options):
+def _shared_thread(target, *, number, options):
     """``(page, html)`` of the thread, rendered once per page-cache generation and shared by every reader.
 
     The page's ``threads`` are left out (empty): the HTML is what is shared.
@@ -124,7 +127,7 @@ def _shared_thread(article, *, number, options):
     """
 
     def build():
-        page = threads.thread_page(article, number=number)
+        page = threads.thread_page(target, number=number)
         if page.number != number:
             return None  # out of range: thread_page gave the last page, which has a name of its own
         html = str(rendering.render_thread(page.threads, options))
@@ -134,7 +137,8 @@ def _shared_thread(article, *, number, options):
         str(part)
         for part in (
             "comments:thread",
-            article.pk,
+            target._meta.label_lower,
+            target.pk,
             number,
             int(options.open),
             int(bool(options.csrf_token)),
@@ -152,12 +156,13 @@ def _shared_thread(article, *, number, options):
     return page, mark_safe(html)
 
 
-def prompt_context(article):
+def prompt_context(target):
     """The context of ``comments/newsroom/prompt.html``: the prompt, or that comments are closed."""
-    published = article.is_published
+    commentable = targets.get(target)
+    published = commentable.is_visible(target)
     return {
-        "article": article,
+        "target": target,
         "published": published,
-        "open": published and comments_are_open(article),
-        "prompt": reader_prompt_for(article),
+        "open": published and commentable.comments_are_open(target),
+        "prompt": commentable.reader_prompt(target),
     }

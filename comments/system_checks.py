@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 from django.utils.module_loading import import_string
 from django_recaptcha.constants import TEST_PRIVATE_KEY, TEST_PUBLIC_KEY
 
-from comments import conf, views
+from comments import conf, targets, views
 from comments.models import Comment
 
 
@@ -517,3 +517,28 @@ def check_urls(app_configs, **kwargs):
             id="comments.E407",
         )
     ]
+
+
+@checks.register()
+def check_commentable_models(app_configs, **kwargs):
+    """Every model that takes comments has an address readers find it at (``comments.E408``).
+
+    A comment's permalink, the page a post returns to and the links in mail
+    lead there (:meth:`comments.targets.Commentable.url`).
+    """
+    errors = []
+    for commentable in targets.registered():
+        url_overridden = type(commentable).url is not targets.Commentable.url
+        if url_overridden or hasattr(commentable.model, "get_absolute_url"):
+            continue
+        errors.append(
+            checks.Error(
+                f"{commentable.model._meta.label} takes comments but has no get_absolute_url(), so comment "
+                "permalinks and mail have nowhere to send readers.",
+                hint=f"Give {commentable.model.__name__} a get_absolute_url() method, or override url() in "
+                f"{type(commentable).__name__}.",
+                obj=commentable.model,
+                id="comments.E408",
+            )
+        )
+    return errors

@@ -1,4 +1,4 @@
-"""The comment thread under an article: one page of top-level threads, built in Python.
+"""The comment thread under an article (or any object that takes comments): a page of top-level threads.
 
 Only approved comments are shown, oldest first. A reply whose parent is not
 approved (held after reports, say) is hidden with it, so no conversation shows
@@ -161,15 +161,15 @@ def _sort(nodes, order):
         _sort(node.children, order)
 
 
-def thread_page(article, *, number=1, per_page=None):
-    """Page ``number`` of the article's thread (out-of-range numbers give the last page).
+def thread_page(target, *, number=1, per_page=None):
+    """Page ``number`` of the thread on ``target`` (out-of-range numbers give the last page).
 
-    ``total`` counts the article's approved comments, as listings do; a reply
+    ``total`` counts the object's approved comments, as listings do; a reply
     under a comment that was held later counts but is not shown until its
     parent is back.
     """
     per_page = per_page or conf.get("NEWSROOM_COMMENTS_PER_PAGE")
-    thread = Comment.objects.for_thread(article)
+    thread = Comment.objects.for_thread(target)
     counts = thread.aggregate(total=Count("pk"), threads=Count("pk", filter=Q(level=0)))
     last = max(1, -(-counts["threads"] // per_page))
     number = min(max(1, number), last)

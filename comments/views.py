@@ -1,6 +1,6 @@
 """The reader's endpoints: post, form state, "my pending comments", like, report, confirm.
 
-Article pages may be served from a cache, so they carry nothing personal.
+Pages with comments may be served from a cache, so they carry nothing personal.
 What is personal comes from uncached endpoints the comment script calls:
 ``form_state`` (CSRF token and fresh anti-forgery fields) and ``mine`` (the
 reader's own comments awaiting moderation, named by a signed cookie). Every
@@ -10,7 +10,6 @@ form with the reader's text kept instead of Django's bare 403 page.
 
 import secrets
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
@@ -21,11 +20,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from articles.models import Article
-from comments import conf, csrf, links, notifications, pending, posting, reactions, trust_cookie
+from comments import conf, csrf, links, notifications, pending, posting, reactions, targets, trust_cookie
 from comments.forms import CommentForm
 from comments.models import Comment, CommentReport
-from comments.prompts import comments_are_open
 from comments.spam.base import Band, CheckResult, Verdict
 
 # Posting -------------------------------------------------------------------------------------
@@ -35,12 +32,12 @@ def _resubmit_page(request):
     """A failed CSRF check (no cookie yet on a cached page, or an old one): same text, fresh token."""
     message = _("For your security we need you to submit your comment again. Nothing you typed was lost.")
     try:
-        article = posting.article_for(request.POST)
+        target = posting.target_for(request.POST)
     except posting.Refused as refused:
         return _refused_page(request, refused)
-    form = CommentForm(article, data=request.POST, user=request.user).with_fresh_security_data()
+    form = CommentForm(target, data=request.POST, user=request.user).with_fresh_security_data()
     form.is_valid()  # show any other problem at the same time
-    return _refused_page(request, posting.Refused(403, message, form=form, article=article))
+    return _refused_page(request, posting.Refused(403, message, form=form, target=target))
 
 
 @require_POST
@@ -54,21 +51,23 @@ def post_comment(request):
 
 
 def _refused_page(request, refused):
-    context = {"message": refused.message, "form": refused.form, "article": refused.article, "text": refused.text}
+    context = {"message": refused.message, "form": refused.form, "text": refused.text}
+    context.update(targets.page_context(refused.target))
     response = render(request, "comments/newsroom/refused.html", context, status=refused.status)
     response["Cache-Control"] = "no-store"
     return response
 
 
 def _after_post(request, outcome):
-    comment, article = outcome.comment, outcome.article
+    comment, target = outcome.comment, outcome.target
     if outcome.awaiting_confirmation:
-        return render(request, "comments/newsroom/confirm_sent.html", {"article": article})
+        return render(request, "comments/newsroom/confirm_sent.html", targets.page_context(target))
+    url = targets.get(target).url(target)
     if comment is not None and comment.status == Comment.Status.APPROVED:
-        response = HttpResponseRedirect(f"{article.get_absolute_url()}#c{comment.pk}")
+        response = HttpResponseRedirect(f"{url}#c{comment.pk}")
         trust_cookie.grant(request, response, comment)
         return response
-    response = HttpResponseRedirect(f"{article.get_absolute_url()}#comments")
+    response = HttpResponseRedirect(f"{url}#comments")
     if comment is not None:
         # Held or caught as spam: the author sees it as awaiting moderation (spammers learn nothing).
         pending.remember(request, response, comment)
@@ -122,42 +121,43 @@ def _link_view(name, *, show, act):
 
 
 def _confirmation(request, key):
-    """``(fields, article, None)`` for a working confirmation link, else ``(None, None, response)``."""
+    """``(fields, target, None)`` for a working confirmation link, else ``(None, None, response)``."""
     try:
         fields = posting.confirmed_fields(key, request=request)
     except links.BadLink as error:
         expired = _("This confirmation link has expired. Please post your comment again.")
         return None, None, _bad_link_page(request, error, expired_message=expired)
     try:
-        article = posting.article_for({"content_type": posting.TARGET_CONTENT_TYPE, "object_pk": fields["object_pk"]})
+        label = ".".join(fields["content_type"].natural_key())  # "app_label.model_name", as a form names it
+        target = posting.target_for({"content_type": label, "object_pk": fields["object_pk"]})
     except posting.Refused as refused:
         refused.text = fields["comment"]
         return None, None, _refused_page(request, refused)
-    return fields, article, None
+    return fields, target, None
 
 
 def _show_confirmation(request, key, *, message="", status=200):
-    fields, article, refusal = _confirmation(request, key)
+    fields, target, refusal = _confirmation(request, key)
     if refusal is not None:
         return refusal
     context = {
         "title": _("Publish your comment?"),
         "message": message,
-        "article": article,
         "excerpt": posting.mail_excerpt(fields["comment"]),
         "button": _("Publish my comment"),
+        **targets.page_context(target),
     }
     return _signed_link_page(request, context, status=status)
 
 
 def _confirm(request, key):
     """The confirmation mail's link, pressed: store the prepared comment, like a post."""
-    fields, article, refusal = _confirmation(request, key)
+    fields, target, refusal = _confirmation(request, key)
     if refusal is not None:
         return refusal
-    if not comments_are_open(article):
-        message = _("Comments are closed on this article.")
-        return _refused_page(request, posting.Refused(403, message, article=article, text=fields["comment"]))
+    if not targets.get(target).comments_are_open(target):
+        message = posting.closed_message(target)
+        return _refused_page(request, posting.Refused(403, message, target=target, text=fields["comment"]))
     verdict = Verdict(
         band=fields["spam_band"] or Band.HOLD,
         score=fields["spam_score"] or 0.0,
@@ -172,8 +172,8 @@ def _confirm(request, key):
         comment = posting.store(fields, verdict=verdict) if existing is None else None
     if existing is not None:  # a second press, or a second click on the same link
         anchor = f"#c{existing.pk}" if existing.status == Comment.Status.APPROVED else "#comments"
-        return HttpResponseRedirect(f"{article.get_absolute_url()}{anchor}")
-    return _after_post(request, posting.Outcome(comment=comment, verdict=verdict, article=article))
+        return HttpResponseRedirect(f"{targets.get(target).url(target)}{anchor}")
+    return _after_post(request, posting.Outcome(comment=comment, verdict=verdict, target=target))
 
 
 confirm = _link_view("confirm", show=_show_confirmation, act=_confirm)
@@ -198,21 +198,20 @@ def _show_mute(request, key, *, message="", status=200):
     context = {
         "title": _("Stop e-mails about replies?"),
         "message": message,
-        "article": posting.visible_article(comment.object_pk),
         "button": _("Stop these e-mails"),
+        **targets.page_context(targets.visible_object(comment.content_type_id, comment.object_pk)),
     }
     return _signed_link_page(request, context, status=status)
 
 
 def _mute(request, key):
-    """The "stop these e-mails" link of a follow-up mail, pressed: no more follow-up mail on that article."""
+    """The "stop these e-mails" link of a follow-up mail, pressed: no more follow-up mail on what it is on."""
     comment, refusal = _muted_comment(request, key)
     if refusal is not None:
         return refusal
     notifications.mute_followups(comment)
-    return render(
-        request, "comments/newsroom/followup_stopped.html", {"article": posting.visible_article(comment.object_pk)}
-    )
+    target = targets.visible_object(comment.content_type_id, comment.object_pk)
+    return render(request, "comments/newsroom/followup_stopped.html", targets.page_context(target))
 
 
 mute = _link_view("mute", show=_show_mute, act=_mute)
@@ -221,11 +220,10 @@ mute = _link_view("mute", show=_show_mute, act=_mute)
 # What the cached page asks for ---------------------------------------------------------------
 
 
-def _article_from_query(request):
+def _target_from_query(request):
+    """The visible object ``?ct=<app_label.model_name>&pk=<id>`` names (the section's data attributes), or 404."""
     try:
-        return posting.article_for(
-            {"content_type": request.GET.get("ct", posting.TARGET_CONTENT_TYPE), "object_pk": request.GET.get("pk")}
-        )
+        return posting.target_for({"content_type": request.GET.get("ct"), "object_pk": request.GET.get("pk")})
     except posting.Refused:
         raise Http404 from None
 
@@ -234,17 +232,17 @@ def _article_from_query(request):
 @require_GET
 def form_state(request):
     """The per-visitor parts of the comment form: CSRF token (and cookie), timestamp, security hash."""
-    article = _article_from_query(request)
-    security = CommentForm(article).generate_security_data()
+    target = _target_from_query(request)
+    security = CommentForm(target).generate_security_data()
     return JsonResponse({"csrf_token": get_token(request), **security})
 
 
 @never_cache
 @require_GET
 def mine(request):
-    """The reader's own comments on one article that await moderation, named by the pending cookie."""
-    article = _article_from_query(request)
-    comments = pending.held_comments(request, article)
+    """The reader's own comments on one object that await moderation, named by the pending cookie."""
+    target = _target_from_query(request)
+    comments = pending.held_comments(request, target)
     items = [
         {
             "id": c.pk,
@@ -306,35 +304,28 @@ def _confirm_action_page(request, *, status=200, error=""):
 
 
 def _shown_comment(comment_id):
-    """An approved comment on an article readers can see, or 404."""
+    """An approved comment on an object readers can see, or 404."""
     if comment_id >= 2**63:
         raise Http404
     comment = get_object_or_404(Comment.objects.approved(), pk=comment_id)
-    if not _visible_article(comment.content_type_id, comment.object_pk):
+    if targets.visible_object(comment.content_type_id, comment.object_pk) is None:
         raise Http404
     return comment
-
-
-def _visible_article(content_type_id, object_pk):
-    """The published article these ids name, or ``None`` (drafts, embargoes, other models, nonsense)."""
-    if int(content_type_id) != ContentType.objects.get_for_model(Article).pk:
-        return None
-    return posting.visible_article(object_pk)
 
 
 @require_GET
 def commented_object(request, content_type_id, object_pk):
     """Where a comment's permalink leads (``Comment.get_absolute_url()`` is this URL plus ``#c<id>``).
 
-    It answers only for an article readers can see that has approved comments;
-    anything else (a draft, an embargoed story, another model, an article with
-    only held comments) is the same 404, so the link tells nobody more than the
-    article page would.
+    It answers only for an object readers can see, of a model that takes
+    comments, that has approved comments; anything else (a draft, an embargoed
+    story, an unregistered model, an article with only held comments) is the
+    same 404, so the link tells nobody more than the object's page would.
     """
-    article = _visible_article(content_type_id, object_pk) if content_type_id < 2**63 else None
-    if article is None or not Comment.objects.approved().on_articles(article.pk).exists():
+    target = targets.visible_object(content_type_id, object_pk)
+    if target is None or not Comment.objects.approved().on(target).exists():
         raise Http404
-    return HttpResponseRedirect(article.get_absolute_url())
+    return HttpResponseRedirect(targets.get(target).url(target))
 
 
 def _reaction_view(act):

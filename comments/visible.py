@@ -64,6 +64,7 @@ def update(comment, /, **changes):
     (see :mod:`comments.status`).
     """
     before = comment.status
+    changes = Comment.derived(changes)
     Comment.objects.filter(pk=comment.pk).update(**changes)
     for name, value in changes.items():
         setattr(comment, name, value)

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "comments.spam",
+    # The host site: the demo newsroom and the site-only commands (load_demo, ensure_admin, generate_archive).
+    "newsroom",
 ]
 
 MIDDLEWARE = [
@@ -188,8 +190,6 @@ NEWSROOM_COMMENTS_MAX_PER_HOUR_PER_IP = env_int("COMMENTS_MAX_PER_HOUR_PER_IP", 
 COMMENTS_XTD_THREADED_EMAILS = False
 # Listing pages show each article's number of approved comments.
 NEWSROOM_ARTICLE_LIST_DECORATORS = ["comments.counts.attach_comment_counts"]
-# The comments app's "one like per reader" and trust cookies change nothing on a page: cached pages stay cached.
-NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES = ["newsroom_reader", "newsroom_trusted"]
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", default=300, minimum=0)
 # The spam filter's optional services (comments/conf.py documents the rest): each is off while its key is empty.
 NEWSROOM_AKISMET_KEY = env_str("AKISMET_KEY")

@@ -32,6 +32,15 @@ def _flushes_the_database(item):
     return bool(transactional) or "live_server" in getattr(item, "fixturenames", ())
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as a site's after ``migrate`` and ``setup_roles``: the three groups exist."""
+    from articles.roles import setup_roles
+
+    with django_db_blocker.unblock():
+        setup_roles()
+
+
 def clear_cache(cache):
     """Empty ``cache`` of this run's keys only: ``clear()`` on Redis would flush other runs' keys too."""
     from django.core.cache import DEFAULT_CACHE_ALIAS, caches

@@ -68,11 +68,22 @@ def make_article(
 
 def make_user(*, username=None, groups=(), is_staff=True, **kwargs):
     """A staff user (by default) in the named groups (``"Editors"``, ``"Writers"``, ``"Moderators"``)."""
-    from django.contrib.auth.models import Group, User
+    from django.contrib.auth.models import User
 
     user = User.objects.create_user(username=username or f"user{_n()}", is_staff=is_staff, **kwargs)
-    user.groups.add(*(Group.objects.get(name=name) for name in groups))
+    user.groups.add(*(role_group(name) for name in groups))
     return user
+
+
+def role_group(name):
+    """The group ``manage.py setup_roles`` makes, set up again if a flushed database lost it."""
+    from django.contrib.auth.models import Group
+
+    from articles.roles import setup_roles
+
+    if not Group.objects.filter(name=name).exists():
+        setup_roles()
+    return Group.objects.get(name=name)
 
 
 def make_comment(article, *, text=None, status="approved", parent=None, user=None, name=None, email=None, **kwargs):

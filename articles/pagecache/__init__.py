@@ -27,8 +27,9 @@ How it stays correct without enumerating keys:
   per generation, on the first miss), nor ``NEWSROOM_PAGE_CACHE_SECONDS``.
 * Only requests that cannot see anything personal are served from, or
   stored in, the cache: GET/HEAD, no cookie except the CSRF cookie and those
-  in ``NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES`` (so a session, a message or the
-  comments app's pending-comment cookie all bypass it), no ``Authorization``
+  in ``NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES`` or registered with
+  :func:`allow_cookies` (so a session, a message or the comments app's
+  pending-comment cookie all bypass it), no ``Authorization``
   header, and no query parameter outside ``NEWSROOM_PAGE_CACHE_QUERY_PARAMS``
   (trackers in ``NEWSROOM_PAGE_CACHE_IGNORED_PARAMS``, such as ``utm_source``,
   are left out of the cache key instead, so shared links stay cached).
@@ -289,6 +290,18 @@ def changes_at(source):
     return source
 
 
+_cookie_sources = []
+
+
+def allow_cookies(source):
+    """Register ``source()``: names of cookies that change nothing on a reader page, like
+    ``NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES`` but declared by the app that sets them (read on every
+    request, so a renamed cookie follows its setting)."""
+    if source not in _cookie_sources:
+        _cookie_sources.append(source)
+    return source
+
+
 # --- Within one request ---------------------------------------------------------------------------------------
 
 # While a request is handled, the generation it first read (a request is one moment of the site), so its
@@ -401,6 +414,7 @@ def _is_anonymous_read(request):
     if request.method not in {"GET", "HEAD"} or "HTTP_AUTHORIZATION" in request.META:
         return False
     harmless = {settings.CSRF_COOKIE_NAME, *conf.get("NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES")}
+    harmless.update(name for source in _cookie_sources for name in source())
     if any(name not in harmless for name in request.COOKIES):
         return False
     return _has_known_query(request)

@@ -23,7 +23,6 @@ class SpamToken(models.Model):
     ham_count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        db_table = "comments_spamtoken"
         verbose_name = _("spam filter token")
 
     def __str__(self):
@@ -39,7 +38,6 @@ class SpamClassifierTotals(models.Model):
     ham_tokens = models.PositiveBigIntegerField(default=0)
 
     class Meta:
-        db_table = "comments_spamclassifiertotals"
         verbose_name = _("spam filter totals")
         verbose_name_plural = _("spam filter totals")
 
@@ -63,7 +61,6 @@ class SpamMemory(models.Model):
     ham_count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        db_table = "comments_spammemory"
         verbose_name = _("spam filter memory")
         verbose_name_plural = _("spam filter memory")
 
@@ -74,14 +71,13 @@ class SpamMemory(models.Model):
 class LearnedLabel(models.Model):
     """What the filter learned from one comment, so a reversed decision can be unlearned exactly."""
 
-    comment = models.OneToOneField("comments.Comment", on_delete=models.CASCADE, related_name="learned_label")
+    comment = models.OneToOneField("newsroom_comments.Comment", on_delete=models.CASCADE, related_name="learned_label")
     label = models.CharField(max_length=4, choices=[("spam", _("spam")), ("ham", _("ham"))])
     tokens = models.JSONField(default=list)
     memory = models.JSONField(default=list, help_text=_("SpamMemory keys counted for this comment."))
     learned_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        db_table = "comments_learnedlabel"
         verbose_name = _("learned spam decision")
 
     def __str__(self):

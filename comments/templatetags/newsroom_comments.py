@@ -5,6 +5,8 @@
     {% load newsroom_comments %}
     {% reader_prompt article %}     {# the invitation to comment, linking to the form #}
     {% comment_section article %}   {# thread, "Show more", form; one query #}
+
+Both take an object of any model that takes comments (:mod:`comments.targets`), an article or a site's own.
 """
 
 from django import template
@@ -15,13 +17,13 @@ register = template.Library()
 
 
 @register.inclusion_tag("comments/newsroom/section.html", takes_context=True)
-def comment_section(context, article):
-    return section.section_context(article, request=context.get("request"))
+def comment_section(context, target):
+    return section.section_context(target, request=context.get("request"))
 
 
 @register.inclusion_tag("comments/newsroom/prompt.html")
-def reader_prompt(article):
-    return section.prompt_context(article)
+def reader_prompt(target):
+    return section.prompt_context(target)
 
 
 @register.filter

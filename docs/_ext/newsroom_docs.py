@@ -237,7 +237,9 @@ class TemplatesDirective(SphinxDirective):
     option_spec = {"under": directives.unchanged}
 
     def run(self):
-        app_config = apps.get_app_config(self.arguments[0])
+        app_config = next((c for c in apps.get_app_configs() if c.name == self.arguments[0]), None)
+        if app_config is None:
+            raise ExtensionError(f"newsroom-templates: no installed app named {self.arguments[0]!r}")
         root = Path(app_config.path) / "templates"
         under = self.options.get("under", "")
         rows = []

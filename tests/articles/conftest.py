@@ -58,13 +58,17 @@ CHROME_QUERIES = 2
 def app_pages(settings, tmp_path):
     """Render pages as the articles app ships them, without the host's additions.
 
-    The host site overrides ``articles/article_detail.html`` (comment section)
-    and configures list decorators (comment counts); those cost queries the
-    comments app's own tests pin. Returns a template directory that wins over
-    the host's, holding the app's plain ``article_detail.html``.
+    The comments app adds its prompt and comment section to the article page
+    (``articles.page_parts``) and the host configures list decorators
+    (comment counts); those cost queries the comments app's own tests pin.
+    Returns a template directory that wins over the apps', holding an
+    ``article_detail.html`` with those parts left out.
     """
     (tmp_path / "articles").mkdir()
-    (tmp_path / "articles" / "article_detail.html").write_text('{% extends "articles/article_page.html" %}')
+    (tmp_path / "articles" / "article_detail.html").write_text(
+        '{% extends "articles/article_page.html" %}'
+        "{% block after_body %}{% endblock %}{% block comments %}{% endblock %}"
+    )
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
     settings.NEWSROOM_ARTICLE_LIST_DECORATORS = []
     return tmp_path

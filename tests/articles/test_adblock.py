@@ -92,20 +92,20 @@ class TestAdblockNoticeTag:
 
 @pytest.mark.django_db
 class TestSiteSettingsAdmin:
-    URL = "/admin/articles/sitesettings/"
+    URL = "/admin/newsroom_articles/sitesettings/"
 
     def test_the_list_goes_straight_to_the_one_form(self, client):
         client.force_login(make_user(groups=["Editors"]))
         response = client.get(self.URL)
         assert response.status_code == 302
-        assert response["Location"] == "/admin/articles/sitesettings/1/change/"
+        assert response["Location"] == "/admin/newsroom_articles/sitesettings/1/change/"
         assert client.get(response["Location"]).status_code == 200
 
     def test_editors_change_it(self, client):
         client.force_login(make_user(groups=["Editors"]))
         client.get(self.URL)
         response = client.post(
-            "/admin/articles/sitesettings/1/change/",
+            "/admin/newsroom_articles/sitesettings/1/change/",
             {
                 "adblock_notice_enabled": "",
                 "adblock_notice_heading": "Ads keep us going",
@@ -125,13 +125,13 @@ class TestSiteSettingsAdmin:
     def test_writers_and_moderators_may_not(self, client, group):
         client.force_login(make_user(groups=[group]))
         assert client.get(self.URL).status_code == 403
-        assert client.get("/admin/articles/sitesettings/1/change/").status_code == 403
+        assert client.get("/admin/newsroom_articles/sitesettings/1/change/").status_code == 403
 
     def test_nobody_adds_or_deletes(self, client):
         client.force_login(make_user(is_superuser=True))
-        assert client.get("/admin/articles/sitesettings/add/").status_code == 403
+        assert client.get("/admin/newsroom_articles/sitesettings/add/").status_code == 403
         client.get(self.URL)
-        assert client.get("/admin/articles/sitesettings/1/delete/").status_code == 403
+        assert client.get("/admin/newsroom_articles/sitesettings/1/delete/").status_code == 403
 
 
 def test_the_bait_and_the_detector_are_our_own_static_files():

@@ -12,12 +12,12 @@ from tests.factories import make_article, make_author, make_category, make_user
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = reverse("admin:articles_article_changelist")
-ADD = reverse("admin:articles_article_add")
+CHANGELIST = reverse("admin:newsroom_articles_article_changelist")
+ADD = reverse("admin:newsroom_articles_article_add")
 
 
 def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
+    return reverse("admin:newsroom_articles_article_change", args=[article.pk])
 
 
 def article_form_data(article=None, **overrides):
@@ -323,7 +323,10 @@ def test_an_editor_may_pick_any_article(editor_client):
 
 def test_a_writer_sees_authors_by_name_not_by_login(writer_client):
     author = make_author(name="Ada Quill", user=make_user(username="aq_login_name"))
-    pages = [reverse("admin:articles_author_changelist"), reverse("admin:articles_author_change", args=[author.pk])]
+    pages = [
+        reverse("admin:newsroom_articles_author_changelist"),
+        reverse("admin:newsroom_articles_author_change", args=[author.pk]),
+    ]
     for url in pages:
         response = writer_client.get(url)
         assert response.status_code == 200
@@ -366,9 +369,9 @@ def test_unpublish_action_sends_articles_back_to_draft(editor_client):
 def test_author_admin_searches_by_name_and_prefills_the_slug(editor_client):
     make_author(name="Ada Quill")
     make_author(name="Ben Nib")
-    response = editor_client.get(reverse("admin:articles_author_changelist"), {"q": "quill"})
+    response = editor_client.get(reverse("admin:newsroom_articles_author_changelist"), {"q": "quill"})
     assert [a.name for a in response.context["cl"].result_list] == ["Ada Quill"]
-    response = editor_client.get(reverse("admin:articles_author_add"))
+    response = editor_client.get(reverse("admin:newsroom_articles_author_add"))
     assert "data-prepopulated-fields" in response.text and "#id_slug" in response.text
 
 
@@ -376,7 +379,7 @@ def test_category_admin_lists_the_tree_in_path_order(editor_client):
     news = make_category(name="News", slug="news")
     make_category(name="World", slug="world", parent=news)
     make_category(name="Arts", slug="arts")
-    response = editor_client.get(reverse("admin:articles_category_changelist"))
+    response = editor_client.get(reverse("admin:newsroom_articles_category_changelist"))
     assert [c.path for c in response.context["cl"].result_list] == ["arts", "news", "news/world"]
     assert "— World" in response.text
 
@@ -397,7 +400,7 @@ def test_autocompletes(editor_client, model_name, field_name, term, expected):
     make_article(headline="Harbour reopens")
     response = editor_client.get(
         reverse("admin:autocomplete"),
-        {"app_label": "articles", "model_name": model_name, "field_name": field_name, "term": term},
+        {"app_label": "newsroom_articles", "model_name": model_name, "field_name": field_name, "term": term},
     )
     assert response.status_code == 200
     assert expected in [row["text"] for row in response.json()["results"]]
@@ -418,9 +421,9 @@ def test_the_superuser_sees_every_admin_page(client, superuser):
         CHANGELIST,
         ADD,
         change_url(article),
-        reverse("admin:articles_author_changelist"),
-        reverse("admin:articles_author_change", args=[Author.objects.get().pk]),
-        reverse("admin:articles_category_changelist"),
-        reverse("admin:articles_category_change", args=[Category.objects.first().pk]),
+        reverse("admin:newsroom_articles_author_changelist"),
+        reverse("admin:newsroom_articles_author_change", args=[Author.objects.get().pk]),
+        reverse("admin:newsroom_articles_category_changelist"),
+        reverse("admin:newsroom_articles_category_change", args=[Category.objects.first().pk]),
     ):
         assert client.get(url).status_code == 200, url

@@ -347,6 +347,16 @@ def test_only_the_csrf_cookie_and_allowed_cookies_keep_the_cache(client, page_ca
 
 
 @own_urls
+def test_an_app_declares_the_cookies_that_change_nothing_on_a_page(client, page_cache, monkeypatch):
+    monkeypatch.setattr(pagecache, "_cookie_sources", [])
+    client.get("/plain/")
+    client.cookies["poll_voter"] = "1"
+    assert _state(client.get("/plain/")) == "bypass"
+    pagecache.allow_cookies(lambda: ["poll_voter"])
+    assert _state(client.get("/plain/")) == "hit"
+
+
+@own_urls
 @pytest.mark.parametrize("query", ["?ref=mail", "?page=2&preview=1", "?q=floods", "?utm_source=x&sort=old"])
 def test_unknown_query_parameters_bypass_the_cache(client, page_cache, query):
     assert _state(client.get(f"/plain/{query}")) == "bypass"

@@ -34,7 +34,7 @@ def test_the_groups_and_their_permissions():
     assert not {"publish_article", "delete_article", "change_author", "change_category", "add_tag"} & writers
     # Nothing on articles or tags; the comments app grants theirs.
     moderators = Group.objects.get(name="Moderators").permissions
-    assert not moderators.filter(content_type__app_label__in=["articles", "taggit"]).exists()
+    assert not moderators.filter(content_type__app_label__in=["newsroom_articles", "taggit"]).exists()
 
 
 # --- Writers -----------------------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ def test_writer_picks_related_articles_from_their_own_and_published_ones_only(wr
     make_article(headline="Harbour secret draft", status=Article.Status.DRAFT)
     response = writer_client.get(
         reverse("admin:autocomplete"),
-        {"app_label": "articles", "model_name": "relatedpick", "field_name": "picked", "term": "harbour"},
+        {"app_label": "newsroom_articles", "model_name": "relatedpick", "field_name": "picked", "term": "harbour"},
     )
     assert sorted(row["text"] for row in response.json()["results"]) == ["Harbour mine", "Harbour published"]
 
@@ -147,14 +147,14 @@ def test_writer_sees_only_public_suggestions_linked_to_the_site(writer_client, w
 def test_writer_can_view_but_not_change_authors_and_sections(writer_client):
     author = make_author()
     section = make_category()
-    assert writer_client.get(reverse("admin:articles_author_changelist")).status_code == 200
-    assert writer_client.get(reverse("admin:articles_category_changelist")).status_code == 200
-    assert writer_client.get(reverse("admin:articles_author_add")).status_code == 403
+    assert writer_client.get(reverse("admin:newsroom_articles_author_changelist")).status_code == 200
+    assert writer_client.get(reverse("admin:newsroom_articles_category_changelist")).status_code == 200
+    assert writer_client.get(reverse("admin:newsroom_articles_author_add")).status_code == 403
     response = writer_client.post(
-        reverse("admin:articles_category_change", args=[section.pk]), {"name": "Renamed", "slug": section.slug}
+        reverse("admin:newsroom_articles_category_change", args=[section.pk]), {"name": "Renamed", "slug": section.slug}
     )
     assert response.status_code == 403
-    response = writer_client.get(reverse("admin:articles_author_change", args=[author.pk]))
+    response = writer_client.get(reverse("admin:newsroom_articles_author_change", args=[author.pk]))
     assert 'name="name"' not in response.text  # view only
 
 
@@ -202,8 +202,8 @@ def test_moderator_gets_403_on_article_pages(client, page):
         "changelist": CHANGELIST,
         "add": ADD,
         "change": change_url(article),
-        "author": reverse("admin:articles_author_changelist"),
-        "category": reverse("admin:articles_category_changelist"),
+        "author": reverse("admin:newsroom_articles_author_changelist"),
+        "category": reverse("admin:newsroom_articles_category_changelist"),
     }[page]
     assert client.get(url).status_code == 403
 

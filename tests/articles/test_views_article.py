@@ -173,3 +173,29 @@ def test_article_query_budget_with_ten_more_articles(client, article, world, add
 
     with django_assert_num_queries(ARTICLE_QUERIES - 1):  # picks fill the list: no suggestions query
         client.get("/news/world/talks-resume/")
+
+
+def test_other_apps_add_parts_to_the_article_page_in_order(client, article, monkeypatch, app_pages):
+    from articles import page_parts
+
+    (app_pages / "articles" / "article_detail.html").write_text('{% extends "articles/article_page.html" %}')
+    (app_pages / "part_one.html").write_text("<p>ONE {{ article.headline }}</p>")
+    (app_pages / "part_two.html").write_text("<p>TWO</p>")
+    monkeypatch.setattr(page_parts, "_parts", {slot: [] for slot in page_parts.SLOTS})
+    page_parts.add("comments", "part_two.html")
+    page_parts.add("after_body", "part_one.html")
+    page_parts.add("after_body", "part_one.html")  # once only
+
+    html = client.get("/news/world/talks-resume/").content.decode()
+
+    assert html.count("<p>ONE Talks resume in Geneva</p>") == 1
+    assert html.index("The talks stalled") < html.index("<p>ONE") < html.index("<p>TWO</p>")
+    page_parts.remove("comments", "part_two.html")
+    assert "<p>TWO</p>" not in client.get("/news/world/talks-resume/").content.decode()
+
+
+def test_a_part_outside_the_page_s_places_is_refused():
+    from articles import page_parts
+
+    with pytest.raises(ValueError, match="no part 'sidebar'"):
+        page_parts.add("sidebar", "x.html")

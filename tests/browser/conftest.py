@@ -19,7 +19,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from tests import factories
@@ -230,7 +229,7 @@ def shoot():
 
 @pytest.fixture
 def staff(db):
-    """``staff("Editors")``: a staff user in that group (as the roles migration made it); ``staff(None)``: superuser."""
+    """``staff("Editors")``: a staff user in that group (as ``setup_roles`` made it); ``staff(None)``: superuser."""
 
     def make(role, *, username=None):
         from django.contrib.auth import get_user_model
@@ -240,7 +239,7 @@ def staff(db):
         if role is None:
             return User.objects.create_superuser(username, f"{username}@example.com", PASSWORD)
         user = User.objects.create_user(username, f"{username}@example.com", PASSWORD, is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
+        user.groups.add(factories.role_group(role))
         return user
 
     return make

@@ -27,24 +27,24 @@ def test_reader_pages_run_under_the_policy(page, story):
 
 def test_the_admin_its_prose_editor_and_the_queue_run_under_the_policy(page, new_page, story, staff, login):
     login(page, staff("Editors"))
-    page.goto(f"/admin/articles/article/{story['article'].pk}/change/")
+    page.goto(f"/admin/newsroom_articles/article/{story['article'].pk}/change/")
     editor = page.locator(EDITOR)
     editor.wait_for()
     assert "The harbour reopened" in editor.inner_text()
-    page.goto("/admin/articles/article/add/")
+    page.goto("/admin/newsroom_articles/article/add/")
     page.locator(EDITOR).wait_for()
     # The one inline <style> the editor injects is allowed by its hash; recompute it.
     css = page.locator("style[data-tiptap-style]").first.text_content()
     digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
     policy = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["style-src"]
     assert f"'sha256-{digest}'" in policy, f"update style-src in settings to 'sha256-{digest}'"
-    page.goto("/admin/articles/article/")
-    page.goto("/admin/articles/sitesettings/1/change/")
+    page.goto("/admin/newsroom_articles/article/")
+    page.goto("/admin/newsroom_articles/sitesettings/1/change/")
     page.wait_for_load_state("networkidle")
 
     moderator = new_page()
     login(moderator, staff("Moderators"))
-    moderator.goto("/admin/comments/comment/")
+    moderator.goto("/admin/newsroom_comments/comment/")
     moderator.wait_for_load_state("networkidle")
     for each in (page, moderator):
         assert csp_violations(each) == []

@@ -42,7 +42,7 @@ def test_moderator_approves_one_and_marks_one_as_spam(any_page, new_page, story,
     bad = held_comment(article, text="Cheap watches at my shop, click now.", name="Sam Spam")
     log_in_with_the_form(page, staff("Moderators"))
 
-    page.goto("/admin/comments/comment/")
+    page.goto("/admin/newsroom_comments/comment/")
     good_row = page.locator("#result_list tr", has_text="The night ferry is back")
     bad_row = page.locator("#result_list tr", has_text="Cheap watches")
     expect(good_row).to_be_visible()
@@ -81,7 +81,7 @@ def date_and_time(value):
 
 def test_editor_writes_schedules_and_publishes_with_two_bylines_and_a_pick(page, new_page, story, staff, login):
     login(page, staff("Editors"))
-    page.goto("/admin/articles/article/add/")
+    page.goto("/admin/newsroom_articles/article/add/")
     page.get_by_label("Headline").press_sequentially("Tide tables change for the new year")
     expect(page.get_by_label("Slug")).to_have_value("tide-tables-change-for-the-new-year")
     page.get_by_label("Standfirst").fill("High water comes an hour later from January.")
@@ -142,18 +142,18 @@ def writer(staff):
 
 def test_a_writer_cannot_publish(page, story, writer, login):
     login(page, writer)
-    page.goto("/admin/articles/article/add/")
+    page.goto("/admin/newsroom_articles/article/add/")
     options = page.get_by_label("Status").locator("option").all_inner_texts()
     assert "Published" not in options and "Draft" in options
 
     own = Article.objects.create(headline="My draft", slug="my-draft", category=story["world"], created_by=writer)
-    page.goto("/admin/articles/article/")
+    page.goto("/admin/newsroom_articles/article/")
     expect(page.get_by_role("link", name="My draft")).to_be_visible()
     expect(page.get_by_role("link", name="Harbour reopens after the storm")).to_have_count(0)
     actions = page.locator("select[name=action] option").all_inner_texts()
     assert not any("Publish" in action for action in actions)
 
-    page.goto(f"/admin/articles/article/{own.pk}/change/")
+    page.goto(f"/admin/newsroom_articles/article/{own.pk}/change/")
     options = page.get_by_label("Status").locator("option").all_inner_texts()
     assert "Published" not in options
     assert Article.objects.get(pk=own.pk).status == Article.Status.DRAFT

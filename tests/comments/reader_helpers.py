@@ -7,14 +7,15 @@ from comments.spam.base import CheckResult, Verdict
 
 
 def security_data(article, *, age=0):
-    """The anti-forgery fields for ``article``'s form, as if handed out ``age`` seconds ago."""
+    """The anti-forgery fields for the form under ``article`` (or any object), as if handed out ``age`` seconds ago."""
     form = CommentForm(article)
     timestamp = str(int(time.time()) - age)
+    label = article._meta.label_lower  # "newsroom_articles.article"
     return {
-        "content_type": "articles.article",
+        "content_type": label,
         "object_pk": str(article.pk),
         "timestamp": timestamp,
-        "security_hash": form.generate_security_hash("articles.article", str(article.pk), timestamp),
+        "security_hash": form.generate_security_hash(label, str(article.pk), timestamp),
     }
 
 

@@ -18,15 +18,15 @@ PENDING, APPROVED, SPAM, TRASH = (
     Comment.Status.SPAM,
     Comment.Status.TRASH,
 )
-CHANGELIST = reverse("admin:comments_comment_changelist")
+CHANGELIST = reverse("admin:newsroom_comments_comment_changelist")
 
 
 def moderate_url(comment, verb):
-    return reverse("admin:comments_comment_moderate", args=[comment.pk, verb])
+    return reverse("admin:newsroom_comments_comment_moderate", args=[comment.pk, verb])
 
 
 def change_url(comment):
-    return reverse("admin:comments_comment_change", args=[comment.pk])
+    return reverse("admin:newsroom_comments_comment_change", args=[comment.pk])
 
 
 @pytest.fixture

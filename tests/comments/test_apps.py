@@ -26,3 +26,14 @@ def test_the_spam_filter_app_must_be_installed(monkeypatch):
     installed = apps.is_installed
     monkeypatch.setattr(apps, "is_installed", lambda name: name != "comments.spam" and installed(name))
     assert [error.id for error in check_spam_filter_installed(None)] == ["comments.E021"]
+
+
+def test_the_reader_and_trust_cookies_keep_readers_on_cached_pages_with_no_setting(client, local_page_cache, settings):
+    assert not getattr(settings, "NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES", [])
+    article = make_article()
+    client.cookies["newsroom_reader"] = "r" * 32
+    client.cookies["newsroom_trusted"] = "signed"
+    client.get(article.get_absolute_url())
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+    client.cookies["newsroom_pending"] = "1"
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "bypass"

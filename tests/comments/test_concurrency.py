@@ -94,7 +94,8 @@ def database(tmp_path):
         # closing(): sqlite3's own context manager only ends the transaction (Python 3.13 warns of the open file).
         with closing(sqlite3.connect(path)) as db:
             rows = db.execute(
-                "SELECT c.comment FROM django_comments c JOIN comments_comment m ON m.xtdcomment_ptr_id = c.id "
+                "SELECT c.comment FROM django_comments c "
+                "JOIN newsroom_comments_comment m ON m.xtdcomment_ptr_id = c.id "
                 "WHERE c.object_pk = ?",
                 [str(article_pk)],
             ).fetchall()
@@ -155,7 +156,7 @@ def _csrf_cookie(headers):
 
 
 def _post_comments(port, article_pk, client_number, outcomes):
-    status, headers, body = _request(port, "GET", f"/comments/form-state/?pk={article_pk}")
+    status, headers, body = _request(port, "GET", f"/comments/form-state/?ct=newsroom_articles.article&pk={article_pk}")
     assert status == 200, body[:500]
     state = json.loads(body)
     cookie = _csrf_cookie(headers)

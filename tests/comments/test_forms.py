@@ -52,7 +52,7 @@ def test_bad_values_are_refused(article, field, value):
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("name", "n" * 100), ("email", "x" * 242 + "@example.com"), ("comment", "x" * 10_000), ("url", "")],
+    [("name", "n" * 50), ("email", "x" * 242 + "@example.com"), ("comment", "x" * 10_000), ("url", "")],
 )
 def test_values_at_the_limits_are_accepted(article, field, value):
     assert bound(article, **{field: value}).is_valid()

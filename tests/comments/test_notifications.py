@@ -52,7 +52,7 @@ def test_moderators_hear_about_a_comment_held_by_reports(article, moderator, com
     assert message.subject == "[The Daily Ledger] A comment by Sam O'Neil awaits review"
     assert "Ships & boats <b>ahoy</b>" in message.body  # plain text: not HTML-escaped
     assert "Harbour reopens" in message.body
-    assert f"/admin/comments/comment/{comment.pk}/change/" in message.body
+    assert f"/admin/newsroom_comments/comment/{comment.pk}/change/" in message.body
 
 
 def test_a_new_held_comment_is_announced_by_the_posting_flow(article, moderator, commit):
@@ -104,8 +104,8 @@ def test_digest_lists_the_queue_newest_first(article, moderator):
     assert messages[0].subject == "[The Daily Ledger] 2 comments await review"
     assert body.index("Second Reader") < body.index("First Reader")
     assert "Published Reader" not in body
-    assert f"/admin/comments/comment/{older.pk}/change/" in body
-    assert f"/admin/comments/comment/{newer.pk}/change/" in body
+    assert f"/admin/newsroom_comments/comment/{older.pk}/change/" in body
+    assert f"/admin/newsroom_comments/comment/{newer.pk}/change/" in body
 
 
 def test_digest_says_how_many_more_wait(article, moderator):

@@ -10,36 +10,36 @@ from tests.factories import make_article, make_comment, make_user
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = reverse("admin:comments_comment_changelist")
+CHANGELIST = reverse("admin:newsroom_comments_comment_changelist")
 
 
 def moderate_url(comment, verb):
-    return reverse("admin:comments_comment_moderate", args=[comment.pk, verb])
+    return reverse("admin:newsroom_comments_comment_moderate", args=[comment.pk, verb])
 
 
 def test_the_moderators_group_has_exactly_its_permissions():
     perms = Group.objects.get(name="Moderators").permissions.select_related("content_type")
     assert sorted(f"{p.content_type.app_label}.{p.codename}" for p in perms) == [
-        "comments.change_comment",
-        "comments.moderate_comment",
-        "comments.view_comment",
-        "comments.view_commentevent",
-        "comments.view_commentreport",
+        "newsroom_comments.change_comment",
+        "newsroom_comments.moderate_comment",
+        "newsroom_comments.view_comment",
+        "newsroom_comments.view_commentevent",
+        "newsroom_comments.view_commentreport",
     ]
 
 
 def test_moderators_see_nothing_of_the_articles_admin(client):
     client.force_login(make_user(groups=["Moderators"]))
-    assert client.get(reverse("admin:articles_article_changelist")).status_code == 403
+    assert client.get(reverse("admin:newsroom_articles_article_changelist")).status_code == 403
     assert client.get(CHANGELIST).status_code == 200
 
 
 def test_nobody_adds_comments_in_the_admin_and_moderators_do_not_delete(client):
     moderator = make_user(groups=["Moderators"])
     client.force_login(moderator)
-    assert client.get(reverse("admin:comments_comment_add")).status_code == 403
+    assert client.get(reverse("admin:newsroom_comments_comment_add")).status_code == 403
     comment = make_comment(make_article(), status="pending")
-    assert client.get(reverse("admin:comments_comment_delete", args=[comment.pk])).status_code == 403
+    assert client.get(reverse("admin:newsroom_comments_comment_delete", args=[comment.pk])).status_code == 403
     assert "delete_selected" not in client.get(CHANGELIST).content.decode()
 
 
@@ -48,7 +48,7 @@ def test_others_on_the_staff_get_403_everywhere(client, groups):
     client.force_login(make_user(groups=groups))
     comment = make_comment(make_article(), status="pending")
     assert client.get(CHANGELIST).status_code == 403
-    assert client.get(reverse("admin:comments_comment_change", args=[comment.pk])).status_code == 403
+    assert client.get(reverse("admin:newsroom_comments_comment_change", args=[comment.pk])).status_code == 403
     for verb in ("approve", "spam", "not_spam", "trash", "restore", "check_again"):
         assert client.post(moderate_url(comment, verb)).status_code == 403
     assert Comment.objects.get(pk=comment.pk).status == "pending"

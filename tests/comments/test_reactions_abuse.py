@@ -137,7 +137,7 @@ def test_a_comment_a_moderator_approved_after_reports_stays_up_and_is_listed_as_
     assert stored(comment).status == APPROVED
     admin = Client()
     admin.force_login(moderator)
-    response = admin.get(reverse("admin:comments_comment_changelist"), {"status": "reported"})
+    response = admin.get(reverse("admin:newsroom_comments_comment_changelist"), {"status": "reported"})
     assert [c.pk for c in response.context["cl"].result_list] == [comment.pk]
     html = response.content.decode()
     assert "4 open reports" in html  # the three seen before the approval no longer count
@@ -151,9 +151,9 @@ def test_keep_closes_the_open_reports(comment, moderator):
     admin = Client()
     admin.force_login(moderator)
 
-    listed = admin.get(reverse("admin:comments_comment_changelist"), {"status": "reported"})
+    listed = admin.get(reverse("admin:newsroom_comments_comment_changelist"), {"status": "reported"})
     assert "I disagree" in listed.content.decode()
-    keep_url = reverse("admin:comments_comment_moderate", args=[comment.pk, "keep"])
+    keep_url = reverse("admin:newsroom_comments_comment_moderate", args=[comment.pk, "keep"])
     assert keep_url in listed.content.decode()
     admin.post(keep_url)
 
@@ -325,7 +325,7 @@ def test_the_reported_view_costs_the_same_number_of_queries_with_more_comments(m
     # 7 their articles, 8 their open reports, 9-10 the article filter's recent articles and headlines.
     admin = Client()
     admin.force_login(moderator)
-    url = reverse("admin:comments_comment_changelist")
+    url = reverse("admin:newsroom_comments_comment_changelist")
 
     def add(n):
         for i in range(n):

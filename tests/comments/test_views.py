@@ -175,7 +175,7 @@ def test_show_more_pages_through_top_level_threads(client, article, settings):
 def test_form_state_hands_out_a_token_and_fresh_security_fields(article):
     client = Client(enforce_csrf_checks=True)
 
-    response = client.get(f"/comments/form-state/?pk={article.pk}")
+    response = client.get(f"/comments/form-state/?ct=newsroom_articles.article&pk={article.pk}")
 
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
@@ -186,7 +186,7 @@ def test_form_state_hands_out_a_token_and_fresh_security_fields(article):
 
 def test_form_state_token_lets_a_post_through(article, spam_filter):
     client = Client(enforce_csrf_checks=True)
-    state = client.get(f"/comments/form-state/?pk={article.pk}").json()
+    state = client.get(f"/comments/form-state/?ct=newsroom_articles.article&pk={article.pk}").json()
 
     data = {**form_data(article), **state, "csrfmiddlewaretoken": state["csrf_token"]}
     response = client.post("/comments/post/", data)
@@ -195,7 +195,17 @@ def test_form_state_token_lets_a_post_through(article, spam_filter):
     assert Comment.objects.count() == 1
 
 
-@pytest.mark.parametrize("query", ["", "?pk=abc", "?pk=999999", "?pk=1&ct=auth.user", "?pk=99999999999999999999"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?ct=newsroom_articles.article&pk=abc",
+        "?ct=newsroom_articles.article&pk=999999",
+        "?ct=newsroom_articles.article&pk=99999999999999999999",
+        "?pk=1",
+        "?pk=1&ct=auth.user",
+    ],
+)
 def test_form_state_for_nothing_commentable_is_404(client, article, query):
     assert client.get(f"/comments/form-state/{query}").status_code == 404
 
@@ -203,7 +213,7 @@ def test_form_state_for_nothing_commentable_is_404(client, article, query):
 def test_form_state_for_a_draft_is_404(client):
     draft = make_article(status="draft")
 
-    assert client.get(f"/comments/form-state/?pk={draft.pk}").status_code == 404
+    assert client.get(f"/comments/form-state/?ct=newsroom_articles.article&pk={draft.pk}").status_code == 404
 
 
 def test_the_author_of_a_held_comment_sees_it_and_nobody_else_does(article, spam_filter):
@@ -212,8 +222,8 @@ def test_the_author_of_a_held_comment_sees_it_and_nobody_else_does(article, spam
     author.post("/comments/post/", form_data(article, comment="Waiting <b>patiently</b>."))
     held = Comment.objects.get()
 
-    mine = author.get(f"/comments/mine/?pk={article.pk}")
-    theirs = stranger.get(f"/comments/mine/?pk={article.pk}")
+    mine = author.get(f"/comments/mine/?ct=newsroom_articles.article&pk={article.pk}")
+    theirs = stranger.get(f"/comments/mine/?ct=newsroom_articles.article&pk={article.pk}")
     page = stranger.get("/world/talks/").content.decode()
 
     assert "no-store" in mine["Cache-Control"]
@@ -229,7 +239,7 @@ def test_a_forged_pending_cookie_shows_nothing(client, article):
     held = make_comment(article, status="pending")
     client.cookies["newsroom_pending"] = f"{held.pk}:forged"
 
-    assert client.get(f"/comments/mine/?pk={article.pk}").json() == {"comments": []}
+    assert client.get(f"/comments/mine/?ct=newsroom_articles.article&pk={article.pk}").json() == {"comments": []}
 
 
 def test_the_pending_cookie_stops_showing_a_comment_once_it_is_approved(article, spam_filter):
@@ -238,7 +248,7 @@ def test_the_pending_cookie_stops_showing_a_comment_once_it_is_approved(article,
     author.post("/comments/post/", form_data(article))
     Comment.objects.update(status="approved")
 
-    assert author.get(f"/comments/mine/?pk={article.pk}").json() == {"comments": []}
+    assert author.get(f"/comments/mine/?ct=newsroom_articles.article&pk={article.pk}").json() == {"comments": []}
 
 
 def test_the_privacy_page_exists(client):

@@ -11,7 +11,7 @@ from tests.factories import make_article, make_comment, make_user
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = reverse("admin:comments_comment_changelist")
+CHANGELIST = reverse("admin:newsroom_comments_comment_changelist")
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def _edit(moderator_client, comment, text):
         "reports-TOTAL_FORMS": 0,
         "reports-INITIAL_FORMS": 0,
     }
-    response = moderator_client.post(reverse("admin:comments_comment_change", args=[comment.pk]), data)
+    response = moderator_client.post(reverse("admin:newsroom_comments_comment_change", args=[comment.pk]), data)
     assert response.status_code == 302, response.context["errors"] if response.context else response
 
 

@@ -1,15 +1,12 @@
 """The django-newsroom distribution holds the two apps whole and nothing of the host site or this machine.
 
-The sdist and wheel are built the way ``make dist`` builds them (``python -m build``: the sdist first, then
-the wheel from the unpacked sdist, so MANIFEST.in must carry everything the wheel needs), from a copy of
-the work tree with stand-ins for local state that must stay out. ``--no-isolation`` builds with the
-setuptools pinned in requirements.txt: no download, about two seconds.
+The sdist and wheel are built the way ``make dist`` builds them, once for the session, by ``built``
+(conftest.py, with tests/plugin/building.py): the sdist first, then the wheel from the unpacked sdist, so
+MANIFEST.in must carry everything the wheel needs, from a copy of the work tree with stand-ins for local
+state that must stay out.
 """
 
 import email
-import shutil
-import subprocess
-import sys
 import tarfile
 import zipfile
 from pathlib import Path
@@ -18,53 +15,11 @@ import pytest
 from packaging.requirements import Requirement
 
 import articles
+from tests.plugin.building import LOCAL_STATE, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 APPS = ("articles", "comments")
-
-# Local state that exists on a developer's machine; the copy gets a stand-in for each.
-LOCAL_STATE = {
-    ".venv/pyvenv.cfg": "home = /usr/bin\n",
-    ".secret_key": "not-a-real-key\n",
-    ".secret_key.1234.tmp": "not-a-real-key\n",
-    "db.sqlite3": "",
-    "db.sqlite3-journal": "",
-    "test-artifacts/screenshots/article.png": "",
-    "staticfiles/admin/css/base.css": "",
-    "docs/_build/html/index.html": "",
-    "comments/__pycache__/models.cpython-311.pyc": "",
-}
-
-
-def _not_source(directory, names):
-    """What ``copytree`` skips: this machine's state (dot directories such as .venv, .git and .nox; builds)."""
-    if Path(directory) == ROOT:
-        skipped = {".git", "build", "dist", "staticfiles", "test-artifacts"}
-        return {name for name in names if name.startswith(".") and name != ".ci" or name in skipped}
-    return {name for name in names if name == "__pycache__" or name.endswith(".egg-info")}
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """``(wheel, sdist)`` paths, built once for the module."""
-    tmp = tmp_path_factory.mktemp("distribution")
-    source = tmp / "source"
-    shutil.copytree(ROOT, source, ignore=_not_source)
-    for name, text in LOCAL_STATE.items():
-        path = source / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    out = tmp / "dist"
-    result = subprocess.run(
-        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(source)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    (wheel,) = out.glob("*.whl")
-    (sdist,) = out.glob("*.tar.gz")
-    return wheel, sdist
+# The host site's commands (newsroom/management/commands/): the demo, its admin login, benchmark data.
+SITE_COMMANDS = {"load_demo", "ensure_admin", "generate_archive"}
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +57,7 @@ def test_file_names_carry_the_one_version(built):
         "comments/migrations/0001_initial.py",
         "comments/spam/migrations/0001_initial.py",
         "comments/spam/management/commands/import_spam_corpus.py",
+        "articles/management/commands/setup_roles.py",
         "comments/templatetags/__init__.py",
         "articles/pagecache/__init__.py",
         "articles/templates/articles/sitemap_news.xml",
@@ -127,6 +83,15 @@ def test_wheel_leaves_out_the_host_site_and_the_tests(wheel_names):
     tops = {name.split("/", 1)[0] for name in wheel_names}
     assert tops == {*APPS, f"django_newsroom-{articles.__version__}.dist-info"}
     assert not any(name.endswith(".pyc") for name in wheel_names)
+
+
+def test_wheel_leaves_out_the_demo_and_the_sites_commands(wheel_names):
+    commands = {
+        Path(name).stem for name in wheel_names if "/management/commands/" in name and not name.endswith("__init__.py")
+    }
+    assert "setup_roles" in commands
+    assert commands & SITE_COMMANDS == set()
+    assert [name for name in wheel_names if "/demo/" in name] == []
 
 
 def test_metadata_names_the_distribution_its_licence_and_python(metadata):
@@ -159,6 +124,9 @@ def test_sdist_holds_the_apps_tests_and_documents(sdist_names):
         "tests/plugin/test_distribution.py",
         "docs/conf.py",
         "docs/index.rst",
+        # The host site the tests run against, with the demo.
+        "newsroom/demo/loading.py",
+        "newsroom/management/commands/load_demo.py",
     ):
         assert name in sdist_names
     assert "comments/static/comments/comments.js" in sdist_names

@@ -91,7 +91,9 @@ def test_a_leftover_session_cookie_means_the_token_check_applies(browser, articl
 
 
 def test_with_the_token_any_reader_posts_as_before(browser, article, spam_filter):
-    token = browser.get("/comments/form-state/", {"pk": article.pk}).json()["csrf_token"]
+    token = browser.get("/comments/form-state/", {"ct": "newsroom_articles.article", "pk": article.pk}).json()[
+        "csrf_token"
+    ]
 
     response = browser.post("/comments/post/", {**form_data(article), "csrfmiddlewaretoken": token})
 

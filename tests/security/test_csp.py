@@ -12,7 +12,7 @@ from tests.security.test_headers import load_settings, parse_csp
 def test_the_prose_editor_import_map_carries_the_policy_nonce(client):
     client.force_login(make_user(groups=["Editors"]))
     article = make_article()
-    response = client.get(f"/admin/articles/article/{article.pk}/change/")
+    response = client.get(f"/admin/newsroom_articles/article/{article.pk}/change/")
     assert response.status_code == 200
     nonce = re.search(r"'nonce-([^']+)'", parse_csp(response["Content-Security-Policy"])["script-src"]).group(1)
     html = response.content.decode()
@@ -28,8 +28,8 @@ def test_the_prose_editor_import_map_carries_the_policy_nonce(client):
 @pytest.mark.django_db
 def test_each_request_gets_a_new_nonce(client):
     client.force_login(make_user(groups=["Editors"]))
-    first = client.get("/admin/articles/article/add/")["Content-Security-Policy"]
-    second = client.get("/admin/articles/article/add/")["Content-Security-Policy"]
+    first = client.get("/admin/newsroom_articles/article/add/")["Content-Security-Policy"]
+    second = client.get("/admin/newsroom_articles/article/add/")["Content-Security-Policy"]
     assert "'nonce-" in first and first != second
 
 

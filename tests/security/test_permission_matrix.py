@@ -117,7 +117,9 @@ def _publish_at(when):
 
 def edit(client, article, **changes):
     """POST ``article``'s change form with ``changes``; return (response, the article as stored now)."""
-    response = client.post(f"/admin/articles/article/{article.pk}/change/", article_form_data(article, **changes))
+    response = client.post(
+        f"/admin/newsroom_articles/article/{article.pk}/change/", article_form_data(article, **changes)
+    )
     return response, Article.objects.get(pk=article.pk)
 
 
@@ -125,29 +127,29 @@ def knock(client, door, world):
     """Open ``door``; return (response, whether it changed something)."""
     comment = Comment.objects.get(pk=world["comment"].pk)
     other = world["other"]
-    moderate = f"/admin/comments/comment/{comment.pk}/moderate"
+    moderate = f"/admin/newsroom_comments/comment/{comment.pk}/moderate"
     match door:
         case "admin index":
             return client.get("/admin/"), False
         case "article changelist":
-            return client.get("/admin/articles/article/"), False
+            return client.get("/admin/newsroom_articles/article/"), False
         case "article add":
-            return client.get("/admin/articles/article/add/"), False
+            return client.get("/admin/newsroom_articles/article/add/"), False
         case "own article change":
-            return client.get(f"/admin/articles/article/{world['own'].pk}/change/"), False
+            return client.get(f"/admin/newsroom_articles/article/{world['own'].pk}/change/"), False
         case "other's article change":
-            return client.get(f"/admin/articles/article/{other.pk}/change/"), False
+            return client.get(f"/admin/newsroom_articles/article/{other.pk}/change/"), False
         case "publish action":
             response = client.post(
-                "/admin/articles/article/",
+                "/admin/newsroom_articles/article/",
                 {"action": "publish", "_selected_action": [other.pk, world["own"].pk], "index": 0},
             )
             changed = Article.objects.filter(pk__in=[other.pk, world["own"].pk], status="published").exists()
             return response, changed
         case "comment changelist":
-            return client.get("/admin/comments/comment/"), False
+            return client.get("/admin/newsroom_comments/comment/"), False
         case "comment change":
-            return client.get(f"/admin/comments/comment/{comment.pk}/change/"), False
+            return client.get(f"/admin/newsroom_comments/comment/{comment.pk}/change/"), False
         case "approve" | "spam" | "trash":
             response = client.post(f"{moderate}/{door}/")
             return response, Comment.objects.get(pk=comment.pk).status != comment.status
@@ -158,15 +160,15 @@ def knock(client, door, world):
             return response, Comment.objects.get(pk=comment.pk).status != Comment.Status.TRASH
         case "approve action":
             response = client.post(
-                "/admin/comments/comment/?status=all",
+                "/admin/newsroom_comments/comment/?status=all",
                 {"action": "approve_selected", "_selected_action": [comment.pk], "index": 0},
             )
             return response, Comment.objects.get(pk=comment.pk).status == Comment.Status.APPROVED
         case "site settings":
-            return client.get("/admin/articles/sitesettings/"), False
+            return client.get("/admin/newsroom_articles/sitesettings/"), False
         case "site settings change":
             response = client.post(
-                "/admin/articles/sitesettings/1/change/",
+                "/admin/newsroom_articles/sitesettings/1/change/",
                 {
                     "adblock_notice_heading": "Changed",
                     "adblock_notice_text": "Changed.",

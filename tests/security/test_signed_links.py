@@ -386,7 +386,8 @@ def test_the_link_settings_are_checked(settings):
 def test_a_press_without_a_csrf_token_shows_the_button_again(article, spam_filter, confirm_email):
     browser = Client(enforce_csrf_checks=True)
     data = form_data(article, email="new@example.com")
-    browser.get(f"/comments/form-state/?pk={article.pk}")  # the comment script's CSRF cookie and token
+    # The comment script's CSRF cookie and token.
+    browser.get("/comments/form-state/", {"ct": "newsroom_articles.article", "pk": article.pk})
     data["csrfmiddlewaretoken"] = browser.cookies["csrftoken"].value
     assert browser.post("/comments/post/", data, REMOTE_ADDR="203.0.113.9").status_code == 200
     path = confirmation_link(mail.outbox[0])

@@ -118,11 +118,12 @@ def test_the_regulars_own_browser_earns_the_cookie_once_approved_and_still_meets
     post(client, article)
     first = newest()
     assert first.status == Comment.Status.PENDING
-    assert client.get(f"/comments/mine/?pk={article.pk}").cookies.get("newsroom_trusted") is None
+    mine = client.get("/comments/mine/", {"ct": "newsroom_articles.article", "pk": article.pk})
+    assert mine.cookies.get("newsroom_trusted") is None
 
     # A moderator approves it; the browser's next look at its pending comments brings the trust cookie.
     decide(first, "approved", by=moderator)
-    mine = client.get(f"/comments/mine/?pk={article.pk}")
+    mine = client.get(f"/comments/mine/?ct=newsroom_articles.article&pk={article.pk}")
     cookie = mine.cookies["newsroom_trusted"]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
     assert REGULAR not in cookie.value

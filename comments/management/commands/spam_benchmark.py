@@ -1,7 +1,10 @@
 """Measure the spam filter on labelled comments, without touching the site's data::
 
-    manage.py spam_benchmark                       # ../shared/datasets/tubespam/*.csv, leave-one-video-out
-    manage.py spam_benchmark --mode stream --json  # learn as you go, one JSON object
+    manage.py spam_benchmark tubespam/*.csv                       # leave one video out, a table
+    manage.py spam_benchmark tubespam/*.csv --mode stream --json  # learn as you go, one JSON object
+
+The labelled files are named on the command line: the command has no
+default place to look for them.
 
 It drives the product's own pipeline and learning: every text becomes a
 comment on a stand-in page (one per file), moderators' decisions are played
@@ -26,7 +29,6 @@ A comment counts as caught when its band is spam (or discard); held comments
 are reported separately: a person would look at them.
 """
 
-import glob
 import json
 from pathlib import Path
 
@@ -43,21 +45,6 @@ from comments.spam.base import Band, Submission
 from comments.spam.corpus import read_labelled_csv
 from comments.spam.learning import learn_from_decision
 from comments.spam.pipeline import evaluate, get_checks
-
-DEFAULT_GLOB = "shared/datasets/tubespam/*.csv"
-
-
-def default_paths():
-    base = getattr(settings, "BASE_DIR", None)
-    if base is None:
-        raise CommandError("Name the CSV files to use: settings.BASE_DIR is not set, so there is no default.")
-    pattern = str(Path(base).resolve().parent / DEFAULT_GLOB)
-    paths = sorted(glob.glob(pattern))
-    if not paths:
-        raise CommandError(
-            f"No CSV files match {pattern}. Put the labelled collection there or name CSV files on the command line."
-        )
-    return paths
 
 
 def benchmark_checks():
@@ -189,10 +176,10 @@ def run_stream(files):
 
 
 class Command(BaseCommand):
-    help = "Measure the spam filter on labelled CSV files (default: the TubeSpam collection), leaving no trace."
+    help = "Measure the spam filter on labelled CSV files (such as the TubeSpam collection), leaving no trace."
 
     def add_arguments(self, parser):
-        parser.add_argument("csv", nargs="*", help=f"CSV files (default: ../{DEFAULT_GLOB} beside the project).")
+        parser.add_argument("csv", nargs="*", metavar="CSV", help="Labelled CSV files with a header row.")
         parser.add_argument("--mode", choices=["lovo", "stream"], default="lovo")
         parser.add_argument("--json", action="store_true", help="Print one JSON object instead of a table.")
         parser.add_argument("--text-column", default="CONTENT")
@@ -200,7 +187,12 @@ class Command(BaseCommand):
         parser.add_argument("--spam-value", default="1")
 
     def handle(self, *args, **options):
-        paths = options["csv"] or default_paths()
+        paths = options["csv"]
+        if not paths:
+            raise CommandError("Name the labelled CSV files to measure on: manage.py spam_benchmark FILE.csv ...")
+        missing = [path for path in paths if not Path(path).is_file()]
+        if missing:
+            raise CommandError(f"No such CSV file: {', '.join(missing)}.")
         files = [
             (
                 path,

@@ -89,10 +89,16 @@ def test_lovo_needs_two_files(files):
         run(files[0])
 
 
-def test_without_the_default_collection_it_says_where_it_looked(settings, tmp_path):
-    settings.BASE_DIR = tmp_path / "project"
-    with pytest.raises(CommandError, match="No CSV files match .*shared/datasets/tubespam"):
+def test_without_files_it_asks_for_them():
+    # Even where the TubeSpam collection sits beside the project: the command has no default place to look.
+    with pytest.raises(CommandError, match="Name the labelled CSV files"):
         run()
+
+
+def test_a_missing_file_is_named_before_anything_runs(files, tmp_path):
+    with pytest.raises(CommandError, match=r"No such CSV file: .*nope\.csv\.$"):
+        run(files[0], str(tmp_path / "nope.csv"))
+    assert not Comment.objects.exists()
 
 
 def test_a_missing_column_is_a_clear_error(tmp_path):

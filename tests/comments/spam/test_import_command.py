@@ -58,6 +58,8 @@ def test_other_column_names_and_labels(tmp_path):
 
 
 def test_missing_files_and_columns_are_clear_errors(tmp_path):
+    with pytest.raises(CommandError, match="required: csv"):
+        call_command("import_spam_corpus")
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_spam_corpus", str(tmp_path / "nope.csv"))
     path = tmp_path / "corpus.csv"

@@ -1,6 +1,6 @@
 """Bootstrap the spam classifier from labelled CSV files::
 
-    manage.py import_spam_corpus ../shared/datasets/tubespam/*.csv \\
+    manage.py import_spam_corpus tubespam/*.csv \\
         --text-column CONTENT --label-column CLASS --spam-value 1
 
 Only the text column is learned. Texts that normalise to the same thing are
