@@ -57,7 +57,9 @@ def protect_or(on_failure, *, anonymous_same_origin=False):
     def decorator(view):
         @wraps(view)
         def checked(request, *args, **kwargs):
-            if passes_token_check(request) or (anonymous_same_origin and is_anonymous_same_origin(request)):
+            # Same-origin first: Django's check logs every refusal as "Forbidden", which a token-less
+            # anonymous post it would refuse but this accepts is not.
+            if (anonymous_same_origin and is_anonymous_same_origin(request)) or passes_token_check(request):
                 return view(request, *args, **kwargs)
             return on_failure(request)
 
