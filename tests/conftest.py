@@ -127,6 +127,20 @@ def local_page_cache(settings, tmp_path, db):
 
 
 @pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """``with commit():`` runs what the code defers to after commit, as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def moderator(db):
+    """A member of the Moderators group, with an address for the mail moderators get."""
+    from tests.factories import make_user
+
+    return make_user(username="mia", email="mia@news.example", groups=["Moderators"])
+
+
+@pytest.fixture
 def decide(django_capture_on_commit_callbacks):
     """``decide(comment, "approved", by=user)``: a person's decision, committed.
 

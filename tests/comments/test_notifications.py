@@ -20,17 +20,6 @@ def _site_name(settings):
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run what the code defers to after commit, as a real commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def moderator():
-    return make_user(username="mia", email="mia@news.example", groups=["Moderators"])
-
-
-@pytest.fixture
 def article():
     return make_article(headline="Harbour reopens")
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from comments import reactions, status
 from comments.models import Comment, CommentEvent, CommentReport
 from comments.system_checks import check_reader_settings
-from tests.factories import make_article, make_comment, make_user
+from tests.factories import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -28,16 +28,6 @@ NOW = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 @pytest.fixture
 def comment():
     return make_comment(make_article(slug="talks"))
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def moderator():
-    return make_user(username="mia", email="mia@news.example", groups=["Moderators"])
 
 
 def report_from(comment, address, *, reason="abuse", details="", cookie=None, **headers):

@@ -20,7 +20,7 @@ from comments import notifications, targets
 from comments.models import Comment
 from comments.section import section_context
 from tests.comments.reader_helpers import form_data, install_fake_spam_filter
-from tests.factories import make_article, make_author, make_comment, make_user
+from tests.factories import make_article, make_author, make_comment
 from tests.plugin.recipes.apps import RecipeComments
 from tests.plugin.recipes.models import Recipe
 
@@ -37,17 +37,6 @@ def spam_filter(monkeypatch):
 @pytest.fixture
 def recipe():
     return Recipe.objects.create(title="Harbour fish stew", slug="fish-stew")
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run what the code defers to after commit, as a real commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def moderator():
-    return make_user(username="mia", email="mia@news.example", groups=["Moderators"])
 
 
 def recipe_type():
