@@ -19,13 +19,12 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from comments import status, system_checks, tasks, visible  # noqa: F401  (checks registers the system checks)
-        from comments.spam import learning
 
         # What follows a committed status change: readers' cached pages purged (and after
-        # deletions), mail queued, and the spam filter taught by people's decisions.
+        # deletions) and mail queued. (People's decisions teach the spam filter inside
+        # the decision's transaction: comments.status.change_status calls it.)
         visible.connect()
         status.comment_status_changed.connect(tasks.mail_about_status_change, dispatch_uid="comments_mail")
-        status.comment_status_changed.connect(learning.learn_from_status_change, dispatch_uid="comments_spam_learning")
         _stop_xtd_copying_visibility_to_replies()
         # Readers comment on published articles; a site registers its own models in its apps' ready()
         # (or unregisters articles there, its app listed after this one).

@@ -95,12 +95,27 @@ Spam filter (``comments.spam``)
     ``{"NAME": path, "OPTIONS": {...}}`` whose options are passed to the check's
     class (like ``AUTH_PASSWORD_VALIDATORS``). Cheap checks first, network last;
     the first decisive answer ends the run. Default: staff, honeypot, word
-    lists, trusted commenter, time on form, links, spam memory, duplicate text,
+    lists, trusted commenter, time on form, links, then the signals of
+    article-site spam (phone numbers, helpline phrasing, link drop, keyword
+    chains, name and website, relevance to the article; each takes a
+    ``weight`` option that scales its score), spam memory, duplicate text,
     the learned classifier, first comment, reCAPTCHA, Akismet.
 ``NEWSROOM_SPAM_HOLD_THRESHOLD``
     Scores from this up hold the comment for review (default 0.5).
 ``NEWSROOM_SPAM_SPAM_THRESHOLD``
-    Scores from this up file the comment as spam (default 1.0).
+    Scores from this up file the comment as spam (default 1.0) until the
+    threshold is calibrated on the site's own decisions (see the next setting).
+``NEWSROOM_SPAM_TARGET_HAM_TO_SPAM``
+    The share of the comments moderators approve that the spam threshold may
+    mark as spam (default 0.005, half a percent). Once moderators have
+    decided on 50 comments of each kind that the filter scored, the spam
+    threshold is recomputed at every decision from the scores of the latest
+    2,000: the lowest from which at most this share of approved comments like
+    them would be spam. That needs 199 approved comments for 0.5 %; with
+    fewer it can only be stricter than ``NEWSROOM_SPAM_SPAM_THRESHOLD``. It
+    stays between the hold and the discard thresholds. Imported examples
+    never count, having no score. ``None`` keeps
+    ``NEWSROOM_SPAM_SPAM_THRESHOLD`` (``comments.spam.calibration``).
 ``NEWSROOM_SPAM_DISCARD``
     ``True`` lets blatant spam from signed-out posters be dropped unstored:
     the ``"discard"`` band (default ``False``: spam is kept in the spam folder
@@ -230,6 +245,12 @@ DEFAULTS = {
         "comments.spam.checks.trusted.TrustedCommenterCheck",
         "comments.spam.checks.timing.TimeOnFormCheck",
         "comments.spam.checks.links.LinksCheck",
+        "comments.spam.checks.phones.PhoneNumbersCheck",
+        "comments.spam.checks.helpline.HelplineCheck",
+        "comments.spam.checks.link_drop.LinkDropCheck",
+        "comments.spam.checks.keyword_chains.KeywordChainCheck",
+        "comments.spam.checks.author_fields.AuthorFieldsCheck",
+        "comments.spam.checks.relevance.RelevanceCheck",
         "comments.spam.checks.memory.SpamMemoryCheck",
         "comments.spam.checks.duplicates.DuplicateTextCheck",
         "comments.spam.checks.classifier.ClassifierCheck",
@@ -239,6 +260,7 @@ DEFAULTS = {
     ],
     "NEWSROOM_SPAM_HOLD_THRESHOLD": 0.5,
     "NEWSROOM_SPAM_SPAM_THRESHOLD": 1.0,
+    "NEWSROOM_SPAM_TARGET_HAM_TO_SPAM": 0.005,
     "NEWSROOM_SPAM_DISCARD": False,
     "NEWSROOM_SPAM_DISCARD_THRESHOLD": 2.5,
     "NEWSROOM_SPAM_MIN_SECONDS_ON_FORM": 3,

@@ -43,7 +43,7 @@ from comments import conf, links, notifications, status, targets, tasks, trust_c
 from comments.forms import CommentForm
 from comments.models import Comment, email_key
 from comments.spam import pipeline, recaptcha
-from comments.spam.base import Band, CheckResult, Submission, Verdict
+from comments.spam.base import REPLIED_TO_LENGTH, Band, CheckResult, Submission, Verdict, target_text
 from comments.spam.normalise import BARE_DOMAIN, URL, plain_text, text_hash
 
 logger = logging.getLogger(__name__)
@@ -141,6 +141,8 @@ def build_submission(request, *, form, target, parent):
         language=getattr(request, "LANGUAGE_CODE", ""),
         # What proves the typed address belongs to this browser (a typed address alone proves nothing).
         trust_email_hash=trust_cookie.proof(request),
+        # Loaded already (the object and the comment replied to): the relevance check costs no query.
+        target_text=target_text(parent.comment[:REPLIED_TO_LENGTH] if parent else "", targets.get(target).text(target)),
         extra={"reply_to": parent.pk if parent else None, **_captcha_token(form)},
     )
 

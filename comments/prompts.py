@@ -17,9 +17,11 @@ This is the seam to the ``articles`` app: an object with ``reader_prompt``,
 function queries for ordinary articles.
 """
 
+import html
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from articles import conf as articles_conf
 from articles import roles
@@ -80,6 +82,11 @@ class ArticleComments(targets.Commentable):
 
     def title(self, article):
         return article.headline
+
+    def text(self, article):
+        """Headline, standfirst and body as plain text (the body's tags taken out, its blocks kept apart)."""
+        body = html.unescape(strip_tags((article.body or "").replace("<", " <")))
+        return "\n\n".join(part for part in (article.headline, article.standfirst, " ".join(body.split())) if part)
 
     def nameable_by(self, user):
         """Published articles, and those the moderator may open in the articles admin."""

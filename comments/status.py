@@ -1,10 +1,12 @@
 """Moving a comment between statuses: the one place that does it.
 
 ``change_status`` writes the history line and keeps ``previous_status`` for
-an exact "restore", in the caller's transaction. Everything that follows
-from a change (mail, teaching the spam filter, purging cached pages) listens
-to :data:`comment_status_changed`, sent once the transaction has committed,
-and is wired in ``CommentsConfig.ready()``; this module knows none of it::
+an exact "restore", in the caller's transaction, and teaches the spam filter
+there too: a decision and what the filter learned from it are committed
+together or not at all. Everything else that follows from a change (mail,
+purging cached pages) listens to :data:`comment_status_changed`, sent once
+the transaction has committed, and is wired in ``CommentsConfig.ready()``;
+this module knows none of it::
 
     from comments import status
 
@@ -14,11 +16,12 @@ and is wired in ``CommentsConfig.ready()``; this module knows none of it::
     status.change_status(comment, Comment.Status.PENDING, by_label="reader reports", reason="3 reports")
     status.restore(comment, by=request.user)  # back to what it was before
 
-Who teaches the spam filter: only people (``by_person``). A moderator's
+Who teaches the spam filter: only people (``by``). A moderator's
 "approve" / "not spam" is a ham example, "spam" a spam example; "trash" says
 nothing about spam (off-topic, rude, duplicate) and the filter's own
 verdicts would only teach it what it already thinks (see
-:func:`comments.spam.learning.learn_from_status_change`).
+:func:`comments.spam.learning.learn_from_status_change`). If the filter
+cannot learn, the decision stands and the failure is logged.
 
 Replies: a comment's status never changes its replies' statuses. Trashing
 or marking a parent as spam leaves the replies as they were; the thread shows
@@ -29,8 +32,7 @@ comment disappear with it and come back when it is restored.
 for a new comment), ``to_status``, ``by_person`` (a person decided, not the
 filter or readers' reports) and ``first_approval`` (readers see the comment
 for the first time). Its receivers: :mod:`comments.visible` (purges readers'
-pages), :func:`comments.tasks.mail_about_status_change` and the spam
-filter's learner. Changes to what readers see other than the status (an
+pages) and :func:`comments.tasks.mail_about_status_change`. Changes to what readers see other than the status (an
 edited text, an erased name) go through ``visible.update()``.
 """
 
@@ -41,6 +43,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from comments.models import Comment, CommentEvent, CommentReport
+from comments.spam import learning
 
 comment_status_changed = Signal()
 
@@ -101,6 +104,9 @@ def change_status(comment, to_status, *, by=None, by_label="", reason=""):
             from_status=from_status,
             to_status=to_status,
             reason=reason[:500],
+        )
+        learning.learn_from_status_change(
+            comment=comment, from_status=from_status, to_status=to_status, by_person=by is not None
         )
         _after_commit(
             comment,

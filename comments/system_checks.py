@@ -161,6 +161,16 @@ def check_spam_settings(app_configs, **kwargs):
                 id="comments.E103",
             )
         )
+    target = conf.get("NEWSROOM_SPAM_TARGET_HAM_TO_SPAM")
+    if target is not None and not (_number(target) and 0 < target < 1):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_SPAM_TARGET_HAM_TO_SPAM is {target!r}.",
+                hint="Set NEWSROOM_SPAM_TARGET_HAM_TO_SPAM to a share between 0 and 1 (default 0.005), "
+                "or None to keep NEWSROOM_SPAM_SPAM_THRESHOLD.",
+                id="comments.E113",
+            )
+        )
     seconds = conf.get("NEWSROOM_SPAM_MIN_SECONDS_ON_FORM")
     if not _number(seconds) or seconds < 0:
         errors.append(

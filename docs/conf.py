@@ -38,7 +38,7 @@ nitpick_ignore_regex = [
     (r"py:class", r"(str|int|float|bool|dict|tuple|list|None|SafeString)"),
 ]
 # Internals that the documented docstrings name, deliberately left out of these pages: the receivers of
-# comment_status_changed that the apps wire themselves.
+# comment_status_changed that the apps wire themselves, and the spam filter's learner that status changes call.
 nitpick_ignore = [
     ("py:mod", "comments.visible"),
     ("py:func", "comments.tasks.mail_about_status_change"),

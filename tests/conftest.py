@@ -144,8 +144,9 @@ def moderator(db):
 def decide(django_capture_on_commit_callbacks):
     """``decide(comment, "approved", by=user)``: a person's decision, committed.
 
-    What follows a committed change (the spam filter learning, mail, purges)
-    runs as it does in production, before the test goes on.
+    What follows a committed change (mail, purges) runs as it does in
+    production, before the test goes on; the spam filter learns inside the
+    change's transaction.
     """
     from comments import status
 

@@ -1,271 +1,316 @@
-"""The learned part of the spam filter: a naive Bayes over words, kept in the database.
+"""The learned part of the spam filter: logistic regression over hashed n-grams, learned online, in the database.
 
-Moderators teach it (see :mod:`comments.spam.learning`); every worker reads the
-same counts, so there is no model file to ship or keep in step::
+Moderators teach it (see ``comments.spam.learning``); every worker reads
+the same weights, so there is no model file to ship or keep in step::
 
-    learn(text="Check out my channel, free gift cards", label=SPAM)
-    learn(text="The council vote was closer than the piece suggests", label=HAM)
-    score = score_text("free gift cards on my channel")
-    score.probability   # how spammy, 0..1
-    score.spam_tokens   # ("gift cards", "free", "channel"): what pushed it up
+    train([("Call 1-888-555-0142 for printer support", SPAM, 1.0), ("The vote was close", HAM, 1.0)])
+    score = score_text("c.a.l.l n.o.w 1 8 8 8 555 0142")
+    score.probability     # how spammy, 0..1
+    score.spam_words()    # ["c.a.l.l n.o.w", "1 8 8 8"]: the words that pushed it up
 
-How it stays honest:
+The model, in one paragraph: a text becomes a few hundred hashed features
+(words, word pairs and character 4-grams of its letters and digits, and the
+words of the name and website given and the other checks' findings; see
+:mod:`comments.spam.features`), each bucket has a weight
+(``SpamWeight``), and the log-odds of spam is the
+bias plus the sum of weight times value. Each labelled text moves the weights
+of its own buckets by one step of stochastic gradient descent on the logistic
+loss, with AdaGrad step sizes (a bucket that has moved a lot moves less) and
+the two kinds balanced (a step on the rarer kind counts more, up to
+``MAX_CLASS_WEIGHT`` times). A text imported from a corpus
+(:func:`learn_many`) steps with weight ``IMPORTED_WEIGHT``, a moderator's
+decision with weight 1, and unlearning is a step of negative weight.
 
-- Text is normalised first (:func:`comments.spam.normalise.normalise`), so
-  zero-width characters, entities and full-width letters teach it nothing.
-- Counts are *comments* containing a token, not occurrences, and rates are
-  per token learned, so the kind of comment that tends to be longer does not
-  own every common word. Filler words are not tokens on their own.
-- Only the ``TOP_TOKENS`` most telling tokens of a comment are combined, as a
-  mean (not a sum) of their log-odds, each shrunk towards "no idea" by a
-  prior. A verdict resting on one or two tokens, or on a text that is mostly
-  words it has never been taught, is damped towards 0.5. So a long comment
-  is not spammier than a short one just because it has more words.
-- Only the text is learned: never the author, the date or the comment id.
+Why this and not the naive Bayes it replaced: character n-grams see through
+"c.a.l.l n.o.w" and spaced digits, a discriminative model learns what tells
+spam from this site's ham rather than what is common in spam, and it is as
+explainable: the words behind a score are the features that weighed most
+(``Score.spam_words()``).
+
+Reading costs one query: the weights of the text's buckets (``bucket IN
+(...)``); the bias and counts come from the cache (:func:`state`). Learning
+reads and writes the buckets of the texts it learns, in the caller's
+transaction, holding a lock on the one ``SpamLearner``
+row so that two moderators' decisions are learned one after the other.
 """
 
 import math
-import re
+import random
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, field
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import F
-from django.db.models.functions import Greatest
+from django.db import connections, router, transaction
 
-from comments.spam.fastread import select_in
-from comments.spam.models import LearnedLabel, SpamClassifierTotals, SpamMemory, SpamToken
-from comments.spam.normalise import normalise
+from comments.spam.features import Features, features
+from comments.spam.models import LearnedLabel, SpamLearner, SpamMemory, SpamWeight
 
 SPAM = "spam"
 HAM = "ham"
 
-# Evidence is combined from at most this many tokens, the ones furthest from "no idea".
-TOP_TOKENS = 15
-# How strongly an unseen or rarely seen token is pulled towards 0.5 (Robinson's s).
-PRIOR_STRENGTH = 1.0
-# Tokens seen in fewer comments than this are ignored altogether.
-MIN_DOCUMENTS = 2
-# A token must be at least this far from 0.5 to count as evidence.
-MIN_DEVIATION = 0.0
-# Below this share of a comment's tokens being known, the verdict is damped: the
-# filter says little about text unlike anything it has been taught.
-MIN_COVERAGE = 0.5
-# Probabilities are clipped so that no single token can be certain.
-CLIP = 0.01
-TOKEN_MAX_LENGTH = 40
-# The classifier stays silent until it has learned at least this many comments of each kind.
+#: AdaGrad's base step size (every bucket's accumulator starts at 1, so early steps are plain SGD steps).
+LEARNING_RATE = 1.0
+#: How much an example imported from a corpus counts beside a moderator's decision.
+IMPORTED_WEIGHT = 0.3
+#: A step on the kind of comment learned less often counts at most this many times more.
+MAX_CLASS_WEIGHT = 5.0
+#: The classifier stays silent until it has learned at least this much of each kind (imported examples count less).
 MIN_TRAINING = 10
-_TOTALS_CACHE_KEY = "newsroom:spam-classifier-totals"
-_TOTALS_CACHE_SECONDS = 60
+#: Passes over an imported corpus (:func:`learn_many`).
+IMPORT_EPOCHS = 3
+_STATE_CACHE_KEY = "newsroom:spam-classifier-state"
+_STATE_CACHE_SECONDS = 60
 # Off inside isolated(): throwaway state (benchmarks) must never reach the shared cache.
 _use_shared_cache = ContextVar("spam_classifier_shared_cache", default=True)
 
-_WORD = re.compile(r"[\w][\w.'’-]*")
-# Words so common that they only say how long a comment is.
-# (A paragraph of words reads better than seventy quoted items.)
-STOPWORDS = frozenset(
-    """a an and are as at be been but by can could did do does for from had has have he her him his how i if in
-    into is it its just me my no not of on or our she so than that the their them then there they this to too
-    us was we were what when which who will with would you your i'm it's don't that's""".split()  # noqa: SIM905
-)
 
+@dataclass(frozen=True)
+class State:
+    """The classifier's state beside its weights: bias, how much it has learned, the calibrated spam threshold."""
 
-def tokens(text):
-    """The distinct tokens of ``text``: words (minus filler words), domains, and neighbouring word pairs."""
-    words = [w.strip(".'’-") for w in _WORD.findall(normalise(text))]
-    words = [w for w in words if w and len(w) <= TOKEN_MAX_LENGTH]
-    found = {w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())}
-    found.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if not (a in STOPWORDS and b in STOPWORDS))
-    return found
+    bias: float = 0.0
+    spam_learned: float = 0.0
+    ham_learned: float = 0.0
+    spam_threshold: float | None = None
+
+    @property
+    def trained(self):
+        return self.spam_learned >= MIN_TRAINING and self.ham_learned >= MIN_TRAINING
 
 
 @dataclass(frozen=True)
 class Score:
-    """How spammy a text looks: a probability, and the tokens that pushed it up or down."""
+    """How spammy a text looks: a probability, and the means to say which of its words made it so."""
 
     probability: float
-    spam_tokens: tuple[str, ...] = ()
-    ham_tokens: tuple[str, ...] = ()
-    evidence: int = 0
+    margin: float = 0.0
+    found: Features | None = field(default=None, repr=False, compare=False)
+    weights: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def spam_words(self, top=3):
+        """The words (as written, normalised) that pushed the score up most: ``["call now", "1-888-555-0142"]``."""
+        return self.found.explain(self.weights, spam=True, top=top) if self.found else []
+
+    def ham_words(self, top=3):
+        """The words that pulled it down most: what it shares with approved comments."""
+        return self.found.explain(self.weights, spam=False, top=top) if self.found else []
+
+    def spam_signals(self):
+        """The name-and-website words and check findings (``"[phones]"``) that pushed the score up."""
+        return self.found.weighed(self.weights, spam=True) if self.found else []
+
+    def ham_signals(self):
+        return self.found.weighed(self.weights, spam=False) if self.found else []
 
 
-@dataclass(frozen=True)
-class Totals:
-    """How much has been learned: comments of each kind, and the tokens they held between them."""
-
-    spam_docs: int = 0
-    ham_docs: int = 0
-    spam_tokens: int = 0
-    ham_tokens: int = 0
-
-    @property
-    def trained(self):
-        return self.spam_docs >= MIN_TRAINING and self.ham_docs >= MIN_TRAINING
+def sigmoid(margin):
+    return 1 / (1 + math.exp(-max(-35.0, min(35.0, margin))))
 
 
-def token_probability(*, spam_docs, ham_docs, spam_tokens, ham_tokens):
-    """Robinson's smoothed probability that a comment containing the token is spam.
-
-    Rates are per token learned, not per comment, so that the kind of comment
-    that tends to be longer does not own every common word.
-    """
-    spam_rate = spam_docs / spam_tokens if spam_tokens else 0.0
-    ham_rate = ham_docs / ham_tokens if ham_tokens else 0.0
-    if spam_rate + ham_rate == 0:
-        return 0.5
-    raw = spam_rate / (spam_rate + ham_rate)
-    seen = spam_docs + ham_docs
-    p = (PRIOR_STRENGTH * 0.5 + seen * raw) / (PRIOR_STRENGTH + seen)
-    return min(1 - CLIP, max(CLIP, p))
-
-
-def combine(counts, *, totals, token_count):
-    """A :class:`Score` from ``{token: (spam_docs, ham_docs)}`` for a text of ``token_count`` distinct tokens."""
-    probs = {}
-    known = 0
-    for token, (spam_docs, ham_docs) in counts.items():
-        if spam_docs + ham_docs < MIN_DOCUMENTS:
-            continue
-        known += 1
-        p = token_probability(
-            spam_docs=spam_docs, ham_docs=ham_docs, spam_tokens=totals.spam_tokens, ham_tokens=totals.ham_tokens
-        )
-        if abs(p - 0.5) >= MIN_DEVIATION:
-            probs[token] = p
-    if not probs:
-        return Score(probability=0.5)
-    telling = sorted(probs, key=lambda t: (-abs(probs[t] - 0.5), t))[:TOP_TOKENS]
-    # The mean log-odds of the telling tokens (not their sum): more words is not more evidence.
-    mean_log_odds = sum(math.log(probs[t] / (1 - probs[t])) for t in telling) / len(telling)
-    # ...but a verdict resting on one or two tokens is damped towards 0.5.
-    mean_log_odds *= min(1.0, len(telling) / 3)
-    # ...and so is one about text that is mostly words it has never been taught.
-    mean_log_odds *= min(1.0, known / max(1, token_count) / MIN_COVERAGE)
-    probability = 1 / (1 + math.exp(-mean_log_odds))
-    spammy = sorted((t for t in telling if probs[t] > 0.5), key=lambda t: (-probs[t], t))
-    hammy = sorted((t for t in telling if probs[t] < 0.5), key=lambda t: (probs[t], t))
-    return Score(
-        probability=probability, spam_tokens=tuple(spammy[:3]), ham_tokens=tuple(hammy[:3]), evidence=len(telling)
-    )
-
-
-def totals():
-    """The :class:`Totals` learned so far (cached briefly; every decision clears the cache)."""
+def state():
+    """The :class:`State` learned so far (cached briefly; learning clears the cache once committed)."""
     shared = _use_shared_cache.get()
-    cached = cache.get(_TOTALS_CACHE_KEY) if shared else None
+    cached = cache.get(_STATE_CACHE_KEY) if shared else None
     if cached is None:
         row = (
-            SpamClassifierTotals.objects.filter(pk=1)
-            .values_list("spam_count", "ham_count", "spam_tokens", "ham_tokens")
+            SpamLearner.objects.filter(pk=1)
+            .values_list("bias", "spam_learned", "ham_learned", "spam_threshold")
             .first()
         )
-        cached = row or (0, 0, 0, 0)
+        cached = tuple(row) if row else astuple(State())
         if shared:
-            cache.set(_TOTALS_CACHE_KEY, cached, _TOTALS_CACHE_SECONDS)
-    return Totals(*cached)
+            cache.set(_STATE_CACHE_KEY, cached, _STATE_CACHE_SECONDS)
+    return State(*cached)
 
 
-def score_text(text, *, learned=None):
-    """Score ``text`` against the learned counts: one query for its tokens, totals from the cache."""
-    learned = learned or totals()
-    wanted = tokens(text)
-    if not wanted or not learned.spam_tokens or not learned.ham_tokens:
-        return Score(probability=0.5)
-    rows = select_in(SpamToken, ["token", "spam_count", "ham_count"], key="token", values=sorted(wanted))
-    counts = {token: (spam_docs, ham_docs) for token, spam_docs, ham_docs in rows}
-    return combine(counts, totals=learned, token_count=len(wanted))
+def read_weights(buckets, *, with_gradients=False):
+    """``{bucket: weight}`` (or ``{bucket: [weight, squared_gradients]}``) of the buckets that have a row.
 
-
-def learn(*, text=None, token_set=None, label, delta=1):
-    """Add (``delta=1``) or remove (``delta=-1``) one comment of ``label`` from the counts.
-
-    Race-free on SQLite and PostgreSQL: missing rows are inserted with
-    ``ignore_conflicts`` and counts change with ``F()`` updates, inside the
-    caller's transaction.
+    One query per 5,000 buckets: the buckets are whole numbers this module
+    computed, so they are written into the SQL as numbers, not as thousands of
+    parameters (SQLite allows 999 to 32,766 of them, depending on the build).
     """
-    if label not in (SPAM, HAM):
-        raise ValueError(f"label must be {SPAM!r} or {HAM!r}, not {label!r}")
-    token_set = sorted(tokens(text) if token_set is None else token_set)
-    field = "spam_count" if label == SPAM else "ham_count"
-    token_field = "spam_tokens" if label == SPAM else "ham_tokens"
-    with transaction.atomic():
-        if delta > 0:
-            SpamClassifierTotals.objects.bulk_create([SpamClassifierTotals(pk=1)], ignore_conflicts=True)
-            SpamClassifierTotals.objects.filter(pk=1).update(
-                **{field: F(field) + delta, token_field: F(token_field) + delta * len(token_set)}
-            )
-            for start in range(0, len(token_set), 500):
-                batch = token_set[start : start + 500]
-                SpamToken.objects.bulk_create([SpamToken(token=t) for t in batch], ignore_conflicts=True)
-                SpamToken.objects.filter(token__in=batch).update(**{field: F(field) + delta})
-        else:
-            SpamClassifierTotals.objects.filter(pk=1, **{f"{field}__gte": -delta}).update(
-                **{field: F(field) + delta, token_field: Greatest(F(token_field) + delta * len(token_set), 0)}
-            )
-            for start in range(0, len(token_set), 500):
-                batch = token_set[start : start + 500]
-                SpamToken.objects.filter(token__in=batch, **{f"{field}__gte": -delta}).update(
-                    **{field: F(field) + delta}
-                )
-        transaction.on_commit(forget_cached_totals)
-    return token_set
+    buckets = sorted({int(bucket) for bucket in buckets})
+    if not buckets:
+        return {}
+    connection = connections[router.db_for_read(SpamWeight)]
+    quote = connection.ops.quote_name
+    meta = SpamWeight._meta
+    columns = [meta.get_field(name).column for name in ("bucket", "weight", "squared_gradients")]
+    selected = ", ".join(quote(c) for c in (columns if with_gradients else columns[:2]))
+    found = {}
+    with connection.cursor() as cursor:
+        for start in range(0, len(buckets), 5000):
+            listed = ", ".join(str(bucket) for bucket in buckets[start : start + 5000])
+            cursor.execute(f"SELECT {selected} FROM {quote(meta.db_table)} WHERE {quote(columns[0])} IN ({listed})")
+            for row in cursor.fetchall():
+                found[row[0]] = [row[1], row[2]] if with_gradients else row[1]
+    return found
 
 
-def learn_many(examples):
-    """Learn many ``(text, label)`` pairs at once (importing a corpus): a few queries per 500 tokens.
+def score_text(text, *, name="", url="", findings=None, learned=None):
+    """Score ``text`` (with the name, website and check findings given) against the learned weights.
 
-    Faster than :func:`learn` per text, but it reads counts and writes them back,
-    so run it while nothing else is learning (a management command, not a request).
+    One query for its buckets, the bias from the cache. ``text`` may be
+    :class:`~comments.spam.features.Features` already.
     """
-    spam, ham = {}, {}
-    totals = {"spam_count": 0, "ham_count": 0, "spam_tokens": 0, "ham_tokens": 0}
-    for text, label in examples:
-        if label not in (SPAM, HAM):
-            raise ValueError(f"label must be {SPAM!r} or {HAM!r}, not {label!r}")
-        found = tokens(text)
-        counts = spam if label == SPAM else ham
-        for token in found:
-            counts[token] = counts.get(token, 0) + 1
-        totals[f"{label}_count"] += 1
-        totals[f"{label}_tokens"] += len(found)
-    everything = sorted(spam.keys() | ham.keys())
+    learned = learned or state()
+    found = text if isinstance(text, Features) else features(text, name=name, url=url, findings=findings)
+    if not found.vector:
+        return Score(probability=0.5)  # nothing to go on (and no ``found``: nothing to explain)
+    weights = read_weights(found.vector)
+    margin = found.margin(weights, bias=learned.bias)
+    return Score(probability=sigmoid(margin), margin=margin, found=found, weights=weights)
+
+
+def _label_value(label):
+    if label == SPAM:
+        return 1.0
+    if label == HAM:
+        return 0.0
+    raise ValueError(f"label must be {SPAM!r} or {HAM!r}, not {label!r}")
+
+
+def train(examples, *, again=(), epochs=1, seed=None, count=True):
+    """Learn ``(text, label, weight)`` examples: one AdaGrad step each, ``epochs`` times; the probabilities before.
+
+    A negative ``weight`` unlearns. ``again`` are examples learned before,
+    stepped on once more after ``examples`` but not counted again (replay).
+    With ``seed`` the examples are shuffled (the same way for the same seed)
+    before each pass; ``count=False`` counts none of them (a second pass over
+    a history already learned). One read and one write of the buckets the
+    texts touch, inside the caller's transaction; the cached state is
+    forgotten once it commits. Returns the probability of spam each of
+    ``examples`` had just before its first step.
+    """
+    prepared = []
+    for counted, batch in ((count, examples), (False, again)):
+        for text, label, weight in batch:
+            found = text if isinstance(text, Features) else features(text)
+            prepared.append((found.vector, _label_value(label), float(weight), counted))
+    if not prepared:
+        return []
     with transaction.atomic():
-        for start in range(0, len(everything), 500):
-            batch = everything[start : start + 500]
-            existing = {
-                token: (s, h)
-                for token, s, h in SpamToken.objects.filter(token__in=batch).values_list(
-                    "token", "spam_count", "ham_count"
-                )
-            }
-            rows = [
-                SpamToken(
-                    token=t,
-                    spam_count=existing.get(t, (0, 0))[0] + spam.get(t, 0),
-                    ham_count=existing.get(t, (0, 0))[1] + ham.get(t, 0),
-                )
-                for t in batch
-            ]
-            SpamToken.objects.bulk_create(
-                rows, update_conflicts=True, unique_fields=["token"], update_fields=["spam_count", "ham_count"]
-            )
-        SpamClassifierTotals.objects.bulk_create([SpamClassifierTotals(pk=1)], ignore_conflicts=True)
-        SpamClassifierTotals.objects.filter(pk=1).update(**{f: F(f) + n for f, n in totals.items()})
-        transaction.on_commit(forget_cached_totals)
-    return totals["spam_count"], totals["ham_count"]
+        SpamLearner.objects.bulk_create([SpamLearner(pk=1)], ignore_conflicts=True)
+        learner = SpamLearner.objects.select_for_update().get(pk=1)
+        buckets = set()
+        for vector, *_rest in prepared:
+            buckets.update(vector)
+        weights = read_weights(buckets, with_gradients=True)
+        before = {}
+        order = list(range(len(prepared)))
+        shuffler = random.Random(seed) if seed is not None else None
+        for epoch in range(epochs):
+            if shuffler is not None:
+                shuffler.shuffle(order)
+            for index in order:
+                vector, y, weight, counted = prepared[index]
+                counted = counted and epoch == 0
+                # Counted before its step, taken back after: an example unlearned weighs as it did when learned.
+                if counted and weight > 0:
+                    _count(learner, y, weight)
+                probability = _step(learner, weights, vector, y, weight)
+                if counted and weight < 0:
+                    _count(learner, y, weight)
+                before.setdefault(index, probability)
+        _write(weights, buckets)
+        learner.save()
+        forget_cached_state(when_committed=True)
+    return [before[index] for index in range(len(examples))]
 
 
-def forget_cached_totals():
+def _count(learner, y, weight):
+    if y:
+        learner.spam_learned = max(0.0, learner.spam_learned + weight)
+    else:
+        learner.ham_learned = max(0.0, learner.ham_learned + weight)
+
+
+def _step(learner, weights, vector, y, weight):
+    """One AdaGrad step of the logistic loss on one example; returns the probability before the step."""
+    margin = learner.bias
+    for bucket, value in vector.items():
+        entry = weights.get(bucket)
+        if entry is not None:
+            margin += entry[0] * value
+    probability = sigmoid(margin)
+    learned = learner.spam_learned if y else learner.ham_learned
+    total = learner.spam_learned + learner.ham_learned
+    class_weight = min(MAX_CLASS_WEIGHT, total / (2 * learned)) if learned > 0 else 1.0
+    gradient = (probability - y) * weight * class_weight
+    if not gradient:
+        return probability
+    for bucket, value in vector.items():
+        entry = weights.get(bucket)
+        if entry is None:
+            entry = weights[bucket] = [0.0, 0.0]
+        g = gradient * value
+        entry[1] += g * g
+        entry[0] -= LEARNING_RATE * g / math.sqrt(1.0 + entry[1])
+    learner.bias_squared_gradients += gradient * gradient
+    learner.bias -= LEARNING_RATE * gradient / math.sqrt(1.0 + learner.bias_squared_gradients)
+    return probability
+
+
+def _write(weights, buckets):
+    """Insert or update the rows of ``buckets``: one ``executemany`` upsert (SQLite, PostgreSQL), else the ORM's."""
+    rows = [(bucket, *weights[bucket]) for bucket in sorted(buckets) if bucket in weights]
+    connection = connections[router.db_for_write(SpamWeight)]
+    if connection.vendor not in ("sqlite", "postgresql"):
+        SpamWeight.objects.bulk_create(
+            [SpamWeight(bucket=b, weight=w, squared_gradients=g) for b, w, g in rows],
+            batch_size=1000,
+            update_conflicts=True,
+            unique_fields=["bucket"],
+            update_fields=["weight", "squared_gradients"],
+        )
+        return
+    # Building thousands of model instances costs ten times the SQL: the same upsert by hand.
+    quote = connection.ops.quote_name
+    meta = SpamWeight._meta
+    bucket, weight, gradients = (quote(meta.get_field(n).column) for n in ("bucket", "weight", "squared_gradients"))
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({bucket}, {weight}, {gradients}) VALUES (%s, %s, %s) "
+        f"ON CONFLICT ({bucket}) DO UPDATE SET {weight} = EXCLUDED.{weight}, {gradients} = EXCLUDED.{gradients}"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def learn(*, text, label, weight=1.0):
+    """Learn one text (``weight=-1`` unlearns it); returns the probability of spam it had before."""
+    return train([(text, label, weight)])[0]
+
+
+def learn_many(examples, *, weight=IMPORTED_WEIGHT, epochs=IMPORT_EPOCHS):
+    """Learn ``(text, label)`` pairs imported from a corpus, each counting ``weight``; returns ``(spam, ham)``.
+
+    Several shuffled passes (the same order every time), one read and one
+    write of the weights: run it from a command, not a request.
+    """
+    examples = [(text, label, weight) for text, label in examples]
+    for _text, label, _weight in examples:
+        _label_value(label)
+    train(examples, epochs=epochs, seed=0)
+    spam = sum(1 for _text, label, _weight in examples if label == SPAM)
+    return spam, len(examples) - spam
+
+
+def forget_cached_state(*, when_committed=False):
+    """Drop the cached :class:`State`: now (this transaction reads its own changes) and, if asked, at commit.
+
+    A worker may cache the state still committed meanwhile; the second time clears that.
+    """
     if _use_shared_cache.get():
-        cache.delete(_TOTALS_CACHE_KEY)
+        cache.delete(_STATE_CACHE_KEY)
+        if when_committed:
+            transaction.on_commit(forget_cached_state)
 
 
 @contextmanager
 def isolated():
-    """Read and write the counts without the shared cache, for state that will be rolled back."""
+    """Read and write the classifier without the shared cache, for state that will be rolled back."""
     token = _use_shared_cache.set(False)
     try:
         yield
@@ -274,10 +319,9 @@ def isolated():
 
 
 def reset():
-    """Forget everything learned (for retraining from the full history)."""
-    SpamToken.objects.all().delete()
-    SpamClassifierTotals.objects.all().delete()
+    """Forget everything learned: weights, state, the filter's memory and which decisions were learned."""
+    SpamWeight.objects.all().delete()
+    SpamLearner.objects.all().delete()
     SpamMemory.objects.all().delete()
     LearnedLabel.objects.all().delete()
-    transaction.on_commit(forget_cached_totals)
-    forget_cached_totals()
+    forget_cached_state(when_committed=True)

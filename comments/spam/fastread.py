@@ -5,7 +5,7 @@ the query through the ORM costs more than running it. Same SQL on SQLite and
 PostgreSQL, parameters passed separately, table and column names from the
 model's own metadata::
 
-    select_in(SpamToken, ["token", "spam_count", "ham_count"], key="token", values=["free", "gift"])
+    select_in(SpamMemory, ["key", "spam_count", "ham_count"], key="key", values=["domain:example.net"])
 """
 
 from django.db import connections, router

@@ -64,13 +64,19 @@ def proven_identity_keys(submission, *, match_email=True):
     return identity_keys(user_id=submission.user_id, email=submission.author_email if proven else "")
 
 
-def content_keys(*, ip_address=None, text="", url=""):
-    """The keys about where a comment came from and pointed to: IP address and linked domains."""
+def content_keys(*, ip_address=None, text="", url="", name=""):
+    """The keys about where a comment came from and pointed to: IP address and linked domains.
+
+    The domains are those of the links in the text, of the website given and of a web address given as
+    the name ("cheapdeals.com" is a common name for a spammer to give).
+    """
     keys = []
     if ip_address:
         keys.append((IP, str(ip_address)))
     own = own_domains()
     domains = {domain for _, domain in foreign_links(text, own=own)}
+    if name:
+        domains.update(domain for _, domain in foreign_links(name, own=own))
     author_domain = domain_of(url) if url else ""
     if author_domain and not is_own(author_domain, own=own):
         domains.add(author_domain)
@@ -81,7 +87,7 @@ def content_keys(*, ip_address=None, text="", url=""):
 def submission_keys(submission):
     """Every key a submission has: account, e-mail address, IP address and linked domains."""
     return identity_keys(user_id=submission.user_id, email=submission.author_email) + content_keys(
-        ip_address=submission.ip_address, text=submission.text, url=submission.author_url
+        ip_address=submission.ip_address, text=submission.text, url=submission.author_url, name=submission.author_name
     )
 
 

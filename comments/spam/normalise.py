@@ -69,11 +69,17 @@ def plain_text(text):
 
 def find_urls(text):
     """Every link in ``text`` (HTML or plain) as written, after the same clean-up ``normalise`` does."""
+    return list(_find_urls(text))
+
+
+@lru_cache(maxsize=256)
+def _find_urls(text):
+    # Several checks ask about the links of one comment; looking for bare domains is the costly part.
     plain = plain_text(text)
     urls = [m.group(0).rstrip(".,;:!?)]}") for m in URL.finditer(plain)]
     rest = URL.sub(" ", plain)
     urls.extend(m.group(0).rstrip(".,;:!?)]}") for m in BARE_DOMAIN.finditer(rest))
-    return urls
+    return tuple(urls)
 
 
 @lru_cache(maxsize=256)

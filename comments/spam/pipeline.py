@@ -19,7 +19,9 @@ The rules, decided once:
   what the checks before it found still counts: a comment with a word from
   the moderation list is still held.
 - Otherwise the scores are added up: from ``NEWSROOM_SPAM_HOLD_THRESHOLD``
-  the comment is held, from ``NEWSROOM_SPAM_SPAM_THRESHOLD`` it is spam.
+  the comment is held, from the spam threshold it is spam: calibrated on the
+  site's own decisions once there are enough of them
+  (:mod:`comments.spam.calibration`), ``NEWSROOM_SPAM_SPAM_THRESHOLD`` until then.
 - Trust is not a password: a trusted commenter goes through every check.
   Their ``discount`` (a small negative score) offsets small findings, never
   one that holds the comment on its own (:func:`total_score`).
@@ -37,9 +39,9 @@ from dataclasses import replace
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
-from comments import conf
-from comments.spam import akismet_client, memory, recaptcha
-from comments.spam.base import Band, CheckResult, Submission, Verdict
+from comments import conf, targets
+from comments.spam import akismet_client, calibration, memory, recaptcha
+from comments.spam.base import REPLIED_TO_LENGTH, Band, CheckResult, Submission, Verdict, target_text
 from comments.spam.checks.trusted import TrustedCommenterCheck
 
 logger = logging.getLogger(__name__)
@@ -103,7 +105,10 @@ def _run(checks, submission):
         for check in checks:
             name = check_name(check)
             try:
-                result = check(submission)
+                if getattr(check, "reads_findings", False):
+                    result = check(submission, findings=tuple(results))
+                else:
+                    result = check(submission)
             except Exception:
                 logger.exception("Spam check %r failed; holding the comment for review.", name)
                 result = CheckResult(0.0, f"{name}: check failed", check=name, unavailable=True)
@@ -137,7 +142,9 @@ def total_score(results):
 
 def band_for(*, score, decisive=None, unavailable=False):
     """The band for a total ``score`` (see the module docstring for the rules)."""
-    if decisive == SPAM or score >= conf.get("NEWSROOM_SPAM_SPAM_THRESHOLD"):
+    if decisive == SPAM or (
+        score >= conf.get("NEWSROOM_SPAM_HOLD_THRESHOLD") and score >= calibration.spam_threshold()
+    ):
         return SPAM
     if unavailable or score >= conf.get("NEWSROOM_SPAM_HOLD_THRESHOLD"):
         return HOLD
@@ -181,8 +188,19 @@ def submission_for(comment, **extra):
         content_type_id=comment.content_type_id,
         object_pk=comment.object_pk,
         submitted_at=comment.submit_date,
+        target_text=_target_text(comment),
         extra={"comment_pk": comment.pk, "akismet_payload": comment.akismet_payload or {}, **extra},
     )
+
+
+def _target_text(comment):
+    """What a stored comment is on, as posting gave it to the checks: two queries (the reply's parent, the object)."""
+    replied_to = ""
+    if getattr(comment, "parent_id", None) and comment.parent_id != comment.pk:
+        replied_to = type(comment)._default_manager.filter(pk=comment.parent_id).values_list("comment", flat=True)
+        replied_to = (replied_to.first() or "")[:REPLIED_TO_LENGTH]
+    target = targets.visible_object(comment.content_type_id, comment.object_pk)
+    return target_text(replied_to, targets.get(target).text(target) if target is not None else "")
 
 
 def _was_trusted(comment):

@@ -69,6 +69,43 @@ def test_the_spam_filter_sees_the_submission_before_anything_is_stored_or_mailed
     assert 25 <= submission.seconds_on_form <= 60
 
 
+def test_the_spam_filter_knows_what_the_comment_is_on(client, spam_filter, settings):
+    settings.NEWSROOM_COMMENTS_FLOOD_SECONDS = 0
+    article = make_article(
+        headline="Depot approved",
+        standfirst="After a close vote.",
+        body="<p>The <strong>council</strong> voted 6-3.</p><p>Residents&nbsp;object.</p>",
+    )
+    post(client, form_data(article))
+    assert (
+        spam_filter.seen[0].target_text
+        == "Depot approved\n\nAfter a close vote.\n\nThe council voted 6-3. Residents object."
+    )
+
+    parent = make_comment(article, text="The traffic survey was done in August.")
+    post(client, form_data(article, reply_to=str(parent.pk), comment="And the schools were shut then."))
+    assert spam_filter.seen[1].target_text.startswith("The traffic survey was done in August.\n\nDepot approved")
+
+
+def test_what_the_comment_is_on_costs_no_query(client, article, spam_filter, settings, monkeypatch):
+    """The article (with its body) and the comment replied to are loaded anyway; reading their text is free."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from comments.prompts import ArticleComments
+
+    settings.NEWSROOM_COMMENTS_FLOOD_SECONDS = 0
+    parent = make_comment(article)
+    post(client, form_data(article, comment="Warming the caches."))
+    with CaptureQueriesContext(connection) as with_text:
+        post(client, form_data(article, reply_to=str(parent.pk), comment="A first reply."))
+    monkeypatch.setattr(ArticleComments, "text", lambda self, obj: "")
+    with CaptureQueriesContext(connection) as without_text:
+        post(client, form_data(article, reply_to=str(parent.pk), comment="A second reply."))
+    assert spam_filter.seen[1].target_text and not spam_filter.seen[2].target_text.endswith(article.headline)
+    assert len(with_text) == len(without_text)
+
+
 def test_a_held_comment_sets_the_pending_cookie_and_is_not_public(client, article, spam_filter):
     spam_filter.band = "hold"
 

@@ -24,7 +24,7 @@ def article():
 
 @pytest.fixture
 def learner(monkeypatch):
-    """Stands in for the spam filter's learner and records what committed changes taught it."""
+    """Stands in for the spam filter's learner and records what status changes taught it."""
     from comments.spam import learning
 
     taught = []

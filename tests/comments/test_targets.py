@@ -139,6 +139,7 @@ def test_by_default_every_object_is_visible_and_open_and_named_by_str(register):
     assert commentable.is_visible(author) and commentable.comments_are_open(author)
     assert commentable.reader_prompt(author) == ""
     assert commentable.title(author) == "Rita Vale" == targets.title_of(author)
+    assert commentable.text(author) == "Rita Vale"
     assert commentable.url(author) == author.get_absolute_url()
     assert list(commentable.nameable_by(make_user())) == [author]
     assert targets.page_context(author) == {
@@ -147,6 +148,16 @@ def test_by_default_every_object_is_visible_and_open_and_named_by_str(register):
         "target_url": author.get_absolute_url(),
         "target_name": "author",
     }
+
+
+def test_an_articles_text_is_its_headline_standfirst_and_body_read_without_a_query(django_assert_num_queries):
+    article = make_article(
+        headline="Talks resume", standfirst="Both sides return.", body="<h2>Why</h2><p>A <em>new</em> offer.</p>"
+    )
+    commentable = targets.get(article)
+    loaded = commentable.visible_object(str(article.pk))  # as posting finds it
+    with django_assert_num_queries(0):
+        assert commentable.text(loaded) == "Talks resume\n\nBoth sides return.\n\nWhy A new offer."
 
 
 def test_an_enable_field_turns_comments_off_per_object(register):

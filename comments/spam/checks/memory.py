@@ -1,4 +1,8 @@
-"""Spam memory: an IP address, e-mail address or linked domain seen on comments marked spam before.
+"""Spam memory: an IP address, e-mail address or domain seen on comments marked spam before.
+
+The domains are those linked from the text, given as the website, or given
+as the name ("cheapdeals.com"), so a shop's domain seen in spam counts
+wherever it turns up next.
 
 One indexed query (:mod:`comments.spam.memory`). A key counts when it has
 been on more spam than approved comments, so a domain everyone links to

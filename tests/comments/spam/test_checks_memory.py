@@ -1,6 +1,6 @@
 import pytest
 
-from comments.spam import memory, pipeline
+from comments.spam import classifier, memory, pipeline
 from comments.spam.checks.first_comment import FirstCommentCheck
 from comments.spam.checks.memory import SpamMemoryCheck
 from comments.spam.checks.trusted import TrustedCommenterCheck
@@ -52,7 +52,19 @@ def test_the_memory_checks_share_one_query_per_run(django_assert_num_queries):
     decide("spam", email="ann@example.org")
     decide("spam", email="ann@example.org")
     checks = [TrustedCommenterCheck(), SpamMemoryCheck(), FirstCommentCheck()]
+    classifier.state()  # the spam threshold: cached, as between requests
     with django_assert_num_queries(1):  # SpamMemory WHERE key IN (user, e-mail, IP, domains)
         proven = submission(author_email="ann@example.org", trust_email_hash=memory.email_proof("ann@example.org"))
         verdict = pipeline.evaluate(proven, checks=checks)
     assert [r.check for r in verdict.results] == ["spam memory"]
+
+
+def test_a_domain_seen_in_spam_counts_wherever_it_turns_up_next():
+    decide("spam", text="Great article, thanks for sharing!", name="cheap-jerseys.com", ip_address="198.51.100.9")
+    decide("spam", text="Nice post.", url="https://best-seo-agency.net/", ip_address="198.51.100.9")
+    in_text = SpamMemoryCheck()(submission("Wholesale kits at cheap-jerseys.com/shop, all teams"))
+    assert in_text.reason == "spam memory: domain cheap-jerseys.com (1 spam)"
+    as_website = SpamMemoryCheck()(submission("Agree with every word.", author_url="http://best-seo-agency.net"))
+    assert as_website.reason == "spam memory: domain best-seo-agency.net (1 spam)"
+    as_name = SpamMemoryCheck()(submission("Agree with every word.", author_name="best-seo-agency.net"))
+    assert as_name.score == pytest.approx(0.6)

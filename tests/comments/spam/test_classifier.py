@@ -8,138 +8,155 @@ from django.core.cache import cache
 from comments.spam import classifier
 from comments.spam.checks.classifier import ClassifierCheck
 from comments.spam.corpus import read_labelled_csv
-from comments.spam.models import SpamClassifierTotals, SpamToken
+from comments.spam.features import features
+from comments.spam.models import SpamLearner, SpamWeight
 from tests.comments.spam.builders import NEWS_COMMENT, submission
+
+pytestmark = pytest.mark.django_db
 
 TUBESPAM = Path(settings.BASE_DIR).parent / "shared" / "datasets" / "tubespam"
 
-SPAMMY = ["check out my channel for free gift cards", "subscribe to my channel for free money", "free gift cards here"]
-HAMMY = ["the council vote was close", "a fair report on the council budget", "the budget vote was fair"]
+SPAMMY = [
+    "call now for printer support, toll free helpline",
+    "printer offline? call now, support number open all night",
+    "airline reservations number, call now for cheap flights",
+]
+HAMMY = [
+    "the council vote was close and the budget is still unclear",
+    "a fair report on the council budget and the bus lane",
+    "the budget vote was fair, whatever the headline says",
+]
 
 
-def teach(times=5):
-    for _ in range(times):
-        for text in SPAMMY:
-            classifier.learn(text=text, label=classifier.SPAM)
-        for text in HAMMY:
-            classifier.learn(text=text, label=classifier.HAM)
+def teach(times=4, *, weight=1.0):
+    examples = [(text, classifier.SPAM, weight) for text in SPAMMY] + [(text, classifier.HAM, weight) for text in HAMMY]
+    classifier.train(examples, epochs=times, seed=0)
 
 
-def test_tokens_are_words_domains_and_pairs_without_filler_or_artefacts():
-    tokens = classifier.tokens("Check out MY channel\ufeff: https://www.Example.com/x")
-    assert {"check", "channel", "example.com", "check out", "my channel"} <= tokens
-    assert "my" not in tokens  # a filler word alone only says how long a comment is
-    assert not any("\ufeff" in t for t in tokens)
-    assert classifier.tokens("Great song\ufeff") == classifier.tokens("great song")
+def weights_of(text):
+    return dict(SpamWeight.objects.filter(bucket__in=features(text).vector).values_list("bucket", "weight"))
 
 
-def test_token_probability_is_pulled_towards_even_for_rare_tokens():
-    rare = classifier.token_probability(spam_docs=1, ham_docs=0, spam_tokens=100, ham_tokens=100)
-    common = classifier.token_probability(spam_docs=40, ham_docs=0, spam_tokens=100, ham_tokens=100)
-    assert 0.5 < rare < common < 1
-    even = classifier.token_probability(spam_docs=10, ham_docs=10, spam_tokens=100, ham_tokens=100)
-    assert even == pytest.approx(0.5)
+def test_learning_spam_moves_the_weights_of_its_buckets_towards_spam():
+    text = "call now for printer support"
+    before = classifier.score_text(text).probability
+    assert before == pytest.approx(0.5)
+    assert classifier.learn(text=text, label=classifier.SPAM) == pytest.approx(0.5)  # its probability before
+    assert set(weights_of(text)) == set(features(text).vector)
+    assert classifier.score_text(text).probability > before
+    assert classifier.state().spam_learned == 1
 
 
-def test_rates_are_per_token_so_the_wordier_class_does_not_own_common_words():
-    # Spam learned 3x as many tokens; a word in 3x as many spam comments is no evidence.
-    p = classifier.token_probability(spam_docs=30, ham_docs=10, spam_tokens=3000, ham_tokens=1000)
-    assert p == pytest.approx(0.5)
+def test_learning_ham_moves_them_the_other_way():
+    text = "the council vote was close"
+    classifier.learn(text=text, label=classifier.HAM)
+    assert classifier.score_text(text).probability < 0.5
+    assert classifier.state().ham_learned == 1
 
 
-def test_more_words_are_not_more_evidence():
-    totals = classifier.Totals(spam_docs=50, ham_docs=50, spam_tokens=500, ham_tokens=500)
-    short = {"free": (20, 1), "channel": (20, 1), "subscribe": (20, 1)}
-    long = {**short, **{f"word{i}": (5, 5) for i in range(20)}}
-    p_short = classifier.combine(short, totals=totals, token_count=3).probability
-    p_long = classifier.combine(long, totals=totals, token_count=23).probability
-    assert p_short > 0.9
-    assert p_long < p_short
-    # Words never seen dampen the verdict instead of being ignored.
-    p_unknown = classifier.combine(short, totals=totals, token_count=30).probability
-    assert 0.5 < p_unknown < p_short
+def test_unlearning_takes_a_step_back():
+    teach(times=2)
+    text = "call now, printer support number"
+    before = classifier.score_text(text).probability
+    classifier.learn(text=text, label=classifier.SPAM)
+    learned = classifier.score_text(text).probability
+    classifier.learn(text=text, label=classifier.SPAM, weight=-1)
+    assert learned > before
+    assert classifier.score_text(text).probability == pytest.approx(before, abs=0.05)
+    assert classifier.state().spam_learned == len(SPAMMY)  # counted once, taken back once
 
 
-@pytest.mark.django_db
-def test_learning_counts_documents_and_tokens():
-    classifier.learn(text="free money free money", label=classifier.SPAM)
-    classifier.learn(text="free speech matters", label=classifier.HAM)
-    assert SpamToken.objects.get(token="free").spam_count == 1  # once per comment, however often it appears
-    assert SpamToken.objects.get(token="free").ham_count == 1
-    totals = SpamClassifierTotals.objects.get()
-    assert (totals.spam_count, totals.ham_count) == (1, 1)
-    assert totals.spam_tokens == len(classifier.tokens("free money free money"))
+def test_character_ngrams_catch_dressed_up_text_after_learning_the_plain_words():
+    teach()
+    # Not one of its words was learned ("c", "a", "l", ... "s", "u"): only its letters, run together, were.
+    dressed = classifier.score_text("C.A.L.L   N.O.W -- p r i n t e r  s-u-p-p-o-r-t")
+    plain = classifier.score_text("call now -- printer support")
+    assert dressed.margin > plain.margin / 3 > 0
+    assert dressed.probability > 0.6
+    assert "c.a.l.l n.o.w" in dressed.spam_words()
+    assert classifier.score_text("the c.o.u.n.c.i.l budget vote").probability < 0.4
 
 
-@pytest.mark.django_db
-def test_unlearning_takes_back_exactly_and_never_goes_below_zero():
-    learned = classifier.learn(text="free money", label=classifier.SPAM)
-    classifier.learn(token_set=learned, label=classifier.SPAM, delta=-1)
-    classifier.learn(token_set=learned, label=classifier.SPAM, delta=-1)
-    assert set(SpamToken.objects.values_list("spam_count", flat=True)) == {0}
-    totals = SpamClassifierTotals.objects.get()
-    assert (totals.spam_count, totals.spam_tokens) == (0, 0)
+def test_the_words_that_weighed_most_are_named():
+    teach()
+    score = classifier.score_text("Need help? Call now, printer support, toll free")
+    words = score.spam_words()
+    assert 1 <= len(words) <= 3
+    assert set(" ".join(words).split()) & {"call", "now", "printer", "support", "toll", "free"}
+    assert classifier.score_text("The council budget vote was close").ham_words()
 
 
-@pytest.mark.django_db
+def test_an_imported_example_counts_less_than_a_moderators_decision():
+    text = "cheap replica watches, best prices"
+    classifier.learn_many([(text, classifier.SPAM)], epochs=1)
+    imported = classifier.score_text(text).margin
+    classifier.reset()
+    classifier.learn(text=text, label=classifier.SPAM)
+    decided = classifier.score_text(text).margin
+    assert 0 < imported < decided
+    assert imported == pytest.approx(classifier.IMPORTED_WEIGHT * decided, rel=0.05)
+    assert classifier.state().spam_learned == 1
+
+
+def test_learning_many_counts_them_at_their_weight():
+    assert classifier.learn_many([("free money now", classifier.SPAM), ("free speech", classifier.HAM)]) == (1, 1)
+    learned = classifier.state()
+    assert (learned.spam_learned, learned.ham_learned) == (pytest.approx(0.3), pytest.approx(0.3))
+    with pytest.raises(ValueError, match="label"):
+        classifier.learn_many([("x", "maybe")])
+
+
 def test_learn_refuses_unknown_labels():
     with pytest.raises(ValueError, match="label"):
         classifier.learn(text="x", label="maybe")
 
 
-@pytest.mark.django_db
-def test_scoring_says_which_tokens_pushed_it(django_assert_num_queries):
+def test_replayed_examples_step_but_are_not_counted_again():
+    classifier.train([("spam words", classifier.SPAM, 1.0)], again=[("ham words", classifier.HAM, 1.0)] * 3)
+    learned = classifier.state()
+    assert (learned.spam_learned, learned.ham_learned) == (1, 0)
+    assert classifier.score_text("ham words").probability < 0.5
+
+
+def test_scoring_is_one_query_for_the_texts_buckets(django_assert_num_queries):
     teach()
-    learned = classifier.totals()
-    with django_assert_num_queries(1):  # the token rows; the totals come from the cache
-        score = classifier.score_text("free gift cards on my channel", learned=learned)
-    assert score.probability > 0.8
-    assert set(score.spam_tokens) <= {"free", "gift", "cards", "channel", "gift cards", "my channel", "free gift"}
-    assert len(score.spam_tokens) == 3
-    assert classifier.score_text("the council budget vote").probability < 0.3
+    learned = classifier.state()
+    long_text = NEWS_COMMENT * 3  # some 2,000 buckets: still one query
+    with django_assert_num_queries(1):
+        classifier.score_text("call now for printer support", learned=learned)
+    with django_assert_num_queries(1):
+        classifier.score_text(long_text, learned=learned)
+    with django_assert_num_queries(0):
+        classifier.score_text("", learned=learned)
 
 
-@pytest.mark.django_db
-def test_totals_are_cached_and_the_cache_is_cleared_when_learning(
+def test_the_state_is_cached_and_forgotten_when_learning_commits(
     django_assert_num_queries, django_capture_on_commit_callbacks
 ):
     teach(times=1)
-    classifier.totals()
+    classifier.state()
     with django_assert_num_queries(0):
-        before = classifier.totals()
+        before = classifier.state()
     with django_capture_on_commit_callbacks(execute=True):
         classifier.learn(text="more spam", label=classifier.SPAM)
-    assert classifier.totals().spam_docs == before.spam_docs + 1
+    assert classifier.state().spam_learned == before.spam_learned + 1
 
 
-@pytest.mark.django_db
 def test_isolated_state_never_reaches_the_shared_cache():
     teach(times=1)
     with classifier.isolated():
-        classifier.totals()
-    assert cache.get("newsroom:spam-classifier-totals") is None
+        classifier.state()
+    assert cache.get("newsroom:spam-classifier-state") is None
 
 
-@pytest.mark.django_db
-def test_learning_many_at_once_counts_as_learning_each():
-    classifier.learn(text="free money now", label=classifier.SPAM)
-    classifier.learn_many([("free money now", classifier.SPAM), ("free speech", classifier.HAM)])
-    assert SpamToken.objects.get(token="free").spam_count == 2
-    assert SpamToken.objects.get(token="free").ham_count == 1
-    assert classifier.totals().spam_docs == 2
-    with pytest.raises(ValueError, match="label"):
-        classifier.learn_many([("x", "maybe")])
-
-
-@pytest.mark.django_db
 def test_reset_forgets_everything():
     teach(times=1)
     classifier.reset()
-    assert not SpamToken.objects.exists()
-    assert classifier.totals() == classifier.Totals()
+    assert not SpamWeight.objects.exists()
+    assert not SpamLearner.objects.exists()
+    assert classifier.state() == classifier.State()
 
 
-@pytest.mark.django_db
 def test_untrained_classifier_stays_silent():
     classifier.learn(text="free money", label=classifier.SPAM)
     assert ClassifierCheck()(submission("free money")) is None
@@ -156,7 +173,6 @@ def _train_on_tubespam():
     )
 
 
-@pytest.mark.django_db
 def test_after_training_on_tubespam_a_long_news_comment_is_not_flagged():
     """The corpus's ham is short; a long, legitimate comment must not look like spam for its length."""
     _train_on_tubespam()
@@ -174,9 +190,8 @@ def test_after_training_on_tubespam_a_long_news_comment_is_not_flagged():
         assert result is None or result.score < 0.5, result
 
 
-@pytest.mark.django_db
 def test_after_training_on_tubespam_channel_spam_is_flagged_with_its_words():
     _train_on_tubespam()
     result = ClassifierCheck()(submission("Hey guys, please check out my channel and subscribe! Free gift cards"))
     assert result.score >= 1.0
-    assert result.reason.startswith("classifier: '")
+    assert result.reason.startswith('classifier: "')

@@ -2,23 +2,23 @@ import pytest
 
 from comments.models import Comment
 from comments.spam import fastread
-from comments.spam.models import SpamToken
+from comments.spam.models import SpamMemory
 from tests.factories import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
 
 
 def test_select_in_reads_the_rows_asked_for_in_batches(monkeypatch, django_assert_num_queries):
-    SpamToken.objects.bulk_create([SpamToken(token=f"t{i}", spam_count=i) for i in range(5)])
+    SpamMemory.objects.bulk_create([SpamMemory(key=f"t{i}", spam_count=i) for i in range(5)])
     monkeypatch.setattr(fastread, "BATCH", 2)
     with django_assert_num_queries(2):  # two batches of two
-        rows = fastread.select_in(SpamToken, ["token", "spam_count"], key="token", values=["t1", "t3", "t9", "t4"])
+        rows = fastread.select_in(SpamMemory, ["key", "spam_count"], key="key", values=["t1", "t3", "t9", "t4"])
     assert sorted(rows) == [("t1", 1), ("t3", 3), ("t4", 4)]
 
 
 def test_nothing_asked_no_query(django_assert_num_queries):
     with django_assert_num_queries(0):
-        assert fastread.select_in(SpamToken, ["token"], key="token", values=[]) == []
+        assert fastread.select_in(SpamMemory, ["key"], key="key", values=[]) == []
 
 
 def test_primary_keys_and_limits():

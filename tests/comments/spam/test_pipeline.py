@@ -8,6 +8,9 @@ from comments.spam.checks.links import LinksCheck
 from comments.spam.pipeline import describe
 from tests.comments.spam.builders import submission
 
+# Every verdict reads the spam threshold, calibrated on the site's decisions (from the cache, else the database).
+pytestmark = pytest.mark.django_db
+
 
 class Fixed:
     """A check that always says the same thing."""
@@ -185,7 +188,6 @@ def test_reasons_read_well_for_moderators():
     assert CheckResult.from_dict(verdict.reasons[1]) == verdict.results[1]
 
 
-@pytest.mark.django_db
 def test_the_default_pipeline_runs_end_to_end():
     verdict = pipeline.evaluate(submission("Thanks for a careful, well sourced report on the housing figures."))
     assert verdict.band == "hold"  # a first comment from an unknown reader
@@ -219,26 +221,25 @@ def _known_world(rows):
             ip_address=f"198.51.100.{i}",
         )
         learn_from_decision(comment, to_status=status, report=False)
-    for i in range(12):
-        classifier.learn(text=f"free gift cards {i}", label=classifier.SPAM)
-        classifier.learn(text=f"council budget vote {i}", label=classifier.HAM)
-    classifier.totals()  # cached, as between requests
+    classifier.train(
+        [(f"free gift cards {i}", classifier.SPAM, 1.0) for i in range(12)]
+        + [(f"council budget vote {i}", classifier.HAM, 1.0) for i in range(12)]
+    )
+    classifier.state()  # cached, as between requests
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("rows", [2, 12])
 def test_the_default_pipeline_query_budget(rows, django_assert_num_queries):
     _known_world(rows)
     text = "The budget vote, see https://site1.example.net for the free gift cards papers and figures in full."
     # 1. SpamMemory WHERE key IN (e-mail, IP, domain): trusted, spam memory and first comment share it
     # 2. comments with the same text_hash (duplicate)
-    # 3. SpamToken WHERE token IN (...) (classifier; totals come from the cache)
+    # 3. SpamWeight WHERE bucket IN (...) (classifier; its state and the spam threshold come from the cache)
     with django_assert_num_queries(3):
         verdict = pipeline.evaluate(submission(text, author_email="reader1@example.org", ip_address="198.51.100.1"))
     assert verdict.band == "spam"
 
 
-@pytest.mark.django_db
 def test_a_recheck_keeps_the_trust_cookie_a_signed_out_commenter_showed():
     from comments.spam import memory
     from tests.factories import make_article, make_comment, make_user

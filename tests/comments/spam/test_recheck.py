@@ -152,3 +152,16 @@ def test_recheck_does_not_discard(settings, akismet_on):
     comment = make_comment(make_article(), status="pending")
     assert recheck(comment).band == "spam"
     assert AkismetCheck()(submission()).details["blatant"]
+
+
+def test_a_second_look_knows_what_the_comment_is_on_as_posting_did(django_assert_num_queries):
+    article = make_article(headline="Last bus cut", standfirst="The 11pm service ends in May.")
+    parent = make_comment(article, text="Shift workers will have to walk.")
+    reply = make_comment(article, parent=parent, text=TEXT)
+    with django_assert_num_queries(2):  # 1 the text replied to, 2 the article readers can see
+        rebuilt = pipeline.submission_for(reply)
+    assert rebuilt.target_text.startswith("Shift workers will have to walk.\n\nLast bus cut\n\nThe 11pm service")
+    assert pipeline.submission_for(parent).target_text.startswith("Last bus cut")
+    article.status = "draft"
+    article.save()
+    assert pipeline.submission_for(parent).target_text == ""  # no longer visible: nothing to compare with

@@ -11,6 +11,11 @@ def test_defaults_pass():
     assert ids() == []
 
 
+def test_calibration_may_be_turned_off(settings):
+    settings.NEWSROOM_SPAM_TARGET_HAM_TO_SPAM = None
+    assert ids() == []
+
+
 @pytest.mark.parametrize(
     ("setting", "value", "check_id"),
     [
@@ -27,6 +32,8 @@ def test_defaults_pass():
         ("NEWSROOM_RECAPTCHA_PUBLIC_KEY", "only-one", "comments.E109"),
         ("NEWSROOM_RECAPTCHA_VERSION", "v4", "comments.E110"),
         ("NEWSROOM_RECAPTCHA_MIN_SCORE", 2, "comments.E111"),
+        ("NEWSROOM_SPAM_TARGET_HAM_TO_SPAM", 1.5, "comments.E113"),
+        ("NEWSROOM_SPAM_TARGET_HAM_TO_SPAM", 0, "comments.E113"),
     ],
 )
 def test_wrong_settings_are_reported_with_a_hint(settings, setting, value, check_id):

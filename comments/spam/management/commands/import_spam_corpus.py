@@ -11,9 +11,7 @@ unless given ``--reset``.
 
 from django.core.management.base import BaseCommand
 
-from comments.spam import classifier
-from comments.spam.corpus import read_labelled_csv
-from comments.spam.normalise import text_hash
+from comments.spam.corpus import import_examples, read_labelled_csv
 
 
 class Command(BaseCommand):
@@ -27,22 +25,15 @@ class Command(BaseCommand):
         parser.add_argument("--keep-duplicates", action="store_true", help="Learn repeated texts every time.")
 
     def handle(self, *args, **options):
-        seen = set()
-        examples = []
-        skipped = 0
-        for path in options["csv"]:
-            rows = read_labelled_csv(
+        rows = [
+            row
+            for path in options["csv"]
+            for row in read_labelled_csv(
                 path,
                 text_column=options["text_column"],
                 label_column=options["label_column"],
                 spam_value=options["spam_value"],
             )
-            for text, is_spam in rows:
-                fingerprint = text_hash(text)
-                if fingerprint in seen and not options["keep_duplicates"]:
-                    skipped += 1
-                    continue
-                seen.add(fingerprint)
-                examples.append((text, classifier.SPAM if is_spam else classifier.HAM))
-        spam, ham = classifier.learn_many(examples)
+        ]
+        spam, ham, skipped = import_examples(rows, keep_duplicates=options["keep_duplicates"])
         self.stdout.write(f"Learned {spam} spam and {ham} ham texts ({skipped} repeated texts skipped).")
