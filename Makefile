@@ -21,10 +21,22 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip wheel --quiet --wheel-dir $(VENV)/wheelhouse -r requirements.txt
 	touch $@
 
+# The validators' parts that are not Python (tests/validators/tools.py): the Nu HTML Checker (vnu.jar) and
+# sitemaps.org's sitemap.xsd, from npm, pinned, into .venv/npm (third-party files, never committed; no install
+# scripts run). Without npm nothing is installed and the tests that need them are skipped, saying why;
+# .ci/run installs npm and Java from Debian's packages.
+NPM_TOOLS := vnu-jar@26.9.27 sitemap@9.0.1
+$(VENV)/npm/.installed: Makefile | $(BIN)/python
+	@if command -v npm >/dev/null; then \
+		npm install --silent --no-audit --no-fund --ignore-scripts --prefix $(VENV)/npm $(NPM_TOOLS) && touch $@; \
+	else \
+		echo "npm is missing: the validator tests that need vnu.jar and sitemap.xsd will be skipped."; \
+	fi
+
 run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py setup_roles
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo --domain 127.0.0.1:$(PORT)
 	$(BIN)/python manage.py ensure_admin
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	@echo "Starting the task worker (mail, re-checks, privacy clean-up) in the background."
@@ -32,7 +44,7 @@ run: $(VENV)/.installed
 	trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed $(VENV)/npm/.installed
 	$(BIN)/python manage.py makemigrations newsroom_articles newsroom_comments newsroom_spam --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -47,7 +59,7 @@ test-postgres: $(VENV)/.installed
 # The Django 6 legs of the test matrix (noxfile.py: Django 6.0 and 6.1 on Python 3.12 and 3.13, SQLite),
 # reusing nox's virtualenvs in .nox/; `make matrix NOX_ARGS='-s "tests(django6.1-py3.13)"'` runs one leg.
 NOX_ARGS ?= -t django6
-matrix: $(VENV)/.installed
+matrix: $(VENV)/.installed $(VENV)/npm/.installed
 	$(BIN)/nox --reuse-existing-virtualenvs $(NOX_ARGS)
 
 # Load test under gunicorn with wrk (installed from Debian's packages if missing); see benchmarks/load.py.

@@ -5,7 +5,10 @@ The default leg installs requirements.txt as pinned and runs the whole suite wit
 their series, check that Django sees no missing migration, and run the suite without the browser tests
 and the install test (``-m "not browser and not install"``: the wheel installed into a fresh project takes
 requirements.txt's pins, Django 5.2 whatever the leg) and without coverage, to keep each leg short;
-``make test`` runs them on the default leg. Arguments after ``--`` go to pytest::
+``make test`` runs them on the default leg. The validators (tests/validators) run on every leg: their
+Python packages are in requirements.txt, and vnu.jar and sitemap.xsd come from ``.venv/npm``, which
+``make matrix`` installs first (skipped, saying why, where npm or Java is missing). Arguments after ``--``
+go to pytest::
 
     nox -l                                  # the legs
     nox -s "tests(django6.1-py3.13)"        # one leg

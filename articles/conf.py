@@ -8,6 +8,18 @@
     Articles per page on section, tag and author pages (default 20).
 ``NEWSROOM_SITE_NAME``
     The publication's name, for the header, feeds and structured data.
+``NEWSROOM_PUBLIC_URL``
+    Where readers reach the site, ``"https://news.example"``: the origin of
+    every link that leaves the request (feeds, sitemaps, robots.txt, mail).
+    Default ``None``: the current ``Site``'s domain, with ``https`` (``http``
+    for a loopback address such as ``127.0.0.1:8000``); see ``articles.origin``.
+``NEWSROOM_SITE_IMAGE``
+    The picture shared for pages without a lead image of their own (social
+    networks' ``og:image``, ``NewsArticle``'s ``image``): a static file's path
+    or an absolute URL, ideally 1200 by 630 pixels. Default
+    ``"articles/site-image.png"``, a plain one drawn for the app; ``""`` for
+    none. See ``articles.images``; ``manage.py check`` warns when no static
+    files finder finds it (``articles.W006``).
 ``NEWSROOM_DEFAULT_READER_PROMPT``
     The invitation to comment used when neither article nor section has one.
 ``NEWSROOM_ARTICLE_LIST_DECORATORS``
@@ -29,6 +41,8 @@ DEFAULTS = {
     "NEWSROOM_RELATED_COUNT": 4,
     "NEWSROOM_ARTICLES_PER_PAGE": 20,
     "NEWSROOM_SITE_NAME": "Newsroom",
+    "NEWSROOM_PUBLIC_URL": None,
+    "NEWSROOM_SITE_IMAGE": "articles/site-image.png",
     "NEWSROOM_DEFAULT_READER_PROMPT": "What do you think? Join the conversation in the comments below.",
     "NEWSROOM_ARTICLE_LIST_DECORATORS": [],
 }

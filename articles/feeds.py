@@ -1,23 +1,51 @@
 """RSS and Atom feeds: the whole site, one section (with its subsections), one author.
 
 Each feed is Django's syndication ``Feed`` over ``Article.objects.published()``;
-the Atom twin of each differs only in ``feed_type``.
+the Atom twin of each differs only in ``feed_type``. Links name the site's
+public origin (``articles.origin``), not the host a request came by. Each
+person on an article's byline is an author of their own: a ``<dc:creator>``
+in RSS, an ``<author>`` in Atom (Django's generators write one, from one name).
 """
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.encoding import iri_to_uri
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from articles import conf
 from articles.models import Article, Author, Category
+from articles.origin import public_url
 
 FEED_LENGTH = 30
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+
+
+class BylinedRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with one ``<dc:creator>`` per name in an item's ``bylines``."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item.get("bylines", ()):
+            handler.addQuickElement("dc:creator", name, {"xmlns:dc": DUBLIN_CORE})
+
+
+class BylinedAtomFeed(Atom1Feed):
+    """Atom with one ``<author>`` per name in an entry's ``bylines``."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item.get("bylines", ()):
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.endElement("author")
 
 
 class LatestArticlesFeed(Feed):
     """The newest published articles of the whole site."""
+
+    feed_type = BylinedRssFeed
 
     def title(self, obj=None):
         return conf.get("NEWSROOM_SITE_NAME")
@@ -37,6 +65,16 @@ class LatestArticlesFeed(Feed):
     def items(self, obj=None):
         return self.articles(obj).for_listing().prefetch_related("tags").newest_first()[:FEED_LENGTH]
 
+    def get_feed(self, obj, request):
+        """The feed with its links on the site's public origin (:mod:`articles.origin`), whatever host asked."""
+        feed = super().get_feed(obj, request)
+        feed.feed["link"] = iri_to_uri(public_url(self._get_dynamic_attr("link", obj)))
+        feed.feed["feed_url"] = iri_to_uri(public_url(request.path))
+        return feed
+
+    def item_link(self, item):
+        return public_url(item.get_absolute_url())
+
     def item_title(self, item):
         return item.headline
 
@@ -49,16 +87,16 @@ class LatestArticlesFeed(Feed):
     def item_updateddate(self, item):
         return max(item.updated_at, item.publish_at)
 
-    def item_author_name(self, item):
-        names = [byline.author.name for byline in item.ordered_bylines]
-        return ", ".join(names) or None
+    def item_extra_kwargs(self, item):
+        # Each byline its own author element (the feed types above), so no joined item_author_name.
+        return {"bylines": [byline.author.name for byline in item.ordered_bylines]}
 
     def item_categories(self, item):
         return [tag.name for tag in item.tags.all()]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
-    feed_type = Atom1Feed
+    feed_type = BylinedAtomFeed
 
 
 class SectionFeed(LatestArticlesFeed):
@@ -81,7 +119,7 @@ class SectionFeed(LatestArticlesFeed):
 
 
 class SectionAtomFeed(SectionFeed):
-    feed_type = Atom1Feed
+    feed_type = BylinedAtomFeed
 
 
 class AuthorFeed(LatestArticlesFeed):
@@ -104,4 +142,4 @@ class AuthorFeed(LatestArticlesFeed):
 
 
 class AuthorAtomFeed(AuthorFeed):
-    feed_type = Atom1Feed
+    feed_type = BylinedAtomFeed

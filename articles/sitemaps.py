@@ -21,13 +21,24 @@ from django.utils import timezone
 
 from articles import conf
 from articles.models import Article, Author, Byline, Category
+from articles.origin import public_parts
 
 NEWS_SITEMAP_WINDOW = timedelta(hours=48)
 #: Google News reads at most this many URLs from one news sitemap.
 NEWS_SITEMAP_LIMIT = 1000
 
 
-class ArticleSitemap(Sitemap):
+class PublicSitemap(Sitemap):
+    """A sitemap whose URLs are on the site's public origin (:mod:`articles.origin`), whatever host asked."""
+
+    def get_protocol(self, protocol=None):
+        return public_parts()[0]
+
+    def get_domain(self, site=None):
+        return public_parts()[1]
+
+
+class ArticleSitemap(PublicSitemap):
     def items(self):
         return Article.objects.published().select_related("category").defer("body").newest_first()
 
@@ -35,18 +46,18 @@ class ArticleSitemap(Sitemap):
         return max(item.updated_at, item.publish_at)
 
 
-class SectionSitemap(Sitemap):
+class SectionSitemap(PublicSitemap):
     def items(self):
         return Category.objects.order_by("path")
 
 
-class AuthorSitemap(Sitemap):
+class AuthorSitemap(PublicSitemap):
     def items(self):
         bylined = Byline.objects.filter(article__in=Article.objects.published()).values("author")
         return Author.objects.filter(pk__in=bylined).order_by("slug")
 
 
-class NewsSitemap(Sitemap):
+class NewsSitemap(PublicSitemap):
     """Articles first published in the last 48 hours, newest first, with Google News' ``news:`` data."""
 
     def items(self):

@@ -15,7 +15,7 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
-from articles import conf
+from articles import conf, images
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -25,8 +25,11 @@ def _iso(value):
     return localtime(value).isoformat()
 
 
-def news_article(article, *, request):
-    """The ``NewsArticle`` object for ``article`` (bylines and tags prefetched)."""
+def news_article(article, *, request, share_images=None):
+    """The ``NewsArticle`` object for ``article`` (bylines and tags prefetched).
+
+    ``share_images``: the lead image's crops (:func:`articles.images.share_images`), when the caller has them.
+    """
     url = request.build_absolute_uri(article.get_absolute_url())
     modified = max(article.updated_at, article.publish_at)
     data = {
@@ -56,8 +59,13 @@ def news_article(article, *, request):
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
     }
-    if article.lead_image:
-        data["image"] = [request.build_absolute_uri(article.lead_image.url)]
+    if share_images is None:
+        share_images = images.share_images(article, request=request)
+    # Google asks for 16:9, 4:3 and 1:1 crops; without a lead image, the site's own picture.
+    fallback = images.site_image_url(request)
+    image_urls = [image.url for image in share_images] or ([fallback] if fallback else [])
+    if image_urls:
+        data["image"] = image_urls
     return data
 
 

@@ -1,6 +1,9 @@
 """System checks: tell a site what it wired wrong before a page is rendered."""
 
+from urllib.parse import urlsplit
+
 from django.apps import apps
+from django.contrib.staticfiles import finders
 from django.core import checks
 from django.template import engines
 from django.template.backends.django import DjangoTemplates
@@ -31,7 +34,24 @@ def check_settings(app_configs, **kwargs):
                 id="articles.E002",
             )
         )
+    public = conf.get("NEWSROOM_PUBLIC_URL")
+    if public is not None and not _is_origin(public):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_PUBLIC_URL is {public!r}.",
+                hint='Set NEWSROOM_PUBLIC_URL to the scheme and host readers use, e.g. "https://news.example" '
+                "(no path), or None to use the current Site's domain.",
+                id="articles.E005",
+            )
+        )
     return errors
+
+
+def _is_origin(value):
+    if not isinstance(value, str):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and parts.path in ("", "/") and not parts.query
 
 
 @checks.register()
@@ -89,7 +109,11 @@ _CONTEXT_PROCESSORS = [
         "template tags that read the request (comment pages and replies, the ad-blocker notice, CSP nonces) "
         "act as if there were none",
     ),
-    ("articles.context_processors.site", "page titles, the home page's heading and og:site_name lose {{ site_name }}"),
+    (
+        "articles.context_processors.site",
+        "page titles, the home page's heading and og:site_name lose {{ site_name }}, and pages without a lead "
+        "image lose the site's sharing image",
+    ),
 ]
 
 
@@ -121,6 +145,32 @@ def check_urls(app_configs, **kwargs):
                 'The articles app\'s URLs are not mounted: reverse("articles:home") fails.',
                 hint='Add path("", include("articles.urls")) to the URLconf (its namespace is "articles").',
                 id="articles.E022",
+            )
+        ]
+    return []
+
+
+@checks.register(checks.Tags.staticfiles)
+def check_site_image(app_configs, **kwargs):
+    """``NEWSROOM_SITE_IMAGE`` is a URL or a static file that exists (``articles.E006``, ``articles.W006``)."""
+    image = conf.get("NEWSROOM_SITE_IMAGE")
+    if image is None or image == "" or (isinstance(image, str) and "//" in image):
+        return []
+    if not isinstance(image, str):
+        return [
+            checks.Error(
+                f"NEWSROOM_SITE_IMAGE is {image!r}.",
+                hint='Set NEWSROOM_SITE_IMAGE to a static file\'s path ("images/share.png"), an absolute URL, '
+                'or "" for no site image.',
+                id="articles.E006",
+            )
+        ]
+    if apps.is_installed("django.contrib.staticfiles") and finders.find(image) is None:
+        return [
+            checks.Warning(
+                f"NEWSROOM_SITE_IMAGE names {image!r}, which no static files finder finds.",
+                hint="Put the image in a static directory, or correct the path (relative to STATIC_URL).",
+                id="articles.W006",
             )
         ]
     return []

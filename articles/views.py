@@ -17,9 +17,10 @@ from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from articles import conf, page_parts, pagecache, roles, sections, structured_data
+from articles import conf, images, page_parts, pagecache, roles, sections, structured_data
 from articles.listing import decorate
 from articles.models import Article, Author
+from articles.origin import public_url
 from articles.related import you_may_also_like
 from articles.search import clean_terms, matching
 
@@ -27,24 +28,26 @@ HOME_LATEST = 10
 HOME_PER_SECTION = 4
 # Deeper paths than this are not sections or articles; refuse before querying.
 MAX_PATH_SEGMENTS = 8
+# URL names kept out of crawlers' way (robots.txt), where the site routes them.
+ROBOTS_DISALLOW = ("admin:index", "articles:search", "comments-form-state", "comments-mine")
 # An edit this soon after publication is part of publishing, not an update.
 UPDATE_GRACE = timedelta(minutes=5)
 
 
 @pagecache.cache_for_readers
 def home(request):
-    latest = Article.objects.published().for_listing().newest_first()[:HOME_LATEST]
+    latest = list(Article.objects.published().for_listing().newest_first()[:HOME_LATEST])
     top = sections.top_level()
-    by_section = latest_by_top_section(top, count=HOME_PER_SECTION)
+    # The section blocks go on from "Latest": a story shows once on the page.
+    by_section = latest_by_top_section(top, count=HOME_PER_SECTION, exclude=[article.pk for article in latest])
     blocks = [(section, by_section.get(section.pk, [])) for section in top]
-    latest = list(latest)
     # One call for the whole page, so a decorator costs one query, not one per block.
     decorate(latest + [article for _section, articles in blocks for article in articles])
     return render(request, "articles/home.html", {"latest": latest, "blocks": blocks})
 
 
-def latest_by_top_section(top, *, count):
-    """``{section pk: [newest articles in that section's tree]}`` in one query (plus bylines).
+def latest_by_top_section(top, *, count, exclude=()):
+    """``{section pk: [newest articles in that section's tree]}`` in one query (plus bylines), leaving out ``exclude``.
 
     One small subquery per section ("its newest ``count``"), so the database
     walks the publication-time index from the top and stops early instead of
@@ -54,7 +57,13 @@ def latest_by_top_section(top, *, count):
         return {}
     newest = Q()
     for section in top:
-        ids = Article.objects.published().in_category_tree(section).newest_first().values("pk")[:count]
+        ids = (
+            Article.objects.published()
+            .in_category_tree(section)
+            .exclude(pk__in=list(exclude))
+            .newest_first()
+            .values("pk")[:count]
+        )
         newest |= Q(pk__in=ids)
     pk_by_path = {section.path: section.pk for section in top}
     grouped = {}
@@ -105,6 +114,8 @@ def article_page(request, *, slug, chain):
         redirect = HttpResponseRedirect if preview else HttpResponsePermanentRedirect
         return redirect(article.get_absolute_url())
     crumbs = section_crumbs(chain, current=False) + [(article.headline, None)]
+    trail = [*crumbs[:-1], (article.headline, article.get_absolute_url())]
+    shared = images.share_images(article, request=request)
     context = {
         "article": article,
         "bylines": article.ordered_bylines,
@@ -116,10 +127,13 @@ def article_page(request, *, slug, chain):
         "preview": preview,
         "updated": article.updated_at if article.updated_at - article.publish_at > UPDATE_GRACE else None,
         "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
-        "lead_image_url": request.build_absolute_uri(article.lead_image.url) if article.lead_image else "",
+        "lead_picture": images.lead_picture(article),
+        # The 16:9 crop for social networks, or the site's own image.
+        "share_image": shared[0] if shared else None,
         "json_ld": [
-            structured_data.script_tag(structured_data.news_article(article, request=request)),
-            structured_data.script_tag(structured_data.breadcrumb_list(crumbs[:-1], request=request)),
+            structured_data.script_tag(structured_data.news_article(article, request=request, share_images=shared)),
+            # The whole visible trail, the article itself last (under its own URL, which the trail shows as text).
+            structured_data.script_tag(structured_data.breadcrumb_list(trail, request=request)),
         ],
     }
     response = render(request, "articles/article_detail.html", context)
@@ -154,14 +168,15 @@ def search(request):
 
 
 def robots_txt(request):
-    """Keep crawlers out of the admin and search; point them at the sitemaps.
+    """Keep crawlers out of the admin, search and the comment script's JSON; point them at the sitemaps.
 
     Lists whichever of the URL names ``admin:index``, ``articles:search``,
-    ``sitemap`` and ``sitemap-news`` the site routes.
+    ``comments-form-state``, ``comments-mine`` (the comments app's per-reader
+    endpoints), ``sitemap`` and ``sitemap-news`` the site routes.
     """
     lines = ["User-agent: *"]
-    lines += [f"Disallow: {url}" for url in _urls("admin:index", "articles:search")]
-    lines += [f"Sitemap: {request.build_absolute_uri(url)}" for url in _urls("sitemap", "sitemap-news")]
+    lines += [f"Disallow: {url}" for url in _urls(*ROBOTS_DISALLOW)]
+    lines += [f"Sitemap: {public_url(url)}" for url in _urls("sitemap", "sitemap-news")]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

@@ -148,7 +148,8 @@ Spam filter (``comments.spam``)
     An Akismet API key; empty (the default) leaves Akismet out.
 ``NEWSROOM_AKISMET_SITE_URL``
     The site address registered with Akismet. Empty (the default):
-    ``NEWSROOM_COMMENTS_SITE_URL``, else ``https://`` and the current ``Site``.
+    ``NEWSROOM_COMMENTS_SITE_URL``, else the site's public origin
+    (``NEWSROOM_PUBLIC_URL``, or the current ``Site``; see ``articles.origin``).
 ``NEWSROOM_AKISMET_TIMEOUT``
     Seconds to wait for Akismet before holding the comment and checking it
     again later (default 2; at most 2).
@@ -177,7 +178,8 @@ Moderation mail
     address) when a comment on it is published (default ``False``).
 ``NEWSROOM_COMMENTS_SITE_URL``
     Scheme and host for links in e-mails, e.g. ``"https://news.example"``.
-    Empty (the default): ``https://`` and the current ``Site``'s domain.
+    Empty (the default): the site's public origin (``NEWSROOM_PUBLIC_URL``,
+    or the current ``Site``'s domain; see ``articles.origin``).
 
 E-mail confirmation and links in mail
 -------------------------------------

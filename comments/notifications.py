@@ -29,6 +29,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
+from articles.origin import public_origin
 from comments import conf, links, reactions, targets
 from comments.models import Comment, email_key
 
@@ -187,7 +188,7 @@ def _admin_url(name, *args):
 def _absolute(path):
     if not path or "://" in path:
         return path
-    base = conf.get("NEWSROOM_COMMENTS_SITE_URL") or f"https://{Site.objects.get_current().domain}"
+    base = conf.get("NEWSROOM_COMMENTS_SITE_URL") or public_origin()
     return base.rstrip("/") + path
 
 

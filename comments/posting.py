@@ -39,6 +39,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django_comments_xtd.conf import settings as xtd_settings
 
+from articles.origin import public_origin
 from comments import conf, links, notifications, status, targets, tasks, trust_cookie
 from comments.forms import CommentForm
 from comments.models import Comment, email_key
@@ -403,7 +404,7 @@ def confirmation_message(fields, *, target, key, site):
     It goes to an address anyone may have typed, so it repeats as little of the
     stranger's post as it can: no name, no website, no link from the text.
     """
-    base = conf.get("NEWSROOM_COMMENTS_SITE_URL") or f"https://{site.domain}"
+    base = conf.get("NEWSROOM_COMMENTS_SITE_URL") or public_origin()
     context = {
         "site_name": getattr(settings, "NEWSROOM_SITE_NAME", "") or site.name,
         "target_title": targets.get(target).title(target),

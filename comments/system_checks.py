@@ -298,7 +298,7 @@ def check_moderation_settings(app_configs, **kwargs):
             checks.Error(
                 f"NEWSROOM_COMMENTS_SITE_URL is {site_url!r}.",
                 hint='Set NEWSROOM_COMMENTS_SITE_URL to the address readers use, e.g. "https://news.example", '
-                "or leave it empty to use the current Site's domain.",
+                "or leave it empty to use the site's public origin (NEWSROOM_PUBLIC_URL or the Site's domain).",
                 id="comments.E204",
             )
         )

@@ -99,7 +99,8 @@ def month_names():
 
 
 def iso_time(when, tz):
-    return when.astimezone(tz).isoformat()
+    """``when`` in ``tz`` for ``<time datetime>``: to the second (HTML takes at most three digits of a fraction)."""
+    return when.astimezone(tz).isoformat(timespec="seconds")
 
 
 def shown_time(when, tz, months):

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "taggit",
+    "imagekit",
     "django_prose_editor",
     "django_comments_xtd",
     "django_comments",

@@ -62,7 +62,7 @@ def clear_cache(cache):
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
-    """Cheap password hashing, mail kept in memory, and an empty cache for every test."""
+    """Cheap password hashing, mail kept in memory, media in a temporary directory, an empty cache for every test."""
     from django.core.cache import cache
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -73,6 +73,8 @@ def _fast_and_isolated(settings, tmp_path):
     settings.AXES_ENABLED = False
     # Pages are served fresh in tests of what they show; tests/articles/test_pagecache.py turns the page cache on.
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    # Uploads, the demo's drawn lead images and their renditions go to the test's own directory.
+    settings.MEDIA_ROOT = str(tmp_path / "media")
     # With local memory, the page cache's generation file in the test's own directory, which pytest
     # cleans up: by default each cache key prefix would leave one in the system's temporary directory.
     if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):

@@ -19,9 +19,9 @@ import akismet
 import httpx
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sites.models import Site
 from django.utils.module_loading import import_string
 
+from articles.origin import public_origin
 from comments import conf
 
 #: Arguments the client adds itself (``blog``) or takes positionally (``user_ip``).
@@ -37,7 +37,7 @@ def site_url():
     url = conf.get("NEWSROOM_AKISMET_SITE_URL") or conf.get("NEWSROOM_COMMENTS_SITE_URL")
     if url:
         return url.rstrip("/") + "/"
-    return f"https://{Site.objects.get_current().domain}/"
+    return public_origin() + "/"
 
 
 def timeout():

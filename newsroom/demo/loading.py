@@ -24,7 +24,7 @@ from articles import conf, related
 from articles.models import Article, Author, Byline, Category, RelatedPick
 from articles.sanitising import sanitise_body
 from comments.models import Comment, CommentEvent
-from newsroom.demo import AUTHORS, CONVERSATIONS, PUBLICATION, SECTIONS, STORIES
+from newsroom.demo import AUTHORS, CONVERSATIONS, PUBLICATION, SECTIONS, STORIES, pictures
 
 # Re-running within this long of the last load leaves the dates alone.
 REFRESH_AFTER = timedelta(hours=1)
@@ -68,16 +68,28 @@ def check_references():
         raise ValueError("The demo content is inconsistent: " + "; ".join(problems))
 
 
-def ensure_site():
-    """Name the current site after the demo publication, unless someone has already configured it."""
+def ensure_site(domain=None):
+    """Name the current site after the demo publication, unless someone has already configured it.
+
+    ``domain`` is the address the site is served at (``make run`` gives
+    ``127.0.0.1:$PORT``): feeds, sitemaps and mail link there
+    (``articles.origin``), so it replaces whatever domain the site had.
+    Returns ``(site, changed)``.
+    """
     site, created = Site.objects.get_or_create(
-        pk=getattr(settings, "SITE_ID", 1), defaults={"domain": DEMO_DOMAIN, "name": PUBLICATION}
+        pk=getattr(settings, "SITE_ID", 1), defaults={"domain": domain or DEMO_DOMAIN, "name": PUBLICATION}
     )
+    changed = created
     if not created and site.domain == "example.com":
-        site.domain, site.name = DEMO_DOMAIN, PUBLICATION
+        site.domain, site.name = domain or DEMO_DOMAIN, PUBLICATION
+        changed = True
+    elif not created and domain and site.domain != domain:
+        site.domain = domain
+        changed = True
+    if changed and not created:
         site.save()
     Site.objects.clear_cache()
-    return site
+    return site, changed
 
 
 def refresh_dates(*, now):
@@ -140,6 +152,7 @@ def load_newsroom(*, now, overwrite=False, outcome=None):
         Article.objects.filter(pk__in=[articles[s.slug].pk for s in fresh], publish_at__lte=now).update(
             created_at=F("publish_at"), updated_at=F("publish_at")
         )
+    pictures.attach(articles, overwrite=overwrite, outcome=outcome)
     return outcome
 
 

@@ -97,3 +97,31 @@ def test_the_article_urls_must_be_mounted_under_their_namespace(settings, urlcon
 
     assert [error.id for error in errors] == ["articles.E022"]
     assert 'include("articles.urls")' in errors[0].hint
+
+
+@pytest.mark.parametrize("image", ["articles/site-image.png", "https://cdn.example/share.png", ""])
+def test_a_site_image_that_is_there_passes(settings, image):
+    from articles.system_checks import check_site_image
+
+    settings.NEWSROOM_SITE_IMAGE = image
+
+    assert check_site_image(None) == []
+
+
+def test_a_site_image_no_finder_finds_is_a_warning(settings):
+    from articles.system_checks import check_site_image
+
+    settings.NEWSROOM_SITE_IMAGE = "images/nowhere.png"
+
+    [warning] = check_site_image(None)
+    assert warning.id == "articles.W006"
+    assert "images/nowhere.png" in warning.msg
+
+
+def test_a_site_image_that_is_not_text_is_an_error(settings):
+    from articles.system_checks import check_site_image
+
+    settings.NEWSROOM_SITE_IMAGE = 42
+
+    [error] = check_site_image(None)
+    assert error.id == "articles.E006"

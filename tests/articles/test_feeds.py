@@ -52,10 +52,26 @@ def test_site_rss_lists_only_published_articles(client, archive):
     assert channel.findtext("title") == "The Daily Ledger"
     item = next(i for i in channel.findall("item") if i.findtext("title") == "Home story")
     # Feeds take their domain from the sites framework.
-    assert item.findtext("link") == "http://example.com/news/home-story/"
+    assert item.findtext("link") == "https://example.com/news/home-story/"
     assert item.findtext("description") == "Short summary."
     assert item.findtext("category") == "Town"
     assert "Ada Byline" in item.findtext("{http://purl.org/dc/elements/1.1/}creator")
+
+
+def test_each_person_on_a_byline_is_an_author_of_their_own(client, archive):
+    make_article(
+        headline="Co-written story",
+        category=archive,
+        authors=[make_author(name="Ada Two"), make_author(name="Bo Three, Jr.")],
+    )
+
+    rss = ET.fromstring(client.get("/feeds/rss/").content).find("channel")
+    atom = ET.fromstring(client.get("/feeds/atom/").content)
+
+    item = next(i for i in rss.findall("item") if i.findtext("title") == "Co-written story")
+    assert [c.text for c in item.findall("{http://purl.org/dc/elements/1.1/}creator")] == ["Ada Two", "Bo Three, Jr."]
+    entry = next(e for e in atom.findall(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == "Co-written story")
+    assert [a.findtext(f"{ATOM}name") for a in entry.findall(f"{ATOM}author")] == ["Ada Two", "Bo Three, Jr."]
 
 
 def test_site_atom_parses_and_matches(client, archive):

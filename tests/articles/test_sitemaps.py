@@ -37,10 +37,10 @@ def test_sitemap_lists_published_articles_sections_and_authors_with_articles(cli
 
     assert response.status_code == 200
     assert set(locations(response)) == {
-        "http://example.com/news/live/",
-        "http://example.com/news/",
-        "http://example.com/news/world/",
-        "http://example.com/author/ada/",
+        "https://example.com/news/live/",
+        "https://example.com/news/",
+        "https://example.com/news/world/",
+        "https://example.com/author/ada/",
     }
     lastmods = [url.findtext(f"{SM}lastmod") for url in ET.fromstring(response.content).findall(f"{SM}url")]
     assert lastmods[0]  # articles carry their last change
@@ -61,7 +61,7 @@ def test_news_sitemap_has_the_last_48_hours_with_news_data(client, db_clock):
     assert response.status_code == 200
     root = ET.fromstring(response.content)
     urls = root.findall(f"{SM}url")
-    assert [u.findtext(f"{SM}loc") for u in urls] == ["http://example.com/news/fresh/"]
+    assert [u.findtext(f"{SM}loc") for u in urls] == ["https://example.com/news/fresh/"]
     news = urls[0].find(f"{NEWS}news")
     assert news.findtext(f"{NEWS}publication/{NEWS}name") == "The Daily Ledger"
     assert news.findtext(f"{NEWS}publication/{NEWS}language") == "en"
@@ -79,9 +79,9 @@ def test_news_sitemap_is_capped_newest_first(client, archive, monkeypatch):
     response = client.get("/sitemap-news.xml")
 
     assert locations(response) == [
-        "http://example.com/news/live/",  # an hour old
-        "http://example.com/news/n0/",
-        "http://example.com/news/n1/",
+        "https://example.com/news/live/",  # an hour old
+        "https://example.com/news/n0/",
+        "https://example.com/news/n1/",
     ]
 
 

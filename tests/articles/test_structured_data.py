@@ -1,9 +1,13 @@
 import json
 import re
 from datetime import datetime
+from io import BytesIO
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.test import RequestFactory
+from PIL import Image
 
 from articles import structured_data
 from tests.factories import make_article, make_author, make_category
@@ -59,20 +63,31 @@ def test_news_article_has_the_fields_search_engines_read(client, article):
     assert data["wordCount"] == 5
     assert data["publisher"]["name"] == "The Daily Ledger"
     assert data["mainEntityOfPage"]["@id"] == "http://testserver/news/world/leaders-meet/"
-    assert "image" not in data
+    assert data["image"] == ["http://testserver/static/articles/site-image.png"]  # no lead image: the site's
 
 
-def test_image_is_included_when_present(article, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    article.lead_image.name = "articles/2026/01/summit.jpg"
+def test_image_is_the_lead_image_cropped_to_16_9_4_3_and_1_1(article):
+    buffer = BytesIO()
+    Image.new("RGB", (1600, 1000), "white").save(buffer, format="JPEG")
+    article.lead_image.name = default_storage.save("articles/2026/01/summit.jpg", ContentFile(buffer.getvalue()))
     request = RequestFactory().get("/")
 
     data = structured_data.news_article(article, request=request)
 
-    assert data["image"] == ["http://testserver/media/articles/2026/01/summit.jpg"]
+    assert len(data["image"]) == 3
+    for url, size in zip(data["image"], [(1200, 675), (1200, 900), (1200, 1200)], strict=True):
+        assert url.startswith("http://testserver/media/CACHE/images/articles/2026/01/summit/")
+        with default_storage.open(url.removeprefix("http://testserver/media/")) as file, Image.open(file) as image:
+            assert image.size == size
 
 
-def test_breadcrumb_list(client, article):
+def test_no_image_at_all_when_the_site_has_none(article, settings):
+    settings.NEWSROOM_SITE_IMAGE = ""
+
+    assert "image" not in structured_data.news_article(article, request=RequestFactory().get("/"))
+
+
+def test_breadcrumb_list_is_the_visible_trail_down_to_the_article(client, article):
     _html, (_data, crumbs) = page_objects(client)
 
     assert crumbs["@type"] == "BreadcrumbList"
@@ -80,6 +95,7 @@ def test_breadcrumb_list(client, article):
         (1, "Home", "http://testserver/"),
         (2, "News", "http://testserver/news/"),
         (3, "World", "http://testserver/news/world/"),
+        (4, article.headline, "http://testserver/news/world/leaders-meet/"),
     ]
 
 

@@ -77,3 +77,17 @@ def test_author_query_budget_with_ten_more_articles(client, ada, django_assert_n
 
     with django_assert_num_queries(AUTHOR_QUERIES):
         client.get("/author/ada/")
+
+
+def test_author_page_describes_the_author_to_search_engines(client, ada):
+    html = client.get("/author/ada/").content.decode()
+
+    assert '<meta name="description" content="Writes about space.">' in html
+
+
+def test_an_author_without_a_bio_is_described_by_name_and_job(client):
+    make_author(name="Bo Second", slug="bo", job_title="Correspondent")
+
+    html = client.get("/author/bo/").content.decode()
+
+    assert '<meta name="description" content="Articles by Bo Second, Correspondent, on The Daily Ledger.">' in html

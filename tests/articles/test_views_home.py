@@ -27,16 +27,33 @@ def test_home_shows_latest_and_a_block_per_top_level_section(client, sections):
     assert "Rain in the capital" in html
     assert "Summit ends" in html
     assert "Unfinished draft" not in html
-    blocks = {section.slug: [a.headline for a in articles] for section, articles in response.context["blocks"]}
-    # A subsection's articles belong to its top-level section's block.
-    assert sorted(blocks["news"]) == ["Rain in the capital", "Summit ends"]
-    assert blocks["sport"] == ["Cup final tonight"]
+    # Three stories fit in "Latest": the section blocks, which go on from it, have nothing more to show.
+    assert [a.headline for a in response.context["latest"]] == [
+        "Cup final tonight",
+        "Summit ends",
+        "Rain in the capital",
+    ]
+    assert all(not articles for _section, articles in response.context["blocks"])
+    assert html.count("Summit ends") == 1
     assert html.count("<h1") == 1
+
+
+def test_home_blocks_go_on_from_latest_and_show_each_story_once(client, sections, add_articles, monkeypatch):
+    from articles import views
+
+    monkeypatch.setattr(views, "HOME_LATEST", 2)
+    news, _world, _sport = sections
+    response = client.get("/")
+    latest = [a.headline for a in response.context["latest"]]
+    blocks = {section.slug: [a.headline for a in articles] for section, articles in response.context["blocks"]}
+    assert latest == ["Cup final tonight", "Summit ends"]
+    # A subsection's articles belong to its top-level section's block.
+    assert blocks == {"news": ["Rain in the capital"], "sport": []}
 
 
 def test_home_block_holds_at_most_the_newest_few(client, sections, add_articles):
     news, _world, _sport = sections
-    add_articles(news, n=6)
+    add_articles(news, n=16)  # more than "Latest" shows
 
     response = client.get("/")
 
@@ -58,7 +75,8 @@ def test_home_with_nothing_published(client):
 HOME_QUERIES = 5 + CHROME_QUERIES
 
 
-def test_home_query_budget(client, sections, django_assert_num_queries):
+def test_home_query_budget(client, sections, add_articles, django_assert_num_queries):
+    add_articles(sections[0], n=12)  # enough for "Latest" and the section blocks
     with django_assert_num_queries(HOME_QUERIES):
         client.get("/")
 
@@ -67,3 +85,9 @@ def test_home_query_budget_with_ten_more_articles(client, sections, add_articles
     add_articles(make_category())  # a new top-level section too: still one query for all blocks
     with django_assert_num_queries(HOME_QUERIES):
         client.get("/")
+
+
+def test_home_describes_the_site_to_search_engines(client):
+    html = client.get("/").content.decode()
+
+    assert '<meta name="description" content="The latest articles from The Daily Ledger.">' in html

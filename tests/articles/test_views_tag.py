@@ -48,3 +48,9 @@ def test_tag_query_budget_with_ten_more_articles(client, tagged, add_articles, d
     add_articles(tagged)  # every one is tagged "shared"
     with django_assert_num_queries(TAG_QUERIES):
         client.get("/tag/shared/")
+
+
+def test_tag_page_describes_itself_to_search_engines(client, tagged):
+    html = client.get("/tag/interest-rates/").content.decode()
+
+    assert '<meta name="description" content="Articles tagged “Interest rates” on The Daily Ledger.">' in html

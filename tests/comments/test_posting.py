@@ -221,6 +221,17 @@ def test_bad_input_is_refused_with_the_text_kept(client, article, spam_filter, f
     assert spam_filter.seen == []
 
 
+def test_screen_readers_find_the_help_and_errors_each_field_names(client, article, spam_filter):
+    response = post(client, form_data(article, email="not-an-address", comment=""))
+
+    html = response.content.decode()
+    assert 'aria-describedby="id_email_helptext id_email_error"' in html
+    assert '<span class="nr-help" id="id_email_helptext">Never shown publicly.</span>' in html
+    assert '<span id="id_email_error"><span class="nr-error">Enter a valid email address.</span></span>' in html
+    assert 'aria-describedby="id_comment_error"' in html
+    assert '<span id="id_comment_error"><span class="nr-error">This field is required.</span></span>' in html
+
+
 def test_an_overlong_comment_is_refused_and_kept(client, article, spam_filter, settings):
     text = "word " * 2001  # 10,005 characters
 

@@ -257,3 +257,12 @@ def test_system_check_catches_a_bad_retention(settings, days):
 
     settings.NEWSROOM_COMMENTS_KEEP_IP_DAYS = days
     assert [e.id for e in check_moderation_settings(None)] == ["comments.E201"]
+
+
+def test_privacy_page_describes_itself_to_search_engines(client):
+    text = client.get(reverse("comments-privacy")).content.decode()
+
+    assert (
+        '<meta name="description" content="What we keep when you comment, for how long, who sees it'
+        ' and what leaves this site.">'
+    ) in text

@@ -77,6 +77,16 @@ def test_times_likes_and_reply_links_as_readers_see_them(tree):
     assert 'class="nr-comment nr-depth-2" id="c4"' in html
 
 
+@pytest.mark.parametrize("render", [rendering.render_in_python, rendering.render_with_template])
+def test_machine_readable_times_stop_at_the_second(render):
+    # HTML takes at most three digits of a fraction of a second; a stored time has six.
+    row = shown(1)._replace(submit_date=datetime(2026, 3, 7, 9, 5, 30, 864735, tzinfo=UTC))
+
+    html = str(render(build_tree([row], max_depth=3), OPTIONS))
+
+    assert '<time datetime="2026-03-07T09:05:30+00:00">' in html
+
+
 def test_times_follow_the_sites_time_zone(settings):
     settings.TIME_ZONE = "Asia/Kolkata"
     html = str(rendering.render_in_python(build_tree([shown(1)], max_depth=3), OPTIONS))

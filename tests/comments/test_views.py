@@ -46,7 +46,7 @@ def test_the_article_page_has_prompt_thread_and_form_and_nothing_personal(client
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count("Will the talks succeed?") == 2  # after the body and above the form
+    assert html.count("Will the talks succeed?") == 1  # once, above the comments and the form
     assert 'href="#leave-a-comment"' in html
     assert 'id="leave-a-comment"' in html and "Leave a Comment" in html
     assert "First!" in html

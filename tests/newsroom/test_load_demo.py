@@ -208,3 +208,24 @@ def test_inconsistent_content_fails_before_writing(monkeypatch):
     with pytest.raises(CommandError, match="unknown section nowhere.*unknown author nobody.*unknown pick orphan"):
         load_demo()
     assert not Article.objects.exists()
+
+
+def test_the_address_served_at_becomes_the_sites_domain(django_capture_on_commit_callbacks):
+    """make run passes --domain 127.0.0.1:$PORT, so feeds and sitemaps link to the server that is there."""
+    load_demo("--no-comments")
+    with django_capture_on_commit_callbacks(execute=False) as purges:
+        load_demo("--no-comments", "--domain", "127.0.0.1:8821")
+    assert Site.objects.values_list("domain", "name").get(pk=1) == ("127.0.0.1:8821", "The Daily Ledger")
+    assert purges  # pages cached with the old address are dropped
+
+    Site.objects.filter(pk=1).update(domain="news.example.org", name="Our paper")
+    load_demo("--no-comments", "--domain", "127.0.0.1:8000")  # asked outright: the address is what is served
+    assert Site.objects.values_list("domain", "name").get(pk=1) == ("127.0.0.1:8000", "Our paper")
+
+
+def test_make_run_names_the_port_it_serves():
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
+    assert "manage.py load_demo --domain 127.0.0.1:$(PORT)" in makefile
+    assert "runserver 127.0.0.1:$(PORT)" in makefile

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.sitemaps",
     "taggit",
+    "imagekit",
     "django_prose_editor",
     "django_comments_xtd",
     "django_comments",

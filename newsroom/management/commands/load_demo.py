@@ -20,25 +20,30 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--no-comments", action="store_true", help="Do not add demo reader comments.")
         parser.add_argument(
+            "--domain",
+            help="The host and port the site is served at (make run: 127.0.0.1:$PORT); feeds, sitemaps and mail "
+            "link there.",
+        )
+        parser.add_argument(
             "--overwrite",
             action="store_true",
             help="Put the demo text, dates, bylines, tags and picks back on demo rows that editors have changed.",
         )
 
-    def handle(self, *args, no_comments=False, overwrite=False, **options):
+    def handle(self, *args, no_comments=False, overwrite=False, domain=None, **options):
         try:
             loading.check_references()
         except ValueError as error:
             raise CommandError(str(error)) from error
         now = timezone.now()
         with transaction.atomic():
-            site = loading.ensure_site()
+            site, moved = loading.ensure_site(domain)
             outcome = loading.Outcome(shifted_by=loading.refresh_dates(now=now))
             loading.load_newsroom(now=now, overwrite=overwrite, outcome=outcome)
             if not no_comments:
                 loading.load_conversations(now=now, site=site, outcome=outcome)
-            if outcome.created or outcome.shifted_by:
-                # Bulk date moves and new comments send no model signals of their own.
+            if outcome.created or outcome.shifted_by or moved:
+                # Bulk date moves, new comments and a new address send no model signals of their own.
                 pagecache.purge_on_commit()
         self.stdout.write(self.summary(outcome))
 

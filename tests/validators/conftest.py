@@ -1,0 +1,95 @@
+"""A small newsroom to run the validators over: sections, co-written and tagged articles, a threaded discussion.
+
+Everything is published within the last day, so the Google News sitemap lists it too.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.sites.models import Site
+from django.utils import timezone
+
+from tests.comments.reader_helpers import form_data, install_fake_spam_filter
+from tests.factories import make_article, make_author, make_category, make_comment
+
+ARTICLE_URL = "/news/world/talks-resume/"
+#: Every kind of page a reader meets, by name; the refused comment is a POST (``refused_comment_page``).
+PAGES = {
+    "home": "/",
+    "section": "/news/",
+    "article with comments": ARTICLE_URL,
+    "author": "/author/ada/",
+    "tag": "/tag/diplomacy/",
+    "search results": "/search/?q=talks",
+    "privacy": "/comments/privacy/",
+}
+
+
+@pytest.fixture
+def newsroom(db):
+    """The site's content; returns the article that has the discussion."""
+    Site.objects.clear_cache()
+    news = make_category(slug="news", name="News", description="What happened, as it happens.")
+    world = make_category(slug="world", name="World", parent=news)
+    sport = make_category(slug="sport", name="Sport")
+    ada = make_author(
+        name="Ada Byline",
+        slug="ada",
+        job_title="Diplomatic Editor",
+        bio="Ada covers diplomacy and the talks that make or break it.",
+    )
+    bo = make_author(name="Bo Second", slug="bo", job_title="Correspondent")
+    now = timezone.now()
+    article = make_article(
+        headline="Talks resume after a night of calls",
+        slug="talks-resume",
+        standfirst="Both sides are back at the table.",
+        category=world,
+        authors=[ada, bo],
+        tags=["Diplomacy", "Summits"],
+        publish_at=now - timedelta(hours=2, microseconds=123456),
+        body="<p>The talks resumed at dawn.</p><h2>What next</h2><p>A deal may follow within the week.</p>",
+    )
+    make_article(
+        headline="Cup final goes to penalties",
+        slug="cup-final",
+        category=sport,
+        authors=[bo],
+        tags=["Football"],
+        publish_at=now - timedelta(hours=5, microseconds=654321),
+    )
+    make_article(
+        headline="Ministers meet again", slug="ministers-meet", category=news, authors=[ada], tags=["Diplomacy"]
+    )
+    first = make_comment(article, name="Cam Reader", text="Good to see them talking.")
+    reply = make_comment(article, name="Dee Reader", text="Let us hope it lasts.", parent=first)
+    make_comment(article, name="Cam Reader", text="It might, this time.", parent=reply)
+    make_comment(article, name="Eve Reader", text="A second thread, with https://example.org/ in it.")
+    yield article
+    Site.objects.clear_cache()
+
+
+@pytest.fixture
+def refused_comment_page(client, newsroom, monkeypatch):
+    """The page a reader gets when the comment form is refused: an address that is not one, with the form again."""
+    install_fake_spam_filter(monkeypatch)
+    response = client.post(
+        "/comments/post/",
+        form_data(newsroom, email="not-an-address", comment="My carefully written point."),
+        REMOTE_ADDR="203.0.113.9",
+        HTTP_USER_AGENT="Browser/1.0",
+    )
+    assert response.status_code == 400
+    return response.content.decode()
+
+
+@pytest.fixture
+def pages(client, newsroom, refused_comment_page):
+    """``{name: HTML}`` of every kind of reader's page."""
+    html = {}
+    for name, url in PAGES.items():
+        response = client.get(url)
+        assert response.status_code == 200, f"{name}: {url} answered {response.status_code}"
+        html[name] = response.content.decode()
+    html["refused comment"] = refused_comment_page
+    return html
