@@ -114,7 +114,10 @@ class ArticleAdmin(admin.ModelAdmin):
             _("Lead image"),
             {"fields": ["lead_image", "lead_image_alt", "lead_image_caption", "lead_image_credit"]},
         ),
-        (_("Comments"), {"fields": ["comments_enabled", "reader_prompt"]}),
+        (
+            _("Comments"),
+            {"fields": ["comments_enabled", "comments_closed_message", "comments_premoderated", "reader_prompt"]},
+        ),
         (_("Search engines"), {"fields": ["seo_description"], "classes": ["collapse"]}),
         (_("You may also like"), {"fields": ["exclude_from_related", "automatic_suggestions"]}),
     ]

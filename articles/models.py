@@ -231,7 +231,19 @@ class Article(models.Model):
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    comments_enabled = models.BooleanField(default=True)
+    comments_enabled = models.BooleanField(
+        default=True, help_text=_("Untick to close comments now; the comments already published stay.")
+    )
+    comments_closed_message = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_('Shown where comments are closed, instead of "Comments are closed.", e.g. why and until when.'),
+    )
+    comments_premoderated = models.BooleanField(
+        _("pre-moderate comments"),
+        default=False,
+        help_text=_("Hold every new comment for a moderator, whatever the spam filter says (for a sensitive story)."),
+    )
     reader_prompt = models.CharField(
         max_length=300,
         blank=True,

@@ -1,7 +1,9 @@
 """What other apps add to the article page, without the articles app knowing them.
 
-The article page has places other apps fill, after the body and "You may
-also like": ``after_body`` and then ``comments``. An app adds a template to
+The article page has places other apps fill: ``head`` (links and meta
+elements in the page's ``<head>``, such as a comments feed's
+``<link rel="alternate">``), and after the body and "You may also like",
+``after_body`` and then ``comments``. An app adds a template to
 one in its ``AppConfig.ready()``; the template is included with the page's
 context (``article`` among it)::
 
@@ -16,7 +18,7 @@ blocks of the same names (``{{ block.super }}`` keeps the parts), or calls
 :func:`remove`.
 """
 
-SLOTS = ("after_body", "comments")
+SLOTS = ("head", "after_body", "comments")
 
 _parts = {slot: [] for slot in SLOTS}
 

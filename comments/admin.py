@@ -38,7 +38,16 @@ from django.utils.translation import ngettext
 from django_comments.models import Comment as ContribComment
 from django_comments_xtd.models import XtdComment
 
-from comments import privacy, reactions, status, targets, visible
+from comments import (
+    admin_announcements,  # noqa: F401  (registers the announcements' admin)
+    featured,
+    premoderation,
+    privacy,
+    reactions,
+    status,
+    targets,
+    visible,
+)
 from comments.models import Comment, CommentEvent, CommentReport
 from comments.spam import pipeline
 from comments.spam.normalise import text_hash
@@ -63,7 +72,7 @@ def _keep(comment, user):
 
 def _check_again(comment, user):
     """Run the spam checks again (Akismet may have been down) and apply their verdict as the filter's own."""
-    verdict = pipeline.recheck(comment, reason="moderator")
+    verdict = premoderation.apply_to_stored(pipeline.recheck(comment, reason="moderator"), comment=comment)
     to_status = verdict.band.status
     if to_status != comment.status:
         status.change_status(
@@ -83,6 +92,8 @@ VERBS = {
     "restore": (_("Restore"), _restore),
     "check_again": (_("Check again"), _check_again),
     "keep": (_("Keep, reports read"), _keep),
+    "feature": (_("Feature"), lambda comment, user: featured.feature(comment, by=user)),
+    "unfeature": (_("Unfeature"), lambda comment, user: featured.unfeature(comment, by=user)),
 }
 OFFERED = {
     Comment.Status.PENDING: ["approve", "spam", "trash", "check_again"],
@@ -98,6 +109,8 @@ DONE = {
     "restore": _("restored"),
     "check_again": _("checked again"),
     "keep": _("kept; its reports are closed"),
+    "feature": _("featured"),
+    "unfeature": _("no longer featured"),
 }
 
 
@@ -134,6 +147,13 @@ def reported_count(request):
     """Comments in the "reported" view: published or queued, with reports no moderator has dealt with."""
     status_counts(request)
     return request._comment_reported_count
+
+
+def _featuring(status, featured_at):
+    """The featuring verb a comment offers: "unfeature" if featured, "feature" if approved, else none."""
+    if featured_at is not None:
+        return ["unfeature"]
+    return ["feature"] if status == Comment.Status.APPROVED else []
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -264,7 +284,7 @@ class QueueCountPaginator(Paginator):
 
 class EventInline(admin.TabularInline):
     model = CommentEvent
-    fields = ["created_at", "actor_label", "from_status", "to_status", "reason"]
+    fields = ["created_at", "actor_label", "action", "from_status", "to_status", "reason"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -315,13 +335,18 @@ class CommentAdmin(admin.ModelAdmin):
         "restore_selected",
         "check_again_selected",
         "keep_selected",
+        "feature_selected",
+        "unfeature_selected",
         "export_personal_data",
         "erase_personal_data",
     ]
     inlines = [EventInline, ReportInline]
     fieldsets = [
         (None, {"fields": ["comment", "user_url"]}),
-        (_("Decision"), {"fields": ["status", "previous_status", "status_changed_at", "spam_explained"]}),
+        (
+            _("Decision"),
+            {"fields": ["status", "previous_status", "status_changed_at", "featured_at", "spam_explained"]},
+        ),
         (
             _("Writer"),
             {
@@ -355,6 +380,7 @@ class CommentAdmin(admin.ModelAdmin):
         "status",
         "previous_status",
         "status_changed_at",
+        "featured_at",
         "spam_explained",
         "user_name",
         "email_and_others",
@@ -483,9 +509,10 @@ class CommentAdmin(admin.ModelAdmin):
         # Buttons inside the change list's own form (which carries the CSRF
         # token), each posting to its own address through ``formaction``.
         return format_html(
-            '<span class="nr-status nr-status-{}">{}</span><span class="nr-mod-actions">{}</span>',
+            '<span class="nr-status nr-status-{}">{}</span>{}<span class="nr-mod-actions">{}</span>',
             obj.status,
             obj.get_status_display(),
+            format_html(' <span class="nr-featured-mark">{}</span>', _("Featured")) if obj.featured_at else "",
             format_html_join(
                 "",
                 '<button type="submit" class="button" formaction="{}">{}</button>',
@@ -513,7 +540,11 @@ class CommentAdmin(admin.ModelAdmin):
     def _offered(obj):
         # "Keep" closes the open reports of a published comment; the rows of
         # the "reported" view carry their open reports.
-        return [*OFFERED[obj.status], *(["keep"] if getattr(obj, "open_reports", None) else [])]
+        return [
+            *OFFERED[obj.status],
+            *(["keep"] if getattr(obj, "open_reports", None) else []),
+            *_featuring(obj.status, obj.featured_at),
+        ]
 
     # Change view fields -----------------------------------------------------
 
@@ -639,6 +670,14 @@ class CommentAdmin(admin.ModelAdmin):
     def keep_selected(self, request, queryset):
         self._apply_to_selected(request, queryset, "keep")
 
+    @admin.action(permissions=["moderate"], description=_("Feature selected comments (approved ones only)"))
+    def feature_selected(self, request, queryset):
+        self._apply_to_selected(request, queryset, "feature")
+
+    @admin.action(permissions=["moderate"], description=_("Stop featuring selected comments"))
+    def unfeature_selected(self, request, queryset):
+        self._apply_to_selected(request, queryset, "unfeature")
+
     # Privacy ------------------------------------------------------------------
 
     @admin.action(permissions=["moderate"], description=_("Export the writers' personal data (JSON)"))
@@ -708,10 +747,12 @@ class CommentAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         verbs = []
         if object_id.isdigit() and self.has_moderate_permission(request):
-            current = Comment.objects.filter(pk=object_id).values_list("status", flat=True).first()
+            row = Comment.objects.filter(pk=object_id).values_list("status", "featured_at").first()
+            current, featured_at = row or (None, None)
             offered = OFFERED.get(current, [])
             if current == Comment.Status.APPROVED and Comment.objects.reported().filter(pk=object_id).exists():
                 offered = [*offered, "keep"]
+            offered = [*offered, *_featuring(current, featured_at)]
             verbs = [(self._moderate_url_for(object_id, verb), VERBS[verb][0]) for verb in offered]
         return super().change_view(request, object_id, form_url, {"moderation_verbs": verbs, **(extra_context or {})})
 

@@ -14,16 +14,27 @@ class CommentsConfig(AppConfig):
             "newsroom_comments.comment": ("view", "change", "moderate_comment"),
             "newsroom_comments.commentevent": ("view",),
             "newsroom_comments.commentreport": ("view",),
+            "newsroom_comments.announcement": ("view", "add", "change", "delete"),
+        },
+        "Editors": {
+            "newsroom_comments.announcement": ("view", "add", "change", "delete"),
         },
     }
 
     def ready(self):
-        from comments import status, system_checks, tasks, visible  # noqa: F401  (checks registers the system checks)
+        from comments import (  # noqa: F401  (checks registers the system checks)
+            announcements,
+            status,
+            system_checks,
+            tasks,
+            visible,
+        )
 
         # What follows a committed status change: readers' cached pages purged (and after
         # deletions) and mail queued. (People's decisions teach the spam filter inside
         # the decision's transaction: comments.status.change_status calls it.)
         visible.connect()
+        announcements.connect()
         status.comment_status_changed.connect(tasks.mail_about_status_change, dispatch_uid="comments_mail")
         _stop_xtd_copying_visibility_to_replies()
         # Readers comment on published articles; a site registers its own models in its apps' ready()
@@ -36,6 +47,7 @@ class CommentsConfig(AppConfig):
         # and the reader and trust cookies (which change nothing on a page) do not bypass the page cache.
         from articles import page_parts, pagecache
 
+        page_parts.add("head", "comments/newsroom/article_feeds.html")
         page_parts.add("after_body", "comments/newsroom/article_prompt.html")
         page_parts.add("comments", "comments/newsroom/article_comments.html")
         pagecache.allow_cookies(_page_neutral_cookies)

@@ -14,6 +14,13 @@ Posting and threads
 ``NEWSROOM_COMMENTS_PER_PAGE``
     Top-level threads per page under an article; "Show more" loads the next
     page (default 50).
+``NEWSROOM_COMMENTS_SORT``
+    The order a thread is read in when the address names none (default
+    ``"oldest"``): ``"oldest"``, ``"newest"`` or ``"liked"`` (most liked
+    first) for the top-level comments; replies always follow their
+    conversation. Readers choose another with the links above the thread
+    (``?sort=newest``); the page cache keeps one copy per order, and any other
+    value is redirected to the default.
 ``NEWSROOM_COMMENTS_THREAD_RENDERER``
     Dotted path of the callable that writes the comment list's HTML (default
     ``"comments.rendering.render_in_python"``, the markup of
@@ -223,6 +230,7 @@ DEFAULTS = {
     "NEWSROOM_COMMENTS_CLOSE_AFTER_DAYS": None,
     "NEWSROOM_COMMENTS_MAX_DEPTH": 3,
     "NEWSROOM_COMMENTS_PER_PAGE": 50,
+    "NEWSROOM_COMMENTS_SORT": "oldest",
     "NEWSROOM_COMMENTS_THREAD_RENDERER": "comments.rendering.render_in_python",
     "NEWSROOM_COMMENTS_FLOOD_SECONDS": 15,
     "NEWSROOM_COMMENTS_MAX_PER_HOUR_PER_IP": 30,

@@ -8,8 +8,11 @@ see who or what decided, when, and why.
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
@@ -60,6 +63,20 @@ class CommentQuerySet(models.QuerySet):
         """The approved comments on ``target`` in the order a thread shows them, oldest first."""
         return self.approved().on(target).order_by("submit_date", "pk")
 
+    def featured(self):
+        """Comments a moderator picked ("Editors' picks"); readers see those that are also approved."""
+        return self.filter(featured_at__isnull=False)
+
+    def for_feed(self, *, max_depth):
+        """The newest comments readers see in their threads, for a feed: approved, and every comment above
+        them approved too (a thread hides a reply under a comment it does not show, see :mod:`comments.threads`).
+
+        ``max_depth`` is the deepest level a thread shows (:func:`comments.conf.max_depth`); one query,
+        whatever the depth, with an ``EXISTS`` per level. Newest stored first, the order of the
+        ``(status, -id)`` index, so a large archive is not sorted to find the last few.
+        """
+        return self.approved().filter(_ancestors_approved(max_depth)).order_by("-pk")
+
     def reported(self):
         """Published or queued comments with reports no moderator has dealt with yet, with ``open_report_count``.
 
@@ -79,6 +96,15 @@ class CommentQuerySet(models.QuerySet):
             .annotate(open_report_count=Subquery(open_reports))
             .filter(open_report_count__gt=0)
         )
+
+
+def _ancestors_approved(levels):
+    """A condition on comments: it starts a thread, or its parent is approved and meets this one level less."""
+    condition = Q(level=0)
+    for _level in range(levels - 1):
+        parent = Comment.objects.approved().filter(condition, pk=OuterRef("parent_id"))
+        condition = Q(level=0) | Exists(parent)
+    return condition
 
 
 # Stored fields computed from another field on every write.
@@ -117,6 +143,9 @@ class Comment(XtdComment):
     reader_prompt = models.CharField(max_length=300, blank=True)
     like_count = models.PositiveIntegerField(default=0)
     report_count = models.PositiveIntegerField(default=0)
+    # Set while a moderator features the comment (comments.featured); kept
+    # when it is unpublished, so restoring it restores the pick too.
+    featured_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Readers' reports hide a published comment at most once (and mail the
     # moderators at most once); after a moderator has kept a reported comment,
     # later reports only put it in the "reported" view of the queue.
@@ -173,7 +202,16 @@ class Comment(XtdComment):
 
 
 class CommentEvent(models.Model):
-    """One line of a comment's history: "held: 3 links", "approved by alice"."""
+    """One line of a comment's history: "held: 3 links", "approved by alice", "featured by bob".
+
+    A line is a change of status, or (``action``) a change that leaves the
+    status as it was, such as featuring.
+    """
+
+    class Action(models.TextChoices):
+        STATUS = "", _("Status change")
+        FEATURED = "featured", _("Featured")
+        UNFEATURED = "unfeatured", _("Unfeatured")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="events")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -182,11 +220,14 @@ class CommentEvent(models.Model):
     from_status = models.CharField(max_length=10, choices=Comment.Status.choices, blank=True)
     to_status = models.CharField(max_length=10, choices=Comment.Status.choices)
     reason = models.CharField(max_length=500, blank=True)
+    action = models.CharField(max_length=20, choices=Action.choices, blank=True, default=Action.STATUS)
 
     class Meta:
         ordering = ["created_at", "pk"]
 
     def __str__(self):
+        if self.action:
+            return f"{self.action} by {self.actor_label}"
         return f"{self.from_status or '∅'} → {self.to_status} by {self.actor_label}"
 
 
@@ -252,3 +293,41 @@ class CommentReport(models.Model):
 
     def __str__(self):
         return f"report on comment {self.comment_id}"
+
+
+class AnnouncementQuerySet(models.QuerySet):
+    def current(self, now):
+        """Shown at ``now``: started and not yet ended, the earliest start first."""
+        return self.filter(starts_at__lte=now, ends_at__gt=now).order_by("starts_at", "pk")
+
+
+class Announcement(models.Model):
+    """A notice above every comment thread for a set time: "Comments are moderated slowly this weekend."
+
+    Shown from ``starts_at`` until ``ends_at`` (see :mod:`comments.announcements`,
+    which also keeps the page cache from showing one outside its window).
+    """
+
+    text = models.CharField(
+        _("text"), max_length=300, help_text=_("Plain text, shown above every comment thread while it runs.")
+    )
+    starts_at = models.DateTimeField(_("shown from"), default=timezone.now)
+    ends_at = models.DateTimeField(_("shown until"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AnnouncementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment announcement")
+        verbose_name_plural = _("comment announcements")
+        ordering = ["-starts_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="announcement_ends_after_it_starts")
+        ]
+
+    def __str__(self):
+        return Truncator(self.text).chars(60)
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("An announcement must end after it starts.")})

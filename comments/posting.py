@@ -6,8 +6,9 @@
 The steps: find the object commented on and check it takes comments →
 validate the form → refuse floods and duplicates → build the frozen
 :class:`Submission` → ask the spam filter (before anything is stored or
-mailed) → store the comment with the status its band maps to → write the
-first history line → notify.
+mailed), holding what it would publish on a pre-moderated object
+(:mod:`comments.premoderation`) → store the comment with the status its band
+maps to → write the first history line → notify.
 
 Every refusal keeps the reader's text: :class:`Refused` carries the form (or
 the raw text when there is no object to attach a form to).
@@ -40,7 +41,7 @@ from django.utils.translation import gettext as _
 from django_comments_xtd.conf import settings as xtd_settings
 
 from articles.origin import public_origin
-from comments import conf, links, notifications, status, targets, tasks, trust_cookie
+from comments import conf, links, notifications, premoderation, status, targets, tasks, trust_cookie
 from comments.forms import CommentForm
 from comments.models import Comment, email_key
 from comments.spam import pipeline, recaptcha
@@ -89,7 +90,8 @@ def submit(request):
         ip_address=submission.ip_address,
         form=form,
     )
-    verdict = evaluate(submission)
+    # Before anything is mailed or stored: a pre-moderated story holds what the filter would publish.
+    verdict = premoderation.apply(evaluate(submission), target=target)
     if verdict.band == Band.DISCARD and _drops_discarded():
         return Outcome(comment=None, verdict=verdict, target=target)
     fields = comment_fields(submission, verdict=verdict, target=target, parent=parent, form=form, request=request)
@@ -195,8 +197,9 @@ def target_for(data):
 
 
 def closed_message(target):
-    """What a reader is told who posts where comments have closed."""
-    return _("Comments are closed on this %(name)s.") % {"name": target._meta.verbose_name}
+    """What a reader is told who posts where comments have closed: the editor's message, if they wrote one."""
+    message = targets.get(target).closed_message(target)
+    return message or _("Comments are closed on this %(name)s.") % {"name": target._meta.verbose_name}
 
 
 def parent_for(*, reply_to, target, form):

@@ -116,6 +116,7 @@ def _export_comment(c):
                 "by": e.actor_label,
                 "from": e.from_status,
                 "to": e.to_status,
+                "action": e.action,
                 "reason": e.reason,
             }
             for e in c.events.all()

@@ -10,9 +10,10 @@ and the sections above it (nearest wins), then a site-wide setting::
 see :mod:`comments.targets`) with these rules and ``Article.objects.published()``.
 
 This is the seam to the ``articles`` app: an object with ``reader_prompt``,
-``comments_enabled``, ``first_published_at`` / ``publish_at`` and a
-``category`` whose ``parent`` chain carries ``reader_prompt`` and
-``comments_close_after_days``. ``Article.objects.for_detail()`` and
+``comments_enabled``, ``comments_closed_message`` (what readers are told
+once comments are closed), ``comments_premoderated`` (every new comment
+held), ``first_published_at`` / ``publish_at`` and a ``category`` whose
+``parent`` chain carries ``reader_prompt`` and ``comments_close_after_days``. ``Article.objects.for_detail()`` and
 :meth:`ArticleComments.visible` select three levels of sections, so neither
 function queries for ordinary articles.
 """
@@ -25,7 +26,7 @@ from django.utils.html import strip_tags
 
 from articles import conf as articles_conf
 from articles import roles
-from articles.models import Article
+from articles.models import Article, Author
 from comments import conf, targets
 
 # Three levels of sections: the prompt, the closing time and the article's address need no query.
@@ -77,6 +78,12 @@ class ArticleComments(targets.Commentable):
     def comments_are_open(self, article):
         return comments_are_open(article)
 
+    def closed_message(self, article):
+        return article.comments_closed_message
+
+    def premoderated(self, article):
+        return article.comments_premoderated
+
     def reader_prompt(self, article):
         return reader_prompt_for(article)
 
@@ -87,6 +94,10 @@ class ArticleComments(targets.Commentable):
         """Headline, standfirst and body as plain text (the body's tags taken out, its blocks kept apart)."""
         body = html.unescape(strip_tags((article.body or "").replace("<", " <")))
         return "\n\n".join(part for part in (article.headline, article.standfirst, " ".join(body.split())) if part)
+
+    def author_users(self, article):
+        """The accounts of the article's bylined authors (``Author.user``)."""
+        return Author.objects.filter(bylines__article=article, user__isnull=False).values("user")
 
     def nameable_by(self, user):
         """Published articles, and those the moderator may open in the articles admin."""

@@ -38,7 +38,7 @@ TEMPLATE = "comments/newsroom/comment.html"
 class ThreadOptions:
     """What every comment on the page shares, worked out once per page."""
 
-    labels: dict  # {"like": ..., "report": ..., "reply": ...}, translated
+    labels: dict  # {"like", "report", "reply", "featured", "author", "staff"}: translated
     like_url: tuple  # ("/comments/", "/like/") around the comment's id
     report_url: tuple
     csrf_token: str = ""  # only on pages that are never cached (signed-in readers)
@@ -84,6 +84,12 @@ class _Texts:
         self.like = escape(options.labels["like"])
         self.report = escape(options.labels["report"])
         self.reply = escape(options.labels["reply"])
+        self.featured = f'<span class="nr-featured-mark">{escape(options.labels["featured"])}</span>\n'
+        self.badges = {
+            kind: f'<span class="nr-badge nr-badge-{kind}">{escape(options.labels[kind])}</span>\n'
+            for kind in ("author", "staff")
+        }
+        self.badges[""] = ""
         self.open = options.open
         self.tz = timezone.get_current_timezone()
         self.months = threads.month_names()
@@ -110,11 +116,14 @@ def _comment(node, texts):
             f'<a class="nr-reply" href="?reply_to={key}#leave-a-comment" data-reply-to="{key}"'
             f' data-reply-name="{name}">{texts.reply}</a>'
         )
+    featured = " nr-featured" if shown.featured else ""
     return (
-        f'<li class="nr-comment nr-depth-{node.depth}" id="c{key}">\n'
+        f'<li class="nr-comment nr-depth-{node.depth}{featured}" id="c{key}">\n'
         f'<article class="nr-comment-body" aria-labelledby="c{key}-author">\n'
         f'<header class="nr-comment-meta">\n'
         f'<span class="nr-comment-author" id="c{key}-author">{author}</span>\n'
+        f"{texts.badges[threads.badge(shown)]}"
+        f"{texts.featured if shown.featured else ''}"
         f'<a class="nr-comment-time" href="#c{key}"><time datetime="{iso}">{when}</time></a>\n'
         f"</header>\n"
         f'<div class="nr-comment-text">{comment_html(shown.comment)}</div>\n'

@@ -6,6 +6,15 @@ are comments open, the prompt, its address) its registration answers
 (:mod:`comments.targets`). Anonymous readers' pages may be cached, so nothing
 personal goes in: no CSRF token (the comment script fetches one), no names.
 
+The address names the page of threads (``?comments_page=``), the view
+(``?comments_view=all``; "Featured" is the default when there are featured
+comments) and the order (``?sort=``, :data:`comments.threads.SORTS`). Each is
+declared to the page cache with ``pagecache.page_param()`` only when it differs
+from the default, so a made-up or default value is redirected to the canonical
+address, never stored: a page has at most one cached copy per real page, view
+and order. The links above the thread (:func:`thread_links`) are built from
+those values, never from the request's query string.
+
 The thread itself (two queries and the HTML) is the same for every reader, so
 it is worked out once per page-cache generation and shared
 (:func:`articles.pagecache.shared`): signed-in readers and commenters awaiting
@@ -13,6 +22,7 @@ moderation, whom the page cache must not serve, get it without a query.
 """
 
 import dataclasses
+from urllib.parse import urlencode
 
 from django.middleware.csrf import get_token
 from django.urls import reverse
@@ -22,7 +32,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles import pagecache
-from comments import conf, pending, rendering, targets, threads
+from comments import announcements, conf, pending, rendering, targets, threads
 from comments.forms import CommentForm
 from comments.spam import pipeline
 
@@ -64,40 +74,59 @@ def section_context(target, *, request=None):
     user = getattr(request, "user", None)
     published = commentable.is_visible(target)
     number = threads.page_number(query.get("comments_page"))
+    # Anything but a known order or view is the default (and redirected there by the page cache).
+    sort = query.get("sort") if query.get("sort") in threads.SORTS else threads.default_sort()
+    view = query.get("comments_view") if query.get("comments_view") in threads.VIEWS else None
     open_ = published and commentable.comments_are_open(target)
     reply_to = query.get("reply_to", "")
     reply_to = int(reply_to) if reply_to.isdigit() else 0
     signed_in = bool(user is not None and user.is_authenticated)
     options = rendering.ThreadOptions(
-        labels={"like": _("Like"), "report": _("Report"), "reply": _("Reply")},  # once per page, not per comment
+        labels={  # once per page, not per comment
+            "like": _("Like"),
+            "report": _("Report"),
+            "reply": _("Reply"),
+            "featured": _("Featured"),
+            "author": _("Author"),
+            "staff": _("Staff"),
+        },
         like_url=_url_around_id("comments-like"),
         report_url=_url_around_id("comments-report"),
         # Signed-in readers' pages are never cached, so their own token goes into the slot (below).
         csrf_token=_TOKEN_SLOT if signed_in else "",
         open=open_,
     )
-    page, thread_html = (None, None) if reply_to else _shared_thread(target, number=number, options=options)
+    page, thread_html = (
+        (None, None) if reply_to else _shared_thread(target, number=number, sort=sort, view=view, options=options)
+    )
     replying_to = None
     if page is None:
         # A reply link followed without JavaScript (the form names the comment answered), or a
         # page number out of range (never shared: made-up numbers must not fill the cache).
-        page = threads.thread_page(target, number=number)
+        page = threads.thread_page(target, number=number, sort=sort, view=view)
         thread_html = rendering.render_thread(page.threads, options)
         replying_to = _find(page.threads, reply_to) if reply_to else None
     if request is not None:
         # The page number the thread settled on is the canonical one: the page cache sends
         # ?comments_page=99 (out of range), =01 or =1 there instead of keeping a copy for each.
         pagecache.page_param(request, "comments_page", page.number if page.number > 1 else None)
+        # Likewise the order and the view: only those that differ from the defaults are in the URL.
+        pagecache.page_param(request, "sort", page.sort if page.sort != threads.default_sort() else None)
+        pagecache.page_param(request, "comments_view", page.view if page.view != _default_view(page) else None)
     if signed_in:
         options = dataclasses.replace(options, csrf_token=get_token(request))
         thread_html = mark_safe(thread_html.replace(_TOKEN_SLOT, escape(options.csrf_token)))
     form = CommentForm(target, user=user, initial={"reply_to": replying_to.comment.pk if replying_to else 0})
+    target_url = commentable.url(target)
     return {
         "thread_html": thread_html,
         **targets.page_context(target),
+        "thread_links": thread_links(target_url, page),
         "target_label": commentable.label,
         "published": published,
         "open": open_,
+        "closed_message": "" if open_ else commentable.closed_message(target),
+        "announcements": announcements.current(),
         "prompt": commentable.reader_prompt(target),
         "page": page,
         "form": form,
@@ -114,12 +143,81 @@ def section_context(target, *, request=None):
     }
 
 
+def _default_view(page):
+    """The view a thread opens with: "Featured" when there are featured comments (as Coral does)."""
+    return "featured" if page.featured_total else "all"
+
+
+def thread_url(target_url, *, sort, view, number=1, default_view="all"):
+    """The canonical address of one page of one view of a thread, in one order, at the thread.
+
+    Built from the page's own values, never from the request's query string: a cached page is
+    served to every address that shares its key. The parameters are in the order the page cache
+    compares them in (by name); defaults are left out.
+    """
+    params = {
+        "comments_page": number if number > 1 else None,
+        "comments_view": view if view != default_view else None,
+        "sort": sort if sort != threads.default_sort() else None,
+    }
+    query = urlencode(sorted((name, value) for name, value in params.items() if value is not None))
+    return f"{target_url}{'?' + query if query else ''}#comments"
+
+
+@dataclasses.dataclass(frozen=True)
+class ThreadLink:
+    """A link above the thread: a view ("Featured (2)") or an order ("Newest"), ``current`` if shown now."""
+
+    label: str
+    url: str
+    current: bool
+
+
+def thread_links(target_url, page):
+    """``{"views": [...], "sorts": [...], "more": url}``: the links around a thread, each a :class:`ThreadLink`.
+
+    No views without featured comments; no orders with fewer than two comments.
+    """
+    default_view = _default_view(page)
+    views = []
+    if page.featured_total:
+        views = [
+            ThreadLink(
+                _("Featured (%(n)d)") % {"n": page.featured_total},
+                thread_url(target_url, sort=page.sort, view="featured", default_view=default_view),
+                page.view == "featured",
+            ),
+            ThreadLink(
+                _("All comments (%(n)d)") % {"n": page.total},
+                thread_url(target_url, sort=page.sort, view="all", default_view=default_view),
+                page.view == "all",
+            ),
+        ]
+    names = {"oldest": _("Oldest"), "newest": _("Newest"), "liked": _("Most liked")}
+    sorts = []
+    if page.total > 1:
+        sorts = [
+            ThreadLink(
+                names[sort],
+                thread_url(target_url, sort=sort, view=page.view, default_view=default_view),
+                sort == page.sort,
+            )
+            for sort in threads.SORTS
+        ]
+    more = ""
+    if page.has_next:
+        more = thread_url(
+            target_url, sort=page.sort, view=page.view, number=page.next_number, default_view=default_view
+        )
+    return {"views": views, "sorts": sorts, "more": more}
+
+
 # Stands for the signed-in reader's CSRF token in the shared thread HTML. Text a
 # commenter wrote cannot contain it: forms refuse NUL characters.
 _TOKEN_SLOT = "\x00csrf-token\x00"
 
 
-def _shared_thread(target, *, number, options):
+def _shared_thread(target, *, number, sort, view, options):
     """``(page, html)`` of the thread, rendered once per page-cache generation and shared by every reader.
 
     The page's ``threads`` are left out (empty): the HTML is what is shared.
@@ -127,9 +225,11 @@ def _shared_thread(target, *, number, options):
     """
 
     def build():
-        page = threads.thread_page(target, number=number)
+        page = threads.thread_page(target, number=number, sort=sort, view=view)
         if page.number != number:
             return None  # out of range: thread_page gave the last page, which has a name of its own
+        if (view is not None and view == _default_view(page)) or view not in (None, page.view):
+            return None  # the default view named in the URL, or a view the thread lacks: not canonical
         html = str(rendering.render_thread(page.threads, options))
         return dataclasses.replace(page, threads=[]), html
 
@@ -140,6 +240,8 @@ def _shared_thread(target, *, number, options):
             target._meta.label_lower,
             target.pk,
             number,
+            sort,  # one of threads.SORTS
+            view or "",  # one of threads.VIEWS, or "" for the default
             int(options.open),
             int(bool(options.csrf_token)),
             translation.get_language(),
@@ -160,9 +262,11 @@ def prompt_context(target):
     """The context of ``comments/newsroom/prompt.html``: the prompt, or that comments are closed."""
     commentable = targets.get(target)
     published = commentable.is_visible(target)
+    open_ = published and commentable.comments_are_open(target)
     return {
         "target": target,
         "published": published,
-        "open": published and commentable.comments_are_open(target),
+        "open": open_,
+        "closed_message": "" if open_ else commentable.closed_message(target),
         "prompt": commentable.reader_prompt(target),
     }

@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 from django.utils.module_loading import import_string
 from django_recaptcha.constants import TEST_PRIVATE_KEY, TEST_PUBLIC_KEY
 
-from comments import conf, targets, views
+from comments import conf, targets, threads, views
 from comments.models import Comment
 
 
@@ -99,6 +99,15 @@ def check_reader_settings(app_configs, **kwargs):
                     id="comments.E011",
                 )
             )
+    sort = conf.get("NEWSROOM_COMMENTS_SORT")
+    if not isinstance(sort, str) or sort not in threads.SORTS:
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_COMMENTS_SORT is {sort!r}.",
+                hint=f"Set NEWSROOM_COMMENTS_SORT to one of {', '.join(map(repr, threads.SORTS))}.",
+                id="comments.E030",
+            )
+        )
     renderer = conf.get("NEWSROOM_COMMENTS_THREAD_RENDERER")
     try:
         ok = callable(import_string(renderer))

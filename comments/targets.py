@@ -81,6 +81,18 @@ class Commentable:
         """Whether readers may comment on ``obj`` now (its thread shows either way)."""
         return bool(getattr(obj, self.enable_field)) if self.enable_field else True
 
+    def closed_message(self, obj):
+        """What readers are told where comments on ``obj`` are closed, instead of "Comments are closed."; ``""``
+        for that default."""
+        return ""
+
+    def premoderated(self, obj):
+        """Whether every new comment on ``obj`` waits for a moderator, whatever the spam filter says.
+
+        By default ``False``: the spam filter's verdict decides (see :mod:`comments.premoderation`).
+        """
+        return False
+
     def reader_prompt(self, obj):
         """The invitation to comment shown above the form (and kept with each comment); ``""`` for none."""
         return ""
@@ -101,6 +113,14 @@ class Commentable:
     def url(self, obj):
         """Where readers read ``obj`` and its comments."""
         return obj.get_absolute_url()
+
+    def author_users(self, obj):
+        """The accounts whose comments on ``obj`` show the "Author" badge, as a query of user ids; ``None``: none.
+
+        Returned unevaluated: the thread's own query uses it as a subquery, so a badge costs no
+        query of its own. Only accounts count, never the name a commenter types.
+        """
+        return None
 
     def nameable_by(self, user):
         """The objects whose title the moderation queue may show ``user``: by default those readers see.

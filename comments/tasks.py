@@ -29,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task, task_backends
 
-from comments import conf, notifications, privacy, status
+from comments import conf, notifications, premoderation, privacy, status
 from comments.models import Comment
 from comments.spam import pipeline
 from comments.spam.base import Band
@@ -149,7 +149,7 @@ def recheck_held_comment(comment_id, attempt=1):
         comment = Comment.objects.select_for_update().filter(pk=comment_id).first()
         if comment is None or comment.status != Comment.Status.PENDING:
             return "gone or already decided"
-        verdict = pipeline.recheck(comment, reason="recheck_queue")
+        verdict = premoderation.apply_to_stored(pipeline.recheck(comment, reason="recheck_queue"), comment=comment)
         if verdict.unavailable:
             if attempt < RECHECK_ATTEMPTS:
                 recheck_later(comment.pk, attempt=attempt + 1)

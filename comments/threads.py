@@ -11,20 +11,37 @@ article with 20,000 comments loads one page of threads, not all of them::
     page.threads        # [Node(comment, depth=0, children=[Node(...), ...]), ...]
     page.has_next, page.next_number, page.total
 
-Two queries: the counts (approved comments, top-level threads), then the
-page's threads with all their approved replies.
+Two queries: the counts (approved comments, top-level threads, featured
+comments), then the page's threads with all their approved replies.
+
+Order (``sort``, one of :data:`SORTS`): the top-level threads are oldest
+first, newest first or most liked first; replies always follow the
+conversation, oldest first. The "Featured" view (``view="featured"``) lists the
+approved comments a moderator featured, replies too, each on its own; it is the
+view a thread opens with when there are any (``view=None``)::
+
+    page = thread_page(article, sort="newest", view="all")
+    page.view, page.featured_total   # "all", 2
+
+Badges come with each comment, in the same query, from the account that wrote
+it (never from the name typed with it): ``staff`` for staff accounts,
+``author`` for an account of one of the object's authors (see
+:meth:`comments.targets.Commentable.author_users`). Linking an author's account
+purges cached pages (the articles app watches ``Author``); a change to an
+account's staff flag shows once the cached page expires
+(``NEWSROOM_PAGE_CACHE_SECONDS``) or the next purge.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, Value
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import ngettext
 
-from comments import conf
+from comments import conf, targets
 from comments.models import Comment
 from comments.text import comment_html, safe_url
 
@@ -44,9 +61,40 @@ class Shown(NamedTuple):
     comment: str
     submit_date: datetime
     like_count: int
+    featured: bool = False
+    staff: bool = False  # written from a staff account
+    author: bool = False  # written from the account of one of the object's authors
 
 
-SHOWN_FIELDS = ("pk", "parent_id", "user_name", "user_url", "comment", "submit_date", "like_count")
+SHOWN_FIELDS = (
+    "pk",
+    "parent_id",
+    "user_name",
+    "user_url",
+    "comment",
+    "submit_date",
+    "like_count",
+    "is_featured",
+    "by_staff",
+    "by_author",
+)
+
+#: The orders a thread can be read in (``?sort=``): top-level threads by these, then by time.
+SORTS = {
+    "oldest": ("submit_date", "pk"),
+    "newest": ("-submit_date", "-pk"),
+    "liked": ("-like_count", "submit_date", "pk"),
+}
+VIEWS = ("featured", "all")
+
+
+def sort_key(sort):
+    """The Python twin of ``SORTS[sort]``: orders :class:`Shown` rows as the database ordered the page."""
+    if sort == "newest":
+        return lambda c: (-c.submit_date.timestamp(), -c.pk)
+    if sort == "liked":
+        return lambda c: (-c.like_count, c.submit_date, c.pk)
+    return lambda c: (c.submit_date, c.pk)
 
 
 @dataclass
@@ -89,6 +137,11 @@ class Node:
     def like_label(self):
         return like_label(self.comment.like_count)
 
+    @property
+    def badge(self):
+        """``"author"``, ``"staff"`` or ``""``: what the writer's account makes them here (an author first)."""
+        return badge(self.comment)
+
 
 # The formats a comment is shown with, as functions a renderer can call with per-page values.
 
@@ -109,6 +162,11 @@ def shown_time(when, tz, months):
     return f"{local.day} {months[local.month]} {local.year}, {local.hour:02d}:{local.minute:02d}"
 
 
+def badge(shown):
+    """``"author"``, ``"staff"`` or ``""`` for a :class:`Shown` comment."""
+    return "author" if shown.author else "staff" if shown.staff else ""
+
+
 def like_label(n):
     return ngettext("%(n)d like", "%(n)d likes", n) % {"n": n}
 
@@ -119,14 +177,20 @@ class ThreadPage:
     number: int
     has_next: bool
     total: int
+    featured_total: int = 0
+    view: str = "all"  # "featured" or "all"
+    sort: str = "oldest"
 
     @property
     def next_number(self):
         return self.number + 1 if self.has_next else None
 
 
-def build_tree(comments, *, max_depth):
-    """Top-level :class:`Node` list from comments in time order (parents need not come first)."""
+def build_tree(comments, *, max_depth, root_key=None):
+    """Top-level :class:`Node` list from comments in time order (parents need not come first).
+
+    ``root_key`` orders the top-level comments (default: as given); replies keep the given order.
+    """
     by_pk = {c.pk: c for c in comments}
     replies = {}
     roots = []
@@ -153,6 +217,8 @@ def build_tree(comments, *, max_depth):
                 siblings.append(child)
                 stack.append((child, siblings))
     _sort(top, order)
+    if root_key is not None:
+        top.sort(key=lambda node: root_key(node.comment))
     return top
 
 
@@ -162,30 +228,68 @@ def _sort(nodes, order):
         _sort(node.children, order)
 
 
-def thread_page(target, *, number=1, per_page=None):
+def thread_page(target, *, number=1, per_page=None, sort=None, view=None):
     """Page ``number`` of the thread on ``target`` (out-of-range numbers give the last page).
 
-    ``total`` counts the object's approved comments, as listings do; a reply
-    under a comment that was held later counts but is not shown until its
-    parent is back.
+    ``sort`` is one of :data:`SORTS` (anything else: ``NEWSROOM_COMMENTS_SORT``); ``view`` is
+    ``"featured"``, ``"all"`` or ``None`` (featured if there are any featured comments, else all); the
+    page says which it settled on. ``total`` counts the object's approved comments, as listings do; a
+    reply under a comment that was held later counts but is not shown until its parent is back.
     """
     per_page = per_page or conf.get("NEWSROOM_COMMENTS_PER_PAGE")
+    sort = sort if sort in SORTS else default_sort()
     thread = Comment.objects.for_thread(target)
-    counts = thread.aggregate(total=Count("pk"), threads=Count("pk", filter=Q(level=0)))
-    last = max(1, -(-counts["threads"] // per_page))
+    counts = thread.aggregate(
+        total=Count("pk"),
+        threads=Count("pk", filter=Q(level=0)),
+        featured=Count("pk", filter=Q(featured_at__isnull=False)),
+    )
+    if view not in VIEWS:
+        view = "featured" if counts["featured"] else "all"
+    featured_view = view == "featured" and counts["featured"] > 0
+    roots = thread.featured() if featured_view else thread.top_level()
+    n_roots = counts["featured"] if featured_view else counts["threads"]
+    last = max(1, -(-n_roots // per_page))
     number = min(max(1, number), last)
     start = (number - 1) * per_page
     comments = []
-    if counts["threads"]:
-        roots = thread.top_level().values("pk")[start : start + per_page]
-        rows = thread.filter(thread_id__in=roots).values_list(*SHOWN_FIELDS)
+    if n_roots:
+        page_roots = roots.order_by(*SORTS[sort]).values("pk")[start : start + per_page]
+        shown = thread.filter(pk__in=page_roots) if featured_view else thread.filter(thread_id__in=page_roots)
+        rows = _with_badges(shown, target).values_list(*SHOWN_FIELDS)
         comments = [Shown._make(row) for row in rows]
+    if featured_view:
+        # Each featured comment on its own, replies too: the pick, not its conversation.
+        by_sort = sort_key(sort)
+        nodes = [Node(c, 0, can_reply=conf.max_depth() > 1) for c in sorted(comments, key=by_sort)]
+    else:
+        nodes = build_tree(comments, max_depth=conf.max_depth(), root_key=sort_key(sort))
     return ThreadPage(
-        threads=build_tree(comments, max_depth=conf.max_depth()),
+        threads=nodes,
         number=number,
         has_next=number < last,
         total=counts["total"],
+        featured_total=counts["featured"],
+        view="featured" if featured_view else "all",
+        sort=sort,
     )
+
+
+def _with_badges(comments, target):
+    """``comments`` annotated with what :class:`Shown` reads beyond plain fields, in the same query."""
+    authors = targets.get(target).author_users(target)
+    return comments.annotate(
+        is_featured=ExpressionWrapper(Q(featured_at__isnull=False), output_field=BooleanField()),
+        by_staff=ExpressionWrapper(Q(user__is_staff=True), output_field=BooleanField()),
+        by_author=Value(False)
+        if authors is None
+        else ExpressionWrapper(Q(user__in=authors), output_field=BooleanField()),
+    )
+
+
+def default_sort():
+    """``NEWSROOM_COMMENTS_SORT``: the order a thread is read in when the URL names none."""
+    return conf.get("NEWSROOM_COMMENTS_SORT")
 
 
 def page_number(value):

@@ -8,11 +8,13 @@ django-contrib-comments' ``get_absolute_url()`` names) is ours: Django's
 ``shortcut`` view would lead anyone to drafts and embargoed articles. The
 confirmation and "stop these e-mails" links keep xtd's URL names but are
 ours: xtd's views unpickle what their links hold (see ``comments.links``).
+The comment feeds (:mod:`comments.feeds`) are cached like readers' pages.
 """
 
 from django.urls import path
 
-from comments import privacy, views
+from articles.pagecache import cache_for_readers
+from comments import feeds, privacy, views
 
 urlpatterns = [
     path("post/", views.post_comment, name="comments-post-comment"),
@@ -24,4 +26,17 @@ urlpatterns = [
     path("privacy/", privacy.privacy_page, name="comments-privacy"),
     path("mute/<str:key>/", views.mute, name="comments-xtd-mute"),
     path("cr/<int:content_type_id>/<str:object_pk>/", views.commented_object, name="comments-url-redirect"),
+    # Feeds of comments readers see: the whole site's, and one object's ("newsroom_articles.article", its key).
+    path("feeds/rss/", cache_for_readers(feeds.LatestCommentsFeed()), name="comments-feed-rss"),
+    path("feeds/atom/", cache_for_readers(feeds.LatestCommentsAtomFeed()), name="comments-feed-atom"),
+    path(
+        "feeds/rss/<str:label>/<str:object_pk>/",
+        cache_for_readers(feeds.TargetCommentsFeed()),
+        name="comments-feed-target-rss",
+    ),
+    path(
+        "feeds/atom/<str:label>/<str:object_pk>/",
+        cache_for_readers(feeds.TargetCommentsAtomFeed()),
+        name="comments-feed-target-atom",
+    ),
 ]

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from comments import conf, csrf, links, notifications, pending, posting, reactions, targets, trust_cookie
+from comments import conf, csrf, links, notifications, pending, posting, premoderation, reactions, targets, trust_cookie
 from comments.forms import CommentForm
 from comments.models import Comment, CommentReport
 from comments.spam.base import Band, CheckResult, Verdict
@@ -164,6 +164,10 @@ def _confirm(request, key):
         results=tuple(CheckResult.from_dict(r) for r in fields["spam_reasons"]),
         akismet_payload=fields["akismet_payload"],
     )
+    held = premoderation.apply(verdict, target=target)  # pre-moderation switched on since the mail went
+    if held is not verdict:
+        verdict = held
+        fields = {**fields, "status": held.band.status, "spam_band": held.band.stored, "spam_reasons": held.reasons}
     with transaction.atomic():
         # In the write transaction, so two quick presses store one comment (see posting.submit).
         existing = Comment.objects.filter(

@@ -34,7 +34,9 @@ from comments import status
 from comments.models import Comment
 
 # What a reader page shows of a comment (the like count aside, see above) ...
-SHOWN_FIELDS = frozenset({"comment", "user_name", "user_url", "user", "user_id", "submit_date", "parent_id"})
+SHOWN_FIELDS = frozenset(
+    {"comment", "user_name", "user_url", "user", "user_id", "submit_date", "parent_id", "featured_at"}
+)
 # ... and what decides whether it is shown.
 READER_FIELDS = SHOWN_FIELDS | {"status", "is_public", "is_removed"}
 

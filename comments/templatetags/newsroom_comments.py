@@ -5,13 +5,14 @@
     {% load newsroom_comments %}
     {% reader_prompt article %}     {# the invitation to comment, linking to the form #}
     {% comment_section article %}   {# thread, "Show more", form; one query #}
+    {% comment_feed_links article %}  {# <link rel="alternate"> to the feeds of its comments, for the head #}
 
 Both take an object of any model that takes comments (:mod:`comments.targets`), an article or a site's own.
 """
 
 from django import template
 
-from comments import section, text
+from comments import feeds, section, text
 
 register = template.Library()
 
@@ -24,6 +25,11 @@ def comment_section(context, target):
 @register.inclusion_tag("comments/newsroom/prompt.html")
 def reader_prompt(target):
     return section.prompt_context(target)
+
+
+@register.inclusion_tag("comments/newsroom/feed_links.html")
+def comment_feed_links(target):
+    return feeds.links_context(target)
 
 
 @register.filter

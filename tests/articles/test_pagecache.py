@@ -167,8 +167,9 @@ def test_a_miss_costs_one_query_more_than_the_view(client, db, page_cache, djang
     for _ in range(scheduled):
         make_article(publish_at=timezone.now() + timedelta(days=1))
     # 1. the view's own count of published articles
-    # 2. the soonest scheduled publish time (once per generation)
-    with django_assert_num_queries(2):
+    # 2. the soonest scheduled publish time, 3. the comments app's next announcement start or end
+    # (the sources registered with changes_at(), once per generation)
+    with django_assert_num_queries(3):
         assert _state(client.get("/counts/")) == "miss"
     # Another page in the same generation already knows the next publish time.
     with django_assert_num_queries(1):
@@ -668,8 +669,9 @@ def test_the_next_scheduled_time_is_looked_up_again_after_another_processs_purge
     client.get("/counts/")
     client.get("/plain/")  # the soonest scheduled time is known for this generation
     _purge_in_another_process(locmem_page_cache)  # ...after which an editor may have scheduled a sooner one
-    # 1. the view's count, 2. the soonest scheduled publish time, looked up again for the new generation
-    with django_assert_num_queries(2):
+    # 1. the view's count, 2. the soonest scheduled publish time and 3. the next announcement start or end,
+    # looked up again for the new generation
+    with django_assert_num_queries(3):
         assert _state(client.get("/counts/")) == "miss"
 
 
@@ -851,7 +853,8 @@ def test_a_page_the_cache_may_not_serve_asks_the_cache_for_the_generation_once(c
         # A cache on another machine: the shared parts come from this process's copies, one round trip in all.
         assert asked == [pagecache.GENERATION_KEY]
     else:
-        assert len(asked) == 6  # the generation, then the article, sections (twice), related and the thread
+        # The generation, then the article, sections (twice), related, the thread and the announcements.
+        assert len(asked) == 7
 
 
 def test_a_purge_by_another_server_reaches_this_ones_copies(client, db, page_cache):

@@ -44,7 +44,13 @@ def test_it_creates_the_three_groups_with_what_each_app_declares():
         "newsroom_comments.view_comment",
         "newsroom_comments.view_commentevent",
         "newsroom_comments.view_commentreport",
+        # The notice above every comment thread (comments.announcements), which editors may write too.
+        "newsroom_comments.add_announcement",
+        "newsroom_comments.change_announcement",
+        "newsroom_comments.delete_announcement",
+        "newsroom_comments.view_announcement",
     }
+    assert "newsroom_comments.add_announcement" in held("Editors")
     assert "Editors: added" in output
 
 

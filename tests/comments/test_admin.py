@@ -411,3 +411,68 @@ def test_moderators_may_redact_text_but_not_change_the_status_in_the_form(mia, a
     parent = stored(parent)
     assert (parent.comment, parent.status) == ("Redacted.", APPROVED)
     assert stored(held_reply).is_public is False  # xtd's reply-visibility handler did not run
+
+
+# Featured comments (issue 16, item 1) ---------------------------------------------------------
+
+
+def test_the_queue_offers_feature_on_approved_rows_only_and_marks_featured_ones(mia, article, moderator):
+    from comments import featured
+
+    make_comment(article, text="Ordinary and approved")
+    picked = make_comment(article, text="Picked already")
+    featured.feature(picked, by=moderator)
+    make_comment(article, text="Still waiting", status=PENDING)
+
+    html = mia.get(f"{CHANGELIST}?status=all").content.decode()
+
+    rows = {row.split("</tr>")[0] for row in html.split("<tr")[1:]}
+    row = {text: next(r for r in rows if text in r) for text in ("Ordinary", "Picked", "Still waiting")}
+    assert ">Feature</button>" in row["Ordinary"] and "Unfeature" not in row["Ordinary"]
+    assert ">Unfeature</button>" in row["Picked"] and 'class="nr-featured-mark">Featured<' in row["Picked"]
+    assert "Feature</button>" not in row["Still waiting"]
+
+
+def test_the_comments_page_has_a_feature_button_and_the_history_says_who(mia, article):
+    comment = make_comment(article)
+    assert 'formaction="{}"'.format(moderate_url(comment, "feature")) in mia.get(change_url(comment)).content.decode()
+
+    response = mia.post(moderate_url(comment, "feature"), HTTP_REFERER=change_url(comment))
+
+    assert response["Location"] == change_url(comment)
+    assert stored(comment).featured_at is not None
+    html = mia.get(change_url(comment)).content.decode()
+    assert 'formaction="{}"'.format(moderate_url(comment, "unfeature")) in html
+    assert [(e.action, e.actor_label) for e in CommentEvent.objects.filter(comment=comment).exclude(action="")] == [
+        ("featured", "mia")
+    ]
+
+
+def test_featuring_a_held_comment_is_refused_politely(mia, article):
+    comment = make_comment(article, status=PENDING)
+
+    mia.post(moderate_url(comment, "feature"))
+
+    assert stored(comment).featured_at is None
+    assert [str(m) for m in get_messages(mia.get(CHANGELIST).wsgi_request)] == [
+        "Only approved comments can be featured."
+    ]
+
+
+def test_bulk_feature_skips_what_is_not_approved_and_unfeature_undoes_it(mia, article):
+    approved = make_comment(article)
+    held = make_comment(article, status=PENDING)
+
+    mia.post(f"{CHANGELIST}?status=all", {"action": "feature_selected", "_selected_action": [approved.pk, held.pk]})
+    assert (stored(approved).featured_at is not None, stored(held).featured_at) == (True, None)
+
+    mia.post(f"{CHANGELIST}?status=all", {"action": "unfeature_selected", "_selected_action": [approved.pk]})
+    assert stored(approved).featured_at is None
+
+
+def test_featuring_needs_the_moderate_permission(client, article):
+    comment = make_comment(article)
+    client.force_login(make_user(username="wes", groups=["Writers"]))
+
+    assert client.post(moderate_url(comment, "feature")).status_code == 403
+    assert stored(comment).featured_at is None

@@ -20,8 +20,13 @@ def moderate_url(comment, verb):
 def test_the_moderators_group_has_exactly_its_permissions():
     perms = Group.objects.get(name="Moderators").permissions.select_related("content_type")
     assert sorted(f"{p.content_type.app_label}.{p.codename}" for p in perms) == [
+        # The notice above every comment thread (comments.announcements).
+        "newsroom_comments.add_announcement",
+        "newsroom_comments.change_announcement",
         "newsroom_comments.change_comment",
+        "newsroom_comments.delete_announcement",
         "newsroom_comments.moderate_comment",
+        "newsroom_comments.view_announcement",
         "newsroom_comments.view_comment",
         "newsroom_comments.view_commentevent",
         "newsroom_comments.view_commentreport",

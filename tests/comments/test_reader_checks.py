@@ -29,6 +29,8 @@ def test_the_sites_settings_pass():
         ("NEWSROOM_COMMENTS_PENDING_COOKIE", "bad cookie;", "comments.E011"),
         ("NEWSROOM_COMMENTS_THREAD_RENDERER", "comments.rendering.no_such_renderer", "comments.E012"),
         ("NEWSROOM_COMMENTS_THREAD_RENDERER", "comments.conf", "comments.E012"),
+        ("NEWSROOM_COMMENTS_SORT", "popular", "comments.E030"),
+        ("NEWSROOM_COMMENTS_SORT", ["newest"], "comments.E030"),
     ],
 )
 def test_bad_values_are_reported_with_a_hint(settings, name, value, check_id):

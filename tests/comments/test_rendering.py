@@ -9,7 +9,14 @@ from comments.threads import Node, Shown, build_tree, thread_page
 from tests.factories import make_article, make_comment
 
 OPTIONS = rendering.ThreadOptions(
-    labels={"like": "Like", "report": "Report", "reply": "Reply"},
+    labels={
+        "like": "Like",
+        "report": "Report",
+        "reply": "Reply",
+        "featured": "Featured",
+        "author": "Author",
+        "staff": "Staff",
+    },
     like_url=("/comments/", "/like/"),
     report_url=("/comments/", "/report/"),
 )
@@ -20,9 +27,9 @@ def squeeze(html):
     return re.sub(r">\s+<", "><", str(html)).strip()
 
 
-def shown(pk, *, parent=None, name="Reader", url="", text="Hello.", likes=0, minute=0):
+def shown(pk, *, parent=None, name="Reader", url="", text="Hello.", likes=0, minute=0, **marks):
     when = datetime(2026, 3, 7, 9, minute, tzinfo=UTC)
-    return Shown(pk, parent or pk, name, url, text, when, likes)
+    return Shown(pk, parent or pk, name, url, text, when, likes, **marks)
 
 
 @pytest.fixture
@@ -30,8 +37,17 @@ def tree(settings):
     settings.TIME_ZONE = "Europe/London"
     rows = [
         shown(1, name="<b>Ann</b> & co", url="https://example.org/?a=1&b='2'", text="<script>x()</script>\n\nTwo"),
-        shown(2, parent=1, name='Bob "the" builder', url="javascript:alert(1)", likes=1, minute=5),
-        shown(3, parent=2, text="see https://example.com/a?b=1&c=2.", likes=2, minute=9),
+        shown(2, parent=1, name='Bob "the" builder', url="javascript:alert(1)", likes=1, minute=5, staff=True),
+        shown(
+            3,
+            parent=2,
+            text="see https://example.com/a?b=1&c=2.",
+            likes=2,
+            minute=9,
+            featured=True,
+            author=True,
+            staff=True,
+        ),
         shown(4, parent=3, text="deeper than the page nests", minute=10),
         shown(5, text="Second thread", likes=1000, minute=11),
     ]
@@ -44,7 +60,17 @@ def tree(settings):
         OPTIONS,
         replace(OPTIONS, open=False),
         replace(OPTIONS, csrf_token="tok<en>"),
-        replace(OPTIONS, labels={"like": "J'aime", "report": "<Report>", "reply": "R"}),
+        replace(
+            OPTIONS,
+            labels={
+                "like": "J'aime",
+                "report": "<Report>",
+                "reply": "R",
+                "featured": "<F>",
+                "author": "A&",
+                "staff": "S",
+            },
+        ),
     ],
     ids=["open", "closed", "signed-in", "odd labels"],
 )
@@ -54,6 +80,7 @@ def test_python_and_template_renderers_write_the_same_markup(tree, options):
 
     assert squeeze(from_python) == squeeze(from_template)
     assert from_python.count('<li class="nr-comment') == 5
+    assert "<F>" not in from_python and "A&<" not in from_python  # the labels are escaped too
 
 
 def test_the_python_renderer_escapes_everything_a_commenter_wrote(tree):
@@ -119,3 +146,12 @@ def test_the_renderer_setting_is_honoured(settings):
 
 def list_the_texts(nodes, options):
     return "".join(f"<li>{n.comment.comment}</li>" for n in nodes)
+
+
+def test_badges_and_the_featured_mark_are_written_once_per_marked_comment(tree):
+    html = str(rendering.render_in_python(tree, OPTIONS))
+
+    assert html.count('<span class="nr-badge nr-badge-staff">Staff</span>') == 1
+    assert html.count('<span class="nr-badge nr-badge-author">Author</span>') == 1  # author wins over staff
+    assert html.count('<span class="nr-featured-mark">Featured</span>') == 1
+    assert html.count('class="nr-comment nr-depth-2 nr-featured" id="c3"') == 1

@@ -83,15 +83,16 @@ def test_comments_are_open_until_the_closing_day():
 
 # Queries for {% comment_section %} on an article from for_detail():
 # 1 counts of approved comments and top-level threads, 2 the page's threads
-# with their approved replies. Nothing else: names are stored on the comments,
-# the prompt's sections came with the article, the form needs no query.
-def test_the_comment_section_costs_two_queries(django_assert_num_queries):
+# with their approved replies, 3 the announcements running now. Nothing else:
+# names are stored on the comments, the prompt's sections came with the
+# article, the form needs no query.
+def test_the_comment_section_costs_three_queries(django_assert_num_queries):
     article = make_article()
     for _ in range(3):
         make_comment(article, parent=make_comment(article))
     article = detail(article)
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         render("{% comment_section article %}", article=article)
 
 
@@ -104,7 +105,7 @@ def test_ten_more_threads_with_signed_in_commenters_cost_the_same(django_assert_
         make_comment(article, parent=top)
     article = detail(article)
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         html = render("{% comment_section article %}", article=article)
     assert "20 comments" in html
 

@@ -1,5 +1,6 @@
 import pytest
 
+from articles.models import Author
 from comments.threads import build_tree, page_number, thread_page
 from tests.factories import make_article, make_comment
 
@@ -138,3 +139,133 @@ def test_broken_reply_chains_are_hidden_not_fatal(article):
 @pytest.mark.parametrize(("value", "expected"), [("2", 2), (None, 1), ("", 1), ("x", 1), ("-1", 1), ("0", 1)])
 def test_page_numbers_are_forgiving(value, expected):
     assert page_number(value) == expected
+
+
+# Orders, the "Featured" view and badges (issue 16, items 1 to 3) ------------------------------
+
+
+def _texts(page):
+    return [node.comment.comment for node in page.threads]
+
+
+@pytest.fixture
+def three_threads(article):
+    old = make_comment(article, text="old", like_count=1)
+    liked = make_comment(article, text="liked", like_count=7)
+    new = make_comment(article, text="new", like_count=0)
+    make_comment(article, text="early reply", parent=new)
+    make_comment(article, text="late reply", parent=new, like_count=50)
+    return old, liked, new
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [("oldest", ["old", "liked", "new"]), ("newest", ["new", "liked", "old"]), ("liked", ["liked", "old", "new"])],
+)
+def test_top_level_threads_follow_the_order_and_replies_their_conversation(three_threads, article, sort, expected):
+    page = thread_page(article, sort=sort)
+
+    assert (page.sort, _texts(page)) == (sort, expected)
+    new = next(node for node in page.threads if node.comment.comment == "new")
+    assert [child.comment.comment for child in new.children] == ["early reply", "late reply"]
+
+
+def test_an_unknown_order_is_the_sites_default(three_threads, article, settings):
+    assert thread_page(article, sort="bogus").sort == "oldest"
+    settings.NEWSROOM_COMMENTS_SORT = "newest"
+    page = thread_page(article, sort="bogus")
+    assert (page.sort, _texts(page)) == ("newest", ["new", "liked", "old"])
+
+
+def test_the_order_pages_through_the_database(three_threads, article, settings):
+    settings.NEWSROOM_COMMENTS_PER_PAGE = 2
+    assert _texts(thread_page(article, sort="newest")) == ["new", "liked"]
+    assert _texts(thread_page(article, sort="newest", number=2)) == ["old"]
+    assert _texts(thread_page(article, sort="liked", number=2)) == ["new"]
+
+
+def test_the_featured_view_opens_first_when_a_moderator_picked_comments(three_threads, article):
+    from comments.models import Comment
+
+    old, _liked, new = three_threads
+    assert thread_page(article).view == "all"
+
+    reply = Comment.objects.get(comment="late reply")
+    Comment.objects.filter(pk__in=[old.pk, reply.pk]).update(featured_at=old.submit_date)
+
+    page = thread_page(article)
+    assert (page.view, page.featured_total, page.total) == ("featured", 2, 5)
+    # Each pick on its own, replies too, in the chosen order.
+    assert [(n.comment.comment, n.depth, n.children) for n in page.threads] == [("old", 0, []), ("late reply", 0, [])]
+    assert _texts(thread_page(article, sort="liked")) == ["late reply", "old"]
+    assert all(node.comment.featured for node in page.threads)
+
+    everything = thread_page(article, view="all")
+    assert (everything.view, _texts(everything)) == ("all", ["old", "liked", "new"])
+    assert [n.comment.featured for n in everything.threads] == [True, False, False]
+
+
+def test_held_featured_comments_leave_the_featured_view(three_threads, article):
+    from comments.models import Comment
+
+    old = three_threads[0]
+    Comment.objects.filter(pk=old.pk).update(featured_at=old.submit_date, status=Comment.Status.PENDING)
+
+    page = thread_page(article, view="featured")
+    assert (page.view, page.featured_total, _texts(page)) == ("all", 0, ["liked", "new"])
+
+
+def test_badges_come_from_the_account_never_the_typed_name(article):
+    from tests.factories import make_user
+
+    writer = make_user(username="writer", is_staff=False)
+    Author.objects.filter(bylines__article=article).update(user=writer)
+    editor = make_user(username="editor")  # staff
+    reader = make_user(username="reader", is_staff=False)
+    make_comment(article, text="by the author", user=writer)
+    make_comment(article, text="by staff", user=editor)
+    make_comment(article, text="by a reader", user=reader)
+    make_comment(article, text="by a reader who typed Staff", name="Staff")
+    make_comment(article, text="by a reader who typed Author", name="Author")
+    make_comment(make_article(), text="the author elsewhere", user=writer)
+
+    page = thread_page(article)
+
+    assert [(n.comment.comment, n.badge) for n in page.threads] == [
+        ("by the author", "author"),
+        ("by staff", "staff"),
+        ("by a reader", ""),
+        ("by a reader who typed Staff", ""),
+        ("by a reader who typed Author", ""),
+    ]
+
+
+def test_an_author_on_another_article_gets_no_author_badge(article):
+    from tests.factories import make_author, make_user
+
+    writer = make_user(username="writer", is_staff=False)
+    make_author(user=writer)  # writes for the site, but not this story
+    make_comment(article, text="a reader here", user=writer)
+
+    assert [n.badge for n in thread_page(article).threads] == [""]
+
+
+# Queries, whatever the order, the view or the badges: 1 the counts (approved, threads, featured),
+# 2 the page's threads with replies, staff flags (a join) and author flags (a subquery).
+@pytest.mark.parametrize(("sort", "view"), [("oldest", None), ("newest", "all"), ("liked", "featured")])
+def test_orders_views_and_badges_cost_no_more_queries(article, django_assert_num_queries, sort, view):
+    from tests.factories import make_user
+
+    writer = make_user(username="writer", is_staff=False)
+    Author.objects.filter(bylines__article=article).update(user=writer)
+    for i in range(3):
+        make_comment(article, user=writer if i % 2 else make_user(), featured_at=article.publish_at)
+    with django_assert_num_queries(2):
+        few = thread_page(article, sort=sort, view=view)
+
+    for i in range(10):
+        top = make_comment(article, user=make_user(is_staff=bool(i % 2)), featured_at=article.publish_at)
+        make_comment(article, parent=top, user=writer)
+    with django_assert_num_queries(2):
+        many = thread_page(article, sort=sort, view=view)
+    assert len(many.threads) > len(few.threads)

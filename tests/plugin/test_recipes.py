@@ -263,16 +263,17 @@ def test_a_signed_in_reader_comments_on_a_recipe_under_their_name(recipe, spam_f
 
 
 # Queries for the recipe page with comments: 1 the recipe, 2 the site chrome's top-level sections,
-# 3 counts of approved comments and top-level threads, 4 the page's threads with their replies.
+# 3 counts of approved comments and top-level threads, 4 the page's threads with their replies,
+# 5 the comment announcements running now.
 def test_the_recipe_page_costs_the_same_with_ten_more_threads(client, recipe, django_assert_num_queries):
     make_comment(recipe, parent=make_comment(recipe))
     client.get("/recipes/fish-stew/")  # warm the per-process caches (content types, the site settings)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get("/recipes/fish-stew/")
     for _ in range(10):
         make_comment(recipe, parent=make_comment(recipe))
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         html = client.get("/recipes/fish-stew/").content.decode()
     assert "22 comments" in html
 

@@ -37,8 +37,8 @@ CHUNK = 1000
 def moderated_comments():
     """Approved and spam comments whose current status a person decided."""
     decided_by_person = CommentEvent.objects.filter(
-        comment=OuterRef("pk"), to_status=OuterRef("status"), actor__isnull=False
-    )
+        comment=OuterRef("pk"), to_status=OuterRef("status"), actor__isnull=False, action=CommentEvent.Action.STATUS
+    )  # featuring leaves the status as the filter set it: not a decision about spam
     return (
         Comment.objects.filter(status__in=[Comment.Status.APPROVED, Comment.Status.SPAM])
         .filter(Exists(decided_by_person))

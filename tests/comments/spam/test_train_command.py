@@ -72,3 +72,14 @@ def test_keeps_an_imported_corpus_unless_reset():
 def test_refuses_zero_passes():
     with pytest.raises(CommandError, match="--epochs"):
         train("--epochs", "0")
+
+
+def test_featuring_a_comment_the_filter_published_is_not_a_decision_about_spam():
+    from comments import featured
+
+    moderator = make_user()
+    decided("cheap pills online", "spam", by=moderator)
+    decided("a careful report", "approved", by=moderator)
+    featured.feature(make_comment(make_article(), text="published by the filter, then picked"), by=moderator)
+
+    assert train() == "Learned 1 spam and 1 approved comments decided by moderators, 5 passes."
