@@ -400,6 +400,8 @@ class CommentAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["comments/moderation.css"]}
+        # Keyboard moderation (j/k, a/s/r/f, ?): presses the rows' own buttons.
+        js = ["comments/moderation_keys.js"]
 
     # Queries -----------------------------------------------------------------
 
@@ -508,15 +510,20 @@ class CommentAdmin(admin.ModelAdmin):
     def moderation(self, obj):
         # Buttons inside the change list's own form (which carries the CSRF
         # token), each posting to its own address through ``formaction``.
+        # The data attributes are for comments/moderation_keys.js: which comment and
+        # writer a row is (for the screen reader's announcement), which verb a button is.
         return format_html(
-            '<span class="nr-status nr-status-{}">{}</span>{}<span class="nr-mod-actions">{}</span>',
+            '<span class="nr-status nr-status-{}">{}</span>{}'
+            '<span class="nr-mod-actions" data-nr-comment="{}" data-nr-writer="{}">{}</span>',
             obj.status,
             obj.get_status_display(),
             format_html(' <span class="nr-featured-mark">{}</span>', _("Featured")) if obj.featured_at else "",
+            obj.pk,
+            obj.user_name or "—",
             format_html_join(
                 "",
-                '<button type="submit" class="button" formaction="{}">{}</button>',
-                ((self._moderate_url(obj, verb), VERBS[verb][0]) for verb in self._offered(obj)),
+                '<button type="submit" class="button" formaction="{}" data-nr-verb="{}">{}</button>',
+                ((self._moderate_url(obj, verb), verb, VERBS[verb][0]) for verb in self._offered(obj)),
             ),
         )
 
@@ -742,7 +749,8 @@ class CommentAdmin(admin.ModelAdmin):
         reported = StatusFilter.REPORTED
         tabs.append((_("Reported"), reported_count(request), self._changelist_url(status=reported), chosen == reported))
         tabs.append((_("All"), sum(counts.values()), self._changelist_url(status=StatusFilter.ALL), chosen == "all"))
-        return super().changelist_view(request, {"status_tabs": tabs, **(extra_context or {})})
+        context = {"status_tabs": tabs, "keyboard_moderation": self.has_moderate_permission(request)}
+        return super().changelist_view(request, {**context, **(extra_context or {})})
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         verbs = []

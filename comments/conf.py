@@ -33,6 +33,16 @@ Posting and threads
     At most this many comments from one IP address in an hour; more are
     refused with HTTP 429, the reader's text kept (default 30; 0 turns it off).
     Offices and schools share an address, so keep it generous.
+``NEWSROOM_COMMENTS_EDIT_SECONDS``
+    Seconds after posting during which a commenter may edit their comment,
+    from the account or the browser they wrote it with (default 300, five
+    minutes; 0 turns editing off). An edit runs the spam filter again, keeps
+    the old text in the comment's history and shows "edited" to readers
+    (``comments.editing``). A browser that posts gets the pending cookie
+    for every comment while editing is on, so the writer's pages are not
+    served from the page cache for that cookie's lifetime
+    (``NEWSROOM_COMMENTS_PENDING_COOKIE_AGE``, which should be at least as
+    long; a system check warns).
 ``NEWSROOM_COMMENTS_FORM_MAX_AGE``
     Seconds a comment form stays valid before the reader is asked to reload
     it (default 86400, a day).
@@ -235,6 +245,7 @@ DEFAULTS = {
     "NEWSROOM_COMMENTS_FLOOD_SECONDS": 15,
     "NEWSROOM_COMMENTS_MAX_PER_HOUR_PER_IP": 30,
     "NEWSROOM_COMMENTS_FORM_MAX_AGE": 86_400,
+    "NEWSROOM_COMMENTS_EDIT_SECONDS": 300,
     "NEWSROOM_COMMENTS_PENDING_COOKIE": "newsroom_pending",
     "NEWSROOM_COMMENTS_PENDING_COOKIE_AGE": 1800,
     "NEWSROOM_COMMENTS_READER_COOKIE": "newsroom_reader",

@@ -146,6 +146,8 @@ class Comment(XtdComment):
     # Set while a moderator features the comment (comments.featured); kept
     # when it is unpublished, so restoring it restores the pick too.
     featured_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When its writer last changed the text in the edit window (comments.editing); readers see "edited".
+    edited_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Readers' reports hide a published comment at most once (and mail the
     # moderators at most once); after a moderator has kept a reported comment,
     # later reports only put it in the "reported" view of the queue.
@@ -212,6 +214,7 @@ class CommentEvent(models.Model):
         STATUS = "", _("Status change")
         FEATURED = "featured", _("Featured")
         UNFEATURED = "unfeatured", _("Unfeatured")
+        EDITED = "edited", _("Edited by its writer")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="events")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -221,6 +224,8 @@ class CommentEvent(models.Model):
     to_status = models.CharField(max_length=10, choices=Comment.Status.choices)
     reason = models.CharField(max_length=500, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices, blank=True, default=Action.STATUS)
+    # The text before an edit by its writer (``Action.EDITED``): nothing a reader wrote is lost.
+    previous_text = models.TextField(blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -84,6 +84,7 @@ class _Texts:
         self.like = escape(options.labels["like"])
         self.report = escape(options.labels["report"])
         self.reply = escape(options.labels["reply"])
+        self.edited = escape(options.labels.get("edited", "edited"))
         self.featured = f'<span class="nr-featured-mark">{escape(options.labels["featured"])}</span>\n'
         self.badges = {
             kind: f'<span class="nr-badge nr-badge-{kind}">{escape(options.labels[kind])}</span>\n'
@@ -125,6 +126,7 @@ def _comment(node, texts):
         f"{texts.badges[threads.badge(shown)]}"
         f"{texts.featured if shown.featured else ''}"
         f'<a class="nr-comment-time" href="#c{key}"><time datetime="{iso}">{when}</time></a>\n'
+        f"{_edited(shown, texts)}"
         f"</header>\n"
         f'<div class="nr-comment-text">{comment_html(shown.comment)}</div>\n'
         f'<footer class="nr-comment-actions">\n'
@@ -139,6 +141,14 @@ def _comment(node, texts):
         f"</footer>\n"
         f"</article>\n"
     )
+
+
+def _edited(shown, texts):
+    if shown.edited_at is None:
+        return ""
+    iso = threads.iso_time(shown.edited_at, texts.tz)
+    when = threads.shown_time(shown.edited_at, texts.tz, texts.months)
+    return f'<span class="nr-edited">{texts.edited} <time datetime="{iso}">{when}</time></span>\n'
 
 
 def render_with_template(nodes, options):

@@ -32,7 +32,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles import pagecache
-from comments import announcements, conf, pending, rendering, targets, threads
+from comments import announcements, conf, editing, pending, rendering, targets, threads
 from comments.forms import CommentForm
 from comments.spam import pipeline
 
@@ -87,6 +87,7 @@ def section_context(target, *, request=None):
             "report": _("Report"),
             "reply": _("Reply"),
             "featured": _("Featured"),
+            "edited": _("edited"),
             "author": _("Author"),
             "staff": _("Staff"),
         },
@@ -139,6 +140,8 @@ def section_context(target, *, request=None):
         # The reader's own held comments, for readers without the script: a page that
         # carries the pending cookie is never served from the page cache.
         "held_comments": pending.held_comments(request, target) if published else [],
+        # And the comments it may still edit (the script puts "Edit" on each; no query without the cookie).
+        "editable_ids": editing.editable_ids(request, target, by_cookie_only=True) if published else [],
         "max_depth": conf.max_depth(),
     }
 

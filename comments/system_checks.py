@@ -29,6 +29,7 @@ _WHOLE_NUMBERS = [
     ("NEWSROOM_COMMENTS_REPORTS_TO_HOLD", 1, "comments.E006"),
     ("NEWSROOM_COMMENTS_REPORT_WINDOW", 60, "comments.E013"),
     ("NEWSROOM_COMMENTS_LIKES_PER_NETWORK", 1, "comments.E014"),
+    ("NEWSROOM_COMMENTS_EDIT_SECONDS", 0, "comments.E015"),
 ]
 
 
@@ -50,6 +51,19 @@ def check_reader_settings(app_configs, **kwargs):
                 f"NEWSROOM_COMMENTS_CLOSE_AFTER_DAYS is {days!r}.",
                 hint="Set NEWSROOM_COMMENTS_CLOSE_AFTER_DAYS to a number of days (1 or more), or None for never.",
                 id="comments.E007",
+            )
+        )
+    edit_seconds, cookie_age = (
+        conf.get("NEWSROOM_COMMENTS_EDIT_SECONDS"),
+        conf.get("NEWSROOM_COMMENTS_PENDING_COOKIE_AGE"),
+    )
+    if _whole(edit_seconds, minimum=1) and _whole(cookie_age, minimum=60) and cookie_age < edit_seconds:
+        errors.append(
+            checks.Warning(
+                f"NEWSROOM_COMMENTS_EDIT_SECONDS ({edit_seconds}) is longer than NEWSROOM_COMMENTS_PENDING_COOKIE_AGE "
+                f"({cookie_age}), so signed-out writers lose their edit link before the window ends.",
+                hint="Make NEWSROOM_COMMENTS_PENDING_COOKIE_AGE at least NEWSROOM_COMMENTS_EDIT_SECONDS.",
+                id="comments.W016",
             )
         )
     depth = conf.get("NEWSROOM_COMMENTS_MAX_DEPTH")

@@ -64,6 +64,7 @@ class Shown(NamedTuple):
     featured: bool = False
     staff: bool = False  # written from a staff account
     author: bool = False  # written from the account of one of the object's authors
+    edited_at: datetime | None = None  # changed by its writer in the edit window
 
 
 SHOWN_FIELDS = (
@@ -77,6 +78,7 @@ SHOWN_FIELDS = (
     "is_featured",
     "by_staff",
     "by_author",
+    "edited_at",
 )
 
 #: The orders a thread can be read in (``?sort=``): top-level threads by these, then by time.
@@ -132,6 +134,16 @@ class Node:
     @property
     def shown_time(self):
         return shown_time(self.comment.submit_date, timezone.get_current_timezone(), month_names())
+
+    @property
+    def edited_iso_time(self):
+        return iso_time(self.comment.edited_at, timezone.get_current_timezone()) if self.comment.edited_at else ""
+
+    @property
+    def edited_time(self):
+        if self.comment.edited_at is None:
+            return ""
+        return shown_time(self.comment.edited_at, timezone.get_current_timezone(), month_names())
 
     @property
     def like_label(self):

@@ -22,6 +22,7 @@ urlpatterns = [
     path("mine/", views.mine, name="comments-mine"),
     path("<int:comment_id>/like/", views.like, name="comments-like"),
     path("<int:comment_id>/report/", views.report, name="comments-report"),
+    path("<int:comment_id>/edit/", views.edit_comment, name="comments-edit"),
     path("confirm/<str:key>/", views.confirm, name="comments-xtd-confirm"),
     path("privacy/", privacy.privacy_page, name="comments-privacy"),
     path("mute/<str:key>/", views.mute, name="comments-xtd-mute"),

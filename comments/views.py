@@ -9,18 +9,32 @@ form with the reader's text kept instead of Django's bare 403 page.
 """
 
 import secrets
+from functools import partial
 
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from comments import conf, csrf, links, notifications, pending, posting, premoderation, reactions, targets, trust_cookie
+from comments import (
+    conf,
+    csrf,
+    editing,
+    links,
+    notifications,
+    pending,
+    posting,
+    premoderation,
+    reactions,
+    targets,
+    trust_cookie,
+)
 from comments.forms import CommentForm
 from comments.models import Comment, CommentReport
 from comments.spam.base import Band, CheckResult, Verdict
@@ -66,12 +80,19 @@ def _after_post(request, outcome):
     if comment is not None and comment.status == Comment.Status.APPROVED:
         response = HttpResponseRedirect(f"{url}#c{comment.pk}")
         trust_cookie.grant(request, response, comment)
+        _remember_for_editing(request, response, comment)
         return response
     response = HttpResponseRedirect(f"{url}#comments")
     if comment is not None:
         # Held or caught as spam: the author sees it as awaiting moderation (spammers learn nothing).
         pending.remember(request, response, comment)
     return response
+
+
+def _remember_for_editing(request, response, comment):
+    """While editing is on, the pending cookie names a published comment too: it proves who wrote it."""
+    if editing.window():
+        pending.remember(request, response, comment)
 
 
 # Links in mail: confirm a comment, stop follow-up mail ------------------------------------------
@@ -255,7 +276,8 @@ def mine(request):
         }
         for c in comments
     ]
-    response = JsonResponse({"comments": items})
+    editable = [{"id": pk, "url": reverse("comments-edit", args=[pk])} for pk in editing.editable_ids(request, target)]
+    response = JsonResponse({"comments": items, "editable": editable})
     trust_cookie.grant_for_approved(request, response, pending.ids(request))
     return response
 
@@ -369,3 +391,64 @@ def _report(request, comment):
 
 like = _reaction_view(_like)
 report = _reaction_view(_report)
+
+
+# The edit window -----------------------------------------------------------------------------
+
+
+def _edit_page(request, *, comment=None, target=None, status=200, error="", text=None):
+    """The form that edits one's own comment: personal, so never cached (``private, no-store``)."""
+    if comment is None:
+        comment, target = _own_comment(request.resolver_match.kwargs["comment_id"])
+    context = {
+        "comment": comment,
+        "text": comment.comment if text is None else text,
+        "error": error,
+        "max_length": editing.max_length(),
+        **targets.page_context(target),
+    }
+    response = render(request, "comments/newsroom/edit_comment.html", context, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+def _own_comment(comment_id):
+    """``(comment, target)``: a comment on an object readers can see, or 404 (editing is decided after)."""
+    if comment_id >= 2**63:
+        raise Http404
+    comment = get_object_or_404(Comment, pk=comment_id)
+    target = targets.visible_object(comment.content_type_id, comment.object_pk)
+    if target is None:
+        raise Http404
+    return comment, target
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@csrf.protect_or(
+    lambda request: _edit_page(
+        request,
+        status=403,
+        error=_("For your security, please submit your edit again. Nothing you typed was lost."),
+        text=request.POST.get("comment"),
+    )
+)
+def edit_comment(request, comment_id):
+    """Edit one's own comment within ``NEWSROOM_COMMENTS_EDIT_SECONDS`` of posting it (see :mod:`comments.editing`)."""
+    comment, target = _own_comment(comment_id)
+    text = request.POST.get("comment") if request.method == "POST" else None
+    page = partial(_edit_page, request, comment=comment, target=target, text=text)
+    refused = editing.refusal(request, comment)
+    if refused:
+        return page(status=403, error=refused)
+    if request.method == "GET":
+        return page()
+    problem = editing.invalid_text(text)
+    if problem:
+        return page(status=400, error=problem)
+    editing.edit(comment, text=text.strip(), by=request.user)
+    anchor = f"#c{comment.pk}" if comment.status == Comment.Status.APPROVED else "#comments"
+    response = HttpResponseRedirect(f"{targets.get(target).url(target)}{anchor}")
+    if comment.status != Comment.Status.APPROVED and comment.pk not in pending.ids(request):
+        pending.remember(request, response, comment)  # signed in elsewhere: shown held, as to any writer
+    return response

@@ -1,7 +1,7 @@
 import json
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -184,6 +184,7 @@ def test_the_queue_costs_the_same_number_of_queries_with_more_comments(mia, arti
     # 5 counts per status (also the page's total: no COUNT over the queue),
     # 6 the page of comments with "approved before", 7 their articles,
     # 8-9 the article filter's recent articles and their headlines.
+    # The keyboard shortcuts (data attributes, help template) add none.
     def add(n):
         for i in range(n):
             make_comment(make_article() if i % 2 else article, status=PENDING, spam_reasons=[{"reason": "x"}])
@@ -476,3 +477,31 @@ def test_featuring_needs_the_moderate_permission(client, article):
 
     assert client.post(moderate_url(comment, "feature")).status_code == 403
     assert stored(comment).featured_at is None
+
+
+# Keyboard moderation (issue 16, item 6) -------------------------------------------------
+
+
+def test_the_queue_loads_the_keyboard_script_and_marks_rows_and_buttons_for_it(mia, article):
+    comment = make_comment(article, status=PENDING, name="Kim Keys")
+
+    html = mia.get(CHANGELIST).content.decode()
+
+    assert '<script src="/static/comments/moderation_keys.js"></script>' in html
+    assert '<template id="nr-keys"' in html and "Keyboard shortcuts" in html
+    assert f'data-nr-comment="{comment.pk}" data-nr-writer="Kim Keys"' in html
+    for verb in ("approve", "spam", "trash", "check_again"):
+        assert f'formaction="{moderate_url(comment, verb)}" data-nr-verb="{verb}"' in html
+
+
+def test_the_keyboard_help_is_for_moderators_only(client, article):
+    make_comment(article, status=PENDING)
+    viewer = make_user(username="vic")
+    viewer.user_permissions.add(
+        Permission.objects.get(codename="view_comment", content_type__app_label="newsroom_comments")
+    )
+    client.force_login(viewer)
+
+    html = client.get(CHANGELIST).content.decode()
+
+    assert 'id="nr-keys"' not in html  # the script finds no template and binds no key

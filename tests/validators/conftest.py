@@ -65,6 +65,7 @@ def newsroom(db):
     reply = make_comment(article, name="Dee Reader", text="Let us hope it lasts.", parent=first)
     make_comment(article, name="Cam Reader", text="It might, this time.", parent=reply)
     make_comment(article, name="Eve Reader", text="A second thread, with https://example.org/ in it.")
+    make_comment(article, name="Fay Reader", text="Changed in the edit window.", edited_at=now)
     yield article
     Site.objects.clear_cache()
 
@@ -84,7 +85,23 @@ def refused_comment_page(client, newsroom, monkeypatch):
 
 
 @pytest.fixture
-def pages(client, newsroom, refused_comment_page):
+def edit_comment_page(newsroom):
+    """The writer's edit page, refused: an empty text, with the message the textarea is described by."""
+    from django.test import Client
+
+    from tests.factories import make_user
+
+    writer = make_user(username="gil")
+    comment = make_comment(newsroom, user=writer, text="Before the edit.")
+    client = Client()
+    client.force_login(writer)
+    response = client.post(f"/comments/{comment.pk}/edit/", {"comment": " "})
+    assert response.status_code == 400
+    return response.content.decode()
+
+
+@pytest.fixture
+def pages(client, newsroom, refused_comment_page, edit_comment_page):
     """``{name: HTML}`` of every kind of reader's page."""
     html = {}
     for name, url in PAGES.items():
@@ -92,4 +109,5 @@ def pages(client, newsroom, refused_comment_page):
         assert response.status_code == 200, f"{name}: {url} answered {response.status_code}"
         html[name] = response.content.decode()
     html["refused comment"] = refused_comment_page
+    html["edit comment"] = edit_comment_page
     return html

@@ -8,6 +8,8 @@
  * - Like / Report: posted with fetch, the count updated in place.
  * - Awaiting moderation: if the signed pending cookie is present, the reader's
  *   own held comments are fetched from /comments/mine/ and shown to them only.
+ * - Edit: the same answer names the reader's comments still in the edit window;
+ *   each gets an "Edit" link to its edit page (never in the shared, cached HTML).
  * - Show more: the next page of threads is appended instead of navigating.
  */
 (function () {
@@ -147,7 +149,9 @@
   function pending() {
     var cookie = section.getAttribute("data-pending-cookie");
     var url = section.getAttribute("data-mine-url");
-    if (!cookie || !url || !hasCookie(cookie)) return;
+    // Signed-in pages are never cached: their writer may edit from any browser.
+    var signedIn = section.hasAttribute("data-signed-in");
+    if (!url || !(signedIn || (cookie && hasCookie(cookie)))) return;
     fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) {
@@ -176,6 +180,17 @@
           } else {
             list.appendChild(node);
           }
+        });
+        (data.editable || []).forEach(function (item) {
+          var node = document.getElementById("c" + item.id);
+          var place = node && node.querySelector(".nr-comment-actions, .nr-comment-meta");
+          if (!place || place.querySelector("[data-edit-link]")) return;
+          var link = document.createElement("a");
+          link.href = item.url;
+          link.className = "nr-edit";
+          link.setAttribute("data-edit-link", "");
+          link.textContent = "Edit";
+          place.appendChild(link);
         });
       });
   }
