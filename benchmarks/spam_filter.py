@@ -29,12 +29,10 @@ it are skipped with a message; nothing of it is copied into the project.
 import argparse
 import io
 import json
-import os
-import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from scratch import ROOT, on_scratch_database
+
 ARTICLES = sorted(str(path) for path in (ROOT / "benchmarks" / "data").glob("article_comments_*.csv"))
 PROTOCOLS = ["lovo", "stream", "bootstrap-stream"]
 
@@ -63,23 +61,7 @@ def main():
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="newsroom-spam-filter-"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    os.environ["DEBUG"] = "0"  # as in production: no query log kept in memory
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-" + os.urandom(16).hex())
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-    for name in ("AKISMET_KEY", "RECAPTCHA_PUBLIC_KEY", "RECAPTCHA_PRIVATE_KEY"):
-        os.environ.pop(name, None)
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    try:
-        run(args)
-    finally:
-        for path in workdir.iterdir():
-            path.unlink()
-        workdir.rmdir()
+    on_scratch_database(run, args, prefix="newsroom-spam-filter-")
 
 
 def run(args):

@@ -18,12 +18,9 @@ import glob
 import os
 import random
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from scratch import ROOT, on_scratch_database
 
 NEWS = [
     "The council's own figures show the bus lane cut journey times by four minutes, but only at peak hours. "
@@ -49,23 +46,7 @@ def main():
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="newsroom-spam-bench-"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    os.environ["DEBUG"] = "0"  # as in production: no query log kept in memory
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-" + os.urandom(16).hex())
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-    for name in ("AKISMET_KEY", "RECAPTCHA_PUBLIC_KEY", "RECAPTCHA_PRIVATE_KEY"):
-        os.environ.pop(name, None)
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    try:
-        run(args)
-    finally:
-        for path in workdir.iterdir():
-            path.unlink()
-        workdir.rmdir()
+    on_scratch_database(run, args, prefix="newsroom-spam-bench-")
 
 
 def run(args):
