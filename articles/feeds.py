@@ -42,7 +42,20 @@ class BylinedAtomFeed(Atom1Feed):
             handler.endElement("author")
 
 
-class LatestArticlesFeed(Feed):
+class PublicFeed(Feed):
+    """A feed whose own link and address name the site's public origin (:mod:`articles.origin`), whatever host asked.
+
+    Its ``link()`` returns a path, as Django's feeds expect; items give absolute ``item_link()`` URLs.
+    """
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["link"] = iri_to_uri(public_url(self.link(obj)))
+        feed.feed["feed_url"] = iri_to_uri(public_url(request.path))
+        return feed
+
+
+class LatestArticlesFeed(PublicFeed):
     """The newest published articles of the whole site."""
 
     feed_type = BylinedRssFeed
@@ -64,13 +77,6 @@ class LatestArticlesFeed(Feed):
 
     def items(self, obj=None):
         return self.articles(obj).for_listing().prefetch_related("tags").newest_first()[:FEED_LENGTH]
-
-    def get_feed(self, obj, request):
-        """The feed with its links on the site's public origin (:mod:`articles.origin`), whatever host asked."""
-        feed = super().get_feed(obj, request)
-        feed.feed["link"] = iri_to_uri(public_url(self._get_dynamic_attr("link", obj)))
-        feed.feed["feed_url"] = iri_to_uri(public_url(request.path))
-        return feed
 
     def item_link(self, item):
         return public_url(item.get_absolute_url())

@@ -16,16 +16,15 @@ do not grow with the number of comments: the comments, then the objects
 they are on (one query per model that takes comments).
 """
 
-from django.contrib.syndication.views import Feed
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import reverse
-from django.utils.encoding import iri_to_uri
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from articles import conf as articles_conf
+from articles.feeds import PublicFeed
 from articles.origin import public_url
 from comments import conf, targets
 from comments.models import Comment
@@ -34,15 +33,8 @@ from comments.text import comment_html
 FEED_LENGTH = 30
 
 
-class LatestCommentsFeed(Feed):
+class LatestCommentsFeed(PublicFeed):
     """The newest comments readers see anywhere on the site."""
-
-    def get_feed(self, obj, request):
-        """The feed with its links on the site's public origin, whatever host asked."""
-        feed = super().get_feed(obj, request)
-        feed.feed["link"] = iri_to_uri(public_url(self._get_dynamic_attr("link", obj)))
-        feed.feed["feed_url"] = iri_to_uri(public_url(request.path))
-        return feed
 
     def title(self, obj=None):
         return _("Comments on %(site)s") % {"site": articles_conf.get("NEWSROOM_SITE_NAME")}

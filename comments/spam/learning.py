@@ -39,6 +39,7 @@ from comments.spam import akismet_feedback, calibration, classifier, memory
 from comments.spam.checks.classifier import ClassifierCheck, findings_of
 from comments.spam.features import features
 from comments.spam.models import LearnedLabel
+from comments.spam.pipeline import check_name, get_checks
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +59,6 @@ def memory_keys(comment):
 
 def checks_before_classifier():
     """The names of the configured checks that run before the classifier: the findings it reads."""
-    from comments.spam.pipeline import check_name, get_checks
-
     names = [check_name(check) for check in get_checks()]
     return set(names[: names.index(ClassifierCheck.name)] if ClassifierCheck.name in names else names)
 
