@@ -8,6 +8,15 @@ check again).
 The same verbs work as bulk actions. Every decision goes through
 :mod:`comments.status`, so it is written to the comment's history.
 
+A removal records why (a :class:`~comments.models.RejectionReason`, Coral's
+list): each row has a reason menu (``reason_code_<pk>``: all rows share the
+change list's form) that its Trash and Spam buttons send, the action bar has
+one for bulk removals, and the comment's page one with a short explanation
+for the writer. Left at "default", Trash records "other" and Spam "spam", so
+a one-click (or ``r`` / ``s`` key) removal needs no extra step. The reason
+shows in the history and on removed rows; the comment's page links to the
+statement of reasons its writer is sent (:mod:`comments.statement`).
+
 Who may do it: ``newsroom_comments.moderate_comment`` (the Moderators group has it,
 with view/change on comments and view on their history and reports). Nobody
 adds comments here; deleting is for superusers (and the privacy tools).
@@ -16,8 +25,9 @@ adds comments here; deleting is for superusers (and the privacy tools).
 import json
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME, ActionForm
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -40,16 +50,20 @@ from django_comments_xtd.models import XtdComment
 
 from comments import (
     admin_announcements,  # noqa: F401  (registers the announcements' admin)
+    admin_commenters,
+    commenters,
+    conf,
     featured,
+    notifications,
     premoderation,
     privacy,
     reactions,
+    statement,
     status,
     targets,
     visible,
 )
-from comments.models import Comment, CommentEvent, CommentReport
-from comments.spam import pipeline
+from comments.models import Comment, CommentEvent, CommentReport, RejectionReason
 from comments.spam.normalise import text_hash
 
 MODERATE_PERMISSION = "newsroom_comments.moderate_comment"
@@ -59,7 +73,8 @@ MODERATE_PERMISSION = "newsroom_comments.moderate_comment"
 # when the comment's status is in ``OFFERED``; the view accepts any verb whose
 # transition is valid (a stale page gets a polite refusal, not an error).
 def _to(to_status):
-    return lambda comment, user: status.change_status(comment, to_status, by=user)
+    # ``details``: a removal's reason_code and reason (see REMOVAL_VERBS).
+    return lambda comment, user, **details: status.change_status(comment, to_status, by=user, **details)
 
 
 def _restore(comment, user):
@@ -72,7 +87,7 @@ def _keep(comment, user):
 
 def _check_again(comment, user):
     """Run the spam checks again (Akismet may have been down) and apply their verdict as the filter's own."""
-    verdict = premoderation.apply_to_stored(pipeline.recheck(comment, reason="moderator"), comment=comment)
+    verdict = premoderation.apply_to_stored(commenters.recheck(comment, reason="moderator"), comment=comment)
     to_status = verdict.band.status
     if to_status != comment.status:
         status.change_status(
@@ -80,6 +95,7 @@ def _check_again(comment, user):
             to_status,
             by_label=status.SPAM_FILTER_LABEL,
             reason=f"checked again for {user.get_username()}; {status.describe_verdict(verdict)}",
+            reason_code=status.reason_code_for(verdict),
         )
     return comment
 
@@ -95,6 +111,12 @@ VERBS = {
     "feature": (_("Feature"), lambda comment, user: featured.feature(comment, by=user)),
     "unfeature": (_("Unfeature"), lambda comment, user: featured.unfeature(comment, by=user)),
 }
+# The verbs that remove a comment, and where to: they take a reason code and an explanation from the form.
+REMOVAL_VERBS = {"spam": Comment.Status.SPAM, "trash": Comment.Status.TRASH}
+# The reason menus' first choice: the verb's own default (trash → "other", spam → "spam", see comments.status),
+# said beside each menu, so that a one-click or one-key removal records what the moderator expects.
+DEFAULT_REASON = ("", _("Default reason"))
+REASON_HINT = _("Trash records “Other” and Spam records “Spam” unless you choose a reason.")
 OFFERED = {
     Comment.Status.PENDING: ["approve", "spam", "trash", "check_again"],
     Comment.Status.APPROVED: ["spam", "trash"],
@@ -268,6 +290,50 @@ def _objects_for(keys, user):
     return found
 
 
+def reason_choices():
+    """The reason menus' choices: the default, then Coral's list."""
+    return [DEFAULT_REASON, *RejectionReason.choices]
+
+
+def reason_menu(name, *, pk):
+    """The reason menu of one comment's removal buttons (``<select name="reason_code_<pk>">``), default first."""
+    return format_html(
+        ' <select name="{}" class="nr-reason-menu" title="{}" aria-label="{}" data-nr-reason>{}</select>',
+        name,
+        REASON_HINT,
+        _("Reason for removing comment #%(id)s") % {"id": pk},
+        format_html_join("", '<option value="{}">{}</option>', reason_choices()),
+    )
+
+
+class RemovalActionForm(ActionForm):
+    """The action bar, with a reason and an explanation for the bulk removals (spam, trash); other actions ignore them.
+
+    The code is checked by the action (``comments.status.check_reason_code``), not here: Django answers an
+    invalid action form with "No action selected.", which would not say what was wrong.
+    """
+
+    removal_reason_code = forms.CharField(
+        label=_("Reason for spam or trash:"),
+        required=False,
+        widget=forms.Select(choices=reason_choices, attrs={"title": REASON_HINT}),
+    )
+    # No max_length: an invalid action form is "No action selected."; the history keeps the first 500 characters.
+    removal_explanation = forms.CharField(
+        label=_("Explanation for the writer:"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("optional"), "size": 24, "maxlength": 500}),
+    )
+
+
+def removal_details(data, *, code_field, explanation_field):
+    """``{"reason_code", "reason"}`` for a removal from the fields named so (``comments.status`` checks the code)."""
+    return {
+        "reason_code": (data.get(code_field) or "").strip(),
+        "reason": " ".join((data.get(explanation_field) or "").split()),
+    }
+
+
 class QueueCountPaginator(Paginator):
     """A paginator told the total in advance (from the per-status counts), saving a COUNT over the queue."""
 
@@ -284,7 +350,7 @@ class QueueCountPaginator(Paginator):
 
 class EventInline(admin.TabularInline):
     model = CommentEvent
-    fields = ["created_at", "actor_label", "action", "from_status", "to_status", "reason"]
+    fields = ["created_at", "actor_label", "action", "from_status", "to_status", "reason_code", "reason"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -327,6 +393,7 @@ class CommentAdmin(admin.ModelAdmin):
     ordering = ["-pk"]
     list_per_page = 50
     show_full_result_count = False
+    action_form = RemovalActionForm
     actions = [
         "approve_selected",
         "spam_selected",
@@ -345,7 +412,16 @@ class CommentAdmin(admin.ModelAdmin):
         (None, {"fields": ["comment", "user_url"]}),
         (
             _("Decision"),
-            {"fields": ["status", "previous_status", "status_changed_at", "featured_at", "spam_explained"]},
+            {
+                "fields": [
+                    "status",
+                    "previous_status",
+                    "status_changed_at",
+                    "featured_at",
+                    "spam_explained",
+                    "statement_of_reasons",
+                ]
+            },
         ),
         (
             _("Writer"),
@@ -382,6 +458,7 @@ class CommentAdmin(admin.ModelAdmin):
         "status_changed_at",
         "featured_at",
         "spam_explained",
+        "statement_of_reasons",
         "user_name",
         "email_and_others",
         "user",
@@ -416,12 +493,23 @@ class CommentAdmin(admin.ModelAdmin):
             .annotate(n=Count("pk"))
             .values("n")
         )
+        # A removed comment's reason: that of the history line that moved it to its status (spam, trash).
+        removal_code = (
+            CommentEvent.objects.filter(
+                comment=OuterRef("pk"), to_status=OuterRef("status"), action=CommentEvent.Action.STATUS
+            )
+            .order_by("-pk")
+            .values("reason_code")[:1]
+        )
         return (
             super()
             .get_queryset(request)
             .select_related("content_type")
             .prefetch_related("content_object")
-            .annotate(approved_before_count=Coalesce(Subquery(earlier_approved), 0))
+            .annotate(
+                approved_before_count=Coalesce(Subquery(earlier_approved), 0),
+                removal_reason_code=Subquery(removal_code),
+            )
         )
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
@@ -512,20 +600,32 @@ class CommentAdmin(admin.ModelAdmin):
         # token), each posting to its own address through ``formaction``.
         # The data attributes are for comments/moderation_keys.js: which comment and
         # writer a row is (for the screen reader's announcement), which verb a button is.
+        # A row that offers a removal has its reason menu, which the removal buttons send.
+        offered = self._offered(obj)
         return format_html(
-            '<span class="nr-status nr-status-{}">{}</span>{}'
-            '<span class="nr-mod-actions" data-nr-comment="{}" data-nr-writer="{}">{}</span>',
+            '<span class="nr-status nr-status-{}">{}</span>{}{}'
+            '<span class="nr-mod-actions" data-nr-comment="{}" data-nr-writer="{}">{}{}</span>',
             obj.status,
             obj.get_status_display(),
+            self._removal_reason(obj),
             format_html(' <span class="nr-featured-mark">{}</span>', _("Featured")) if obj.featured_at else "",
             obj.pk,
             obj.user_name or "—",
             format_html_join(
                 "",
                 '<button type="submit" class="button" formaction="{}" data-nr-verb="{}">{}</button>',
-                ((self._moderate_url(obj, verb), verb, VERBS[verb][0]) for verb in self._offered(obj)),
+                ((self._moderate_url(obj, verb), verb, VERBS[verb][0]) for verb in offered),
             ),
+            reason_menu(f"reason_code_{obj.pk}", pk=obj.pk) if REMOVAL_VERBS.keys() & set(offered) else "",
         )
+
+    @staticmethod
+    def _removal_reason(obj):
+        """ "· Harassment" beside a removed comment's status: the reason its removal recorded."""
+        code = getattr(obj, "removal_reason_code", "") if obj.status in status.REMOVALS else ""
+        if code not in RejectionReason.values:
+            return ""
+        return format_html(' <span class="nr-reason-code">· {}</span>', RejectionReason(code).label)
 
     @admin.display(description=_("readers' reports"))
     def readers_reports(self, obj):
@@ -567,6 +667,28 @@ class CommentAdmin(admin.ModelAdmin):
     def target(self, obj):
         return self.on(obj)
 
+    @admin.display(description=_("statement of reasons"))
+    def statement_of_reasons(self, obj):
+        """For a removed comment, the page its writer is (or can be) sent: what was removed, why, how to object."""
+        event = statement.removal(obj)
+        if event is None:
+            return "—"
+        mailed = statement.should_mail(
+            comment=obj, from_status=event.from_status, to_status=event.to_status, by_person=statement.by_person(event)
+        )
+        days = conf.get("NEWSROOM_COMMENTS_STATEMENT_LINK_MAX_AGE") // 86_400
+        note = (
+            _("Mailed to the writer when it was removed. The link works for %(days)d days.")
+            if mailed
+            else _("Not mailed to the writer; send them this link if they ask. It works for %(days)d days.")
+        )
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a><br><span class="nr-quiet">{}</span>',
+            notifications.absolute_url(statement.page_url(event)),
+            _("Why was it removed? The statement for its writer"),
+            note % {"days": days},
+        )
+
     @admin.display(description=_("in reply to"))
     def reply_to(self, obj):
         if not obj.parent_id or obj.parent_id == obj.pk:
@@ -594,12 +716,21 @@ class CommentAdmin(admin.ModelAdmin):
         info = self.opts.app_label, self.opts.model_name
         return [
             path(
+                "commenter/",
+                self.admin_site.admin_view(self.commenter_view),
+                name="{}_{}_commenter".format(*info),
+            ),
+            path(
                 "<path:object_id>/moderate/<str:verb>/",
                 self.admin_site.admin_view(self.moderate_view),
                 name="{}_{}_moderate".format(*info),
             ),
             *super().get_urls(),
         ]
+
+    def commenter_view(self, request):
+        """The commenter's record: counts, rejections, notes, rules and history (:mod:`comments.admin_commenters`)."""
+        return admin_commenters.commenter_view(self, request)
 
     def moderate_view(self, request, object_id, verb):
         """Apply one verb to one comment (POST only), then go back where the moderator was."""
@@ -611,22 +742,36 @@ class CommentAdmin(admin.ModelAdmin):
             raise Http404
         comment = get_object_or_404(Comment, pk=object_id)
         label, apply = VERBS[verb]
+        # The row's (or the comment page's) reason menu and explanation, named by the comment.
+        fields = {"code_field": f"reason_code_{object_id}", "explanation_field": f"reason_{object_id}"}
+        details = removal_details(request.POST, **fields) if verb in REMOVAL_VERBS else {}
         try:
             with transaction.atomic():
-                apply(comment, request.user)
+                apply(comment, request.user, **details)
         except status.InvalidTransition as refusal:
             self.message_user(request, str(refusal), messages.WARNING)
         else:
-            self.message_user(
-                request,
-                _("Comment #%(id)s %(done)s.") % {"id": comment.pk, "done": DONE[verb]},
-                messages.SUCCESS,
-            )
+            message = _("Comment #%(id)s %(done)s.") % {"id": comment.pk, "done": DONE[verb]}
+            if verb in REMOVAL_VERBS:
+                code = details["reason_code"] or status.REMOVALS[REMOVAL_VERBS[verb]]
+                message += " " + _("Reason: %(reason)s.") % {"reason": RejectionReason(code).label}
+            self.message_user(request, message, messages.SUCCESS)
         return HttpResponseRedirect(self._back(request))
 
     def _apply_to_selected(self, request, queryset, verb):
         done = skipped = 0
         apply = VERBS[verb][1]
+        details = {}
+        if verb in REMOVAL_VERBS:
+            # The action bar's reason and explanation (RemovalActionForm), checked once for all the comments.
+            details = removal_details(
+                request.POST, code_field="removal_reason_code", explanation_field="removal_explanation"
+            )
+            try:
+                status.check_reason_code(REMOVAL_VERBS[verb], details["reason_code"])
+            except status.InvalidReasonCode as refusal:
+                self.message_user(request, str(refusal), messages.WARNING)
+                return
         with transaction.atomic():
             # Lock by primary key: the changelist's queryset joins nullable tables,
             # and PostgreSQL refuses FOR UPDATE across an outer join.
@@ -634,7 +779,7 @@ class CommentAdmin(admin.ModelAdmin):
             for comment in selected.order_by("pk"):
                 try:
                     with transaction.atomic():
-                        apply(comment, request.user)
+                        apply(comment, request.user, **details)
                 except status.InvalidTransition:
                     skipped += 1
                 else:
@@ -762,7 +907,12 @@ class CommentAdmin(admin.ModelAdmin):
                 offered = [*offered, "keep"]
             offered = [*offered, *_featuring(current, featured_at)]
             verbs = [(self._moderate_url_for(object_id, verb), VERBS[verb][0]) for verb in offered]
-        return super().change_view(request, object_id, form_url, {"moderation_verbs": verbs, **(extra_context or {})})
+        context = {"moderation_verbs": verbs}
+        if verbs and REMOVAL_VERBS.keys() & set(offered):
+            # What the Spam and Trash buttons send along (see moderate_view).
+            context["removal_reason_menu"] = reason_menu(f"reason_code_{object_id}", pk=object_id)
+            context["removal_explanation_name"] = f"reason_{object_id}"
+        return super().change_view(request, object_id, form_url, {**context, **(extra_context or {})})
 
     # Helpers ------------------------------------------------------------------
 
@@ -777,13 +927,24 @@ class CommentAdmin(admin.ModelAdmin):
         return f"{url}?{urlencode(params)}" if params else url
 
     def _others_link(self, obj):
+        """The writer's address (their other comments) and their record, by account or by address."""
+        record = self._record_link(obj)
         if not obj.user_email:
-            return "—"
+            return record or "—"
         return format_html(
-            '<a href="{}" title="{}">{}</a>',
+            '<a href="{}" title="{}">{}</a> {}',
             self._changelist_url(user_email=obj.user_email, status=StatusFilter.ALL),
             _("This writer's comments"),
             obj.user_email,
+            record,
+        )
+
+    def _record_link(self, obj):
+        if not (obj.user_id or obj.email_key):
+            return ""
+        url = admin_commenters.commenter_url(user_id=obj.user_id, email=obj.email_key, current_app=self.admin_site.name)
+        return format_html(
+            '<a href="{}" class="nr-record" title="{}">{}</a>', url, _("The commenter's record"), _("record")
         )
 
     @staticmethod

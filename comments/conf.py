@@ -16,11 +16,12 @@ Posting and threads
     page (default 50).
 ``NEWSROOM_COMMENTS_SORT``
     The order a thread is read in when the address names none (default
-    ``"oldest"``): ``"oldest"``, ``"newest"`` or ``"liked"`` (most liked
-    first) for the top-level comments; replies always follow their
-    conversation. Readers choose another with the links above the thread
-    (``?sort=newest``); the page cache keeps one copy per order, and any other
-    value is redirected to the default.
+    ``"oldest"``): ``"oldest"``, ``"newest"``, ``"liked"`` (most liked
+    first) or ``"replies"`` (most replies first, counting only the replies
+    readers see; ties oldest first) for the top-level comments; replies
+    always follow their conversation. Readers choose another with the links
+    above the thread (``?sort=newest``); the page cache keeps one copy per
+    order, and any other value is redirected to the default.
 ``NEWSROOM_COMMENTS_THREAD_RENDERER``
     Dotted path of the callable that writes the comment list's HTML (default
     ``"comments.rendering.render_in_python"``, the markup of
@@ -116,7 +117,7 @@ Spam filter (``comments.spam``)
     article-site spam (phone numbers, helpline phrasing, link drop, keyword
     chains, name and website, relevance to the article; each takes a
     ``weight`` option that scales its score), spam memory, duplicate text,
-    the learned classifier, first comment, reCAPTCHA, Akismet.
+    the learned classifier, first comment, recent history, reCAPTCHA, Akismet.
 ``NEWSROOM_SPAM_HOLD_THRESHOLD``
     Scores from this up hold the comment for review (default 0.5).
 ``NEWSROOM_SPAM_SPAM_THRESHOLD``
@@ -180,6 +181,34 @@ Spam filter (``comments.spam``)
 ``NEWSROOM_RECAPTCHA_MIN_SCORE``
     With v3, scores below this count against the comment (default 0.5).
 
+Commenters' records
+-------------------
+For one commenter (an account, or an e-mail address) moderators see their
+record in the admin and act on it: trust, always hold, or ban, by account,
+e-mail address, e-mail domain or address range, until a date or until
+lifted (``comments.commenters``). Signed-in staff are never held or banned
+by a rule.
+
+``NEWSROOM_COMMENTS_BANNED_MESSAGE``
+    What a banned commenter is told when they post, their text kept in the
+    form (HTTP 403). Plain text; a site names the address to write to. The
+    default says their comments can't be published here and asks them to
+    contact the editors if they think it is a mistake.
+``NEWSROOM_COMMENTS_RECENT_HISTORY_REJECTION_RATE``
+    Coral's "recent history" rule: hold the comments of a commenter when at
+    least this share of their decided comments (approved, spam or trash)
+    from the last ``NEWSROOM_COMMENTS_RECENT_HISTORY_DAYS`` were removed
+    (spam or trash), e.g. ``0.3``. Matched by account, or by e-mail address
+    only when the browser's trust cookie names it (default ``None``: off, as
+    in Coral). The check that applies it,
+    ``comments.spam.checks.recent_history.RecentHistoryCheck``, is in the
+    default ``NEWSROOM_SPAM_CHECKS``; a site with its own list adds it.
+``NEWSROOM_COMMENTS_RECENT_HISTORY_DAYS``
+    The window of that rule, in days (default 7).
+``NEWSROOM_COMMENTS_RECENT_HISTORY_MIN_COMMENTS``
+    The rule judges only commenters with at least this many decided comments
+    in the window, so one removal is not a history (default 3).
+
 Moderation mail
 ---------------
 ``NEWSROOM_COMMENTS_NOTIFY_MODERATORS``
@@ -197,6 +226,35 @@ Moderation mail
     Scheme and host for links in e-mails, e.g. ``"https://news.example"``.
     Empty (the default): the site's public origin (``NEWSROOM_PUBLIC_URL``,
     or the current ``Site``'s domain; see ``articles.origin``).
+
+Statement of reasons
+--------------------
+When a moderator removes a comment (trash, or spam by a person), its writer
+is told what was removed, why (the reason code the moderator recorded, and
+their explanation if any), whether automated means were involved, on what
+ground and how to ask for a review: the statement of reasons the EU's
+Digital Services Act (Article 17) expects (``comments.statement``). Spam the
+filter catches on its own is left out, as the Act leaves out deceptive
+high-volume commercial content; a moderator can still open its statement
+from the comment's page in the admin.
+
+``NEWSROOM_COMMENTS_STATEMENT_OF_REASONS``
+    Mail the statement to the writer, when they gave an address, after a
+    moderator's removal is committed (default ``True``). The statement page
+    works either way.
+``NEWSROOM_COMMENTS_STATEMENT_LINK_MAX_AGE``
+    Seconds the signed link to the statement page works (default 15552000,
+    180 days: the six months the Act gives a writer to ask for a review).
+``NEWSROOM_COMMENTS_GUIDELINES_URL``
+    The site's community guidelines or terms, which the statement names as
+    the ground for the decision: an address (``"https://news.example/rules/"``)
+    or a path on the site (``"/about/comments/"``). Empty (the default): the
+    comments' privacy page.
+``NEWSROOM_COMMENTS_REVIEW_EMAIL``
+    Where a writer asks for a decision to be reviewed; the statement names it
+    and the statement mail is sent with it as ``Reply-To``. Empty (the
+    default): the first of ``NEWSROOM_COMMENTS_MODERATOR_EMAILS``, else
+    ``DEFAULT_FROM_EMAIL``.
 
 E-mail confirmation and links in mail
 -------------------------------------
@@ -276,6 +334,7 @@ DEFAULTS = {
         "comments.spam.checks.duplicates.DuplicateTextCheck",
         "comments.spam.checks.classifier.ClassifierCheck",
         "comments.spam.checks.first_comment.FirstCommentCheck",
+        "comments.spam.checks.recent_history.RecentHistoryCheck",
         "comments.spam.checks.recaptcha.RecaptchaCheck",
         "comments.spam.checks.akismet.AkismetCheck",
     ],
@@ -320,11 +379,21 @@ DEFAULTS = {
     "NEWSROOM_RECAPTCHA_PRIVATE_KEY": "",
     "NEWSROOM_RECAPTCHA_VERSION": "v3",
     "NEWSROOM_RECAPTCHA_MIN_SCORE": 0.5,
+    "NEWSROOM_COMMENTS_BANNED_MESSAGE": (
+        "Your comments can’t be published on this site. If you think this is a mistake, please contact the editors."
+    ),
+    "NEWSROOM_COMMENTS_RECENT_HISTORY_REJECTION_RATE": None,
+    "NEWSROOM_COMMENTS_RECENT_HISTORY_DAYS": 7,
+    "NEWSROOM_COMMENTS_RECENT_HISTORY_MIN_COMMENTS": 3,
     "NEWSROOM_COMMENTS_NOTIFY_MODERATORS": True,
     "NEWSROOM_COMMENTS_MODERATOR_EMAILS": [],
     "NEWSROOM_COMMENTS_MODERATION_DIGEST": False,
     "NEWSROOM_COMMENTS_NOTIFY_AUTHORS": False,
     "NEWSROOM_COMMENTS_SITE_URL": "",
+    "NEWSROOM_COMMENTS_STATEMENT_OF_REASONS": True,
+    "NEWSROOM_COMMENTS_STATEMENT_LINK_MAX_AGE": 15_552_000,
+    "NEWSROOM_COMMENTS_GUIDELINES_URL": "",
+    "NEWSROOM_COMMENTS_REVIEW_EMAIL": "",
     "NEWSROOM_COMMENTS_KEEP_IP_DAYS": 60,
     "NEWSROOM_COMMENTS_CONFIRM_LINK_MAX_AGE": 172_800,
     "NEWSROOM_COMMENTS_MUTE_LINK_MAX_AGE": 7_776_000,

@@ -10,7 +10,8 @@ Spam and trashed comments cannot be edited::
     edit(comment, text="New text", by=request.user)
 
 An edit goes through the spam filter again (:func:`comments.spam.pipeline.recheck`
-on the new text, the checks that judged the original request carried over).
+on the new text, the checks that judged the original request carried over,
+under the moderators' rules for its writer: :func:`comments.commenters.recheck`).
 A verdict that holds or spams the comment moves it there through
 :func:`comments.status.change_status`; a better verdict never publishes a held
 comment (a moderator decides that). The old text is kept in the history (a
@@ -26,9 +27,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from comments import conf, pending, premoderation, status, visible
+from comments import commenters, conf, pending, premoderation, status, visible
 from comments.models import Comment, CommentEvent
-from comments.spam import pipeline
 from comments.spam.base import Band, CheckResult, Verdict
 
 logger = logging.getLogger(__name__)
@@ -125,7 +125,11 @@ def edit(comment, *, text, by=None):
         worse = verdict.band.status
         if _SEVERITY[worse] > _SEVERITY[locked.status]:
             status.change_status(
-                locked, worse, by_label=status.SPAM_FILTER_LABEL, reason=status.describe_verdict(verdict)[:500]
+                locked,
+                worse,
+                by_label=status.SPAM_FILTER_LABEL,
+                reason=status.describe_verdict(verdict)[:500],
+                reason_code=status.reason_code_for(verdict),
             )
     for name in ("comment", "edited_at", "status", "spam_score", "spam_band", "spam_reasons"):
         setattr(comment, name, getattr(locked, name))
@@ -134,7 +138,7 @@ def edit(comment, *, text, by=None):
 
 def _recheck(comment):
     try:
-        return pipeline.recheck(comment, reason="edit", save=False)
+        return commenters.recheck(comment, reason="edit", save=False)
     except Exception:
         logger.exception("The spam filter failed on an edited comment; holding it for review.")
         reason = "The spam filter failed on this edit, so a person reviews it."

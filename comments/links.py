@@ -1,4 +1,4 @@
-"""The signed links the comments app puts in mail: "confirm my comment" and "stop these e-mails".
+"""The signed links the comments app puts in mail: "confirm my comment", "stop these e-mails", "why was it removed".
 
 Each link holds plain JSON signed with :mod:`django.core.signing` under its
 own salt, and stops working after a maximum age from settings::
@@ -9,6 +9,9 @@ own salt, and stops working after a maximum age from settings::
     key = links.mute_key(comment)           # in a follow-up mail
     comment_pk = links.read_mute(key)
 
+    key = links.statement_key(event)        # in the statement of reasons mail (comments.statement)
+    comment_pk, event_pk = links.read_statement(key)
+
 Why not django-comments-xtd's ``signed`` module: it pickles, so whoever can
 sign a key (anyone who learns or guesses ``SECRET_KEY``) runs code on the
 server by making it unpickle one. Nothing here ever unpickles; an old xtd
@@ -16,7 +19,8 @@ link fails the signature check before a byte of it is decoded.
 
 Signed is not secret: anyone holding a link can read what it carries
 (base64), and links end up in mail scanners, browser histories and server
-logs. The mute link therefore carries only a comment id. The confirmation
+logs. The mute link therefore carries only a comment id, the statement link
+a comment id and the id of its history line that removed it. The confirmation
 link carries the prepared comment (nothing is stored before the address is
 confirmed), which the person the mail went to may read anyway, but not the
 poster's address, browser or the data sent to Akismet: those stay on the
@@ -31,6 +35,7 @@ from comments import conf
 
 CONFIRM_SALT = "comments.links.confirm"
 MUTE_SALT = "comments.links.mute"
+STATEMENT_SALT = "comments.links.statement"
 # Bumped when a link's contents change shape: older links are then refused, not misread.
 # 2: the confirmation link names the model commented on (comments.targets).
 VERSION = 2
@@ -92,6 +97,21 @@ def read_mute(key):
     if not isinstance(pk, int) or isinstance(pk, bool) or not 0 < pk < 2**63:
         raise BadLink("the link names no comment")
     return pk
+
+
+def statement_key(event):
+    """Sign the ids of a removed comment and of the history line that removed it (a statement of reasons)."""
+    payload = {"v": VERSION, "comment": event.comment_id, "event": event.pk}
+    return signing.dumps(payload, salt=STATEMENT_SALT, compress=True)
+
+
+def read_statement(key):
+    """``(comment_pk, event_pk)`` :func:`statement_key` signed, or :class:`BadLink` / :class:`ExpiredLink`."""
+    payload = _load(key, salt=STATEMENT_SALT, max_age=conf.get("NEWSROOM_COMMENTS_STATEMENT_LINK_MAX_AGE"))
+    pks = payload.get("comment"), payload.get("event")
+    if not all(isinstance(pk, int) and not isinstance(pk, bool) and 0 < pk < 2**63 for pk in pks):
+        raise BadLink("the link names no decision")
+    return pks
 
 
 def _load(key, *, salt, max_age):

@@ -10,12 +10,14 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
+from comments import networks
 from comments.spam.base import Band
 from comments.spam.normalise import text_hash
 
@@ -77,6 +79,29 @@ class CommentQuerySet(models.QuerySet):
         """
         return self.approved().filter(_ancestors_approved(max_depth)).order_by("-pk")
 
+    def with_reply_count(self, *, max_depth):
+        """Each comment with ``reply_count``: the replies under it that a thread shows, direct and nested.
+
+        A reply counts when it is approved and so is every comment between it and this one (a thread
+        hides a reply under a comment it does not show, see :meth:`for_feed`); held, spam and trashed
+        replies never count, unlike django-comments-xtd's ``nested_count``. ``max_depth`` is the deepest
+        level a thread shows (:func:`comments.conf.max_depth`). One correlated subquery in the same
+        query, within each comment's own thread (xtd's indexed ``thread_id``), for the "most replies"
+        order of :mod:`comments.threads`.
+        """
+        if max_depth < 2:  # flat comments: there are no replies to count
+            return self.annotate(reply_count=Value(0))
+        replies = (
+            Comment.objects.approved()
+            .filter(_reply_under(OuterRef("pk"), max_depth - 1), thread_id=OuterRef("thread_id"))
+            .exclude(pk=OuterRef("pk"))  # a thread's first comment is its own parent in xtd
+            .order_by()
+            .values("thread_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(reply_count=Coalesce(Subquery(replies), 0))
+
     def reported(self):
         """Published or queued comments with reports no moderator has dealt with yet, with ``open_report_count``.
 
@@ -104,6 +129,19 @@ def _ancestors_approved(levels):
     for _level in range(levels - 1):
         parent = Comment.objects.approved().filter(condition, pk=OuterRef("parent_id"))
         condition = Q(level=0) | Exists(parent)
+    return condition
+
+
+def _reply_under(comment, levels):
+    """A condition on comments: a reply to ``comment`` (a reference to its key), or to an approved one, ``levels`` deep.
+
+    Built like :func:`_ancestors_approved`, one ``EXISTS`` per level; each level's subquery reaches
+    ``comment`` one ``OuterRef`` further out.
+    """
+    condition = Q(parent_id=comment)
+    if levels > 1:
+        deeper = _reply_under(OuterRef(comment), levels - 1)
+        condition |= Exists(Comment.objects.approved().filter(deeper, pk=OuterRef("parent_id")))
     return condition
 
 
@@ -203,6 +241,22 @@ class Comment(XtdComment):
         super().save(*args, **kwargs)
 
 
+class RejectionReason(models.TextChoices):
+    """Why a moderator (or the filter) removed a comment: Coral's list, so a site can answer "why was mine removed?"."""
+
+    OFFENSIVE = "offensive", _("Offensive")
+    ABUSIVE = "abusive", _("Abusive")
+    SPAM = "spam", _("Spam")
+    BANNED_WORD = "banned_word", _("Banned word")
+    AD = "ad", _("Advertising")
+    ILLEGAL = "illegal", _("Illegal content")
+    HARASSMENT = "harassment", _("Harassment")
+    MISINFORMATION = "misinformation", _("Misinformation")
+    HATE_SPEECH = "hate_speech", _("Hate speech")
+    IRRELEVANT = "irrelevant", _("Irrelevant")
+    OTHER = "other", _("Other")
+
+
 class CommentEvent(models.Model):
     """One line of a comment's history: "held: 3 links", "approved by alice", "featured by bob".
 
@@ -223,6 +277,8 @@ class CommentEvent(models.Model):
     from_status = models.CharField(max_length=10, choices=Comment.Status.choices, blank=True)
     to_status = models.CharField(max_length=10, choices=Comment.Status.choices)
     reason = models.CharField(max_length=500, blank=True)
+    # For a removal (to spam or trash): the code of the rule it broke, for the writer's statement of reasons.
+    reason_code = models.CharField(max_length=20, choices=RejectionReason.choices, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices, blank=True, default=Action.STATUS)
     # The text before an edit by its writer (``Action.EDITED``): nothing a reader wrote is lost.
     previous_text = models.TextField(blank=True)
@@ -336,3 +392,159 @@ class Announcement(models.Model):
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("An announcement must end after it starts.")})
+
+
+class CommenterRuleQuerySet(models.QuerySet):
+    def in_force(self, now=None):
+        """Rules that apply at ``now`` (default: now): not past their end, not lifted."""
+        now = now or timezone.now()
+        return self.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+
+    def matching(self, *, user_id=None, email="", ip_address=None):
+        """Rules naming this account, this e-mail address, its domain, or a range holding this IP address.
+
+        One query, each branch an indexed equality (a range through the
+        networks enclosing the address, :func:`comments.networks.supernets`);
+        none at all when there is nothing to match by.
+        """
+        key = email_key(email)
+        condition = Q(pk__in=[])
+        if user_id:
+            condition |= Q(user_id=user_id)
+        if key:
+            condition |= Q(email_key=key)
+            if email_domain(key):
+                condition |= Q(email_domain=email_domain(key))
+        ranges = networks.supernets(ip_address)
+        if ranges:
+            condition |= Q(network__in=ranges)
+        return self.filter(condition)
+
+
+def email_domain(email):
+    """The domain of an e-mail address as rules match it ("example.net"), "" for none."""
+    key = email_key(email)
+    return key.rpartition("@")[2] if "@" in key else ""
+
+
+class CommenterRule(models.Model):
+    """A moderator's standing decision about a commenter: trust them, always hold, or ban.
+
+    It names exactly one of: an account, an e-mail address (as comments match
+    it, :func:`email_key`), every address at a domain, or a range of IP
+    addresses (CIDR, :mod:`comments.networks`). Trust is bound to what a
+    poster proves (the account, or an address their browser's trust cookie
+    names; :func:`comments.spam.memory.proven_identity_keys`), so it names an
+    account or an address only; a hold or a ban may name anything a poster
+    types, since an impersonator only shuts themselves out. A rule is in force
+    until ``ends_at`` (none: until lifted); lifting ends it now and keeps the
+    row for the commenter's record. Made and lifted through
+    :mod:`comments.commenters`, which writes the history.
+    """
+
+    class Kind(models.TextChoices):
+        TRUST = "trust", _("Trusted")
+        HOLD = "hold", _("Always held")
+        BAN = "ban", _("Banned")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    email_key = models.CharField(max_length=254, blank=True, db_index=True)
+    email_domain = models.CharField(max_length=253, blank=True, db_index=True)
+    network = models.CharField(
+        max_length=43, blank=True, db_index=True, help_text=_("A range in CIDR form, e.g. 203.0.113.0/24.")
+    )
+    note = models.CharField(max_length=500, blank=True, help_text=_("Why, for the other moderators."))
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by_label = models.CharField(max_length=150)
+    ends_at = models.DateTimeField(null=True, blank=True, help_text=_("Empty: until lifted."))
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by_label = models.CharField(max_length=150, blank=True)
+
+    objects = CommenterRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("commenter rule")
+        verbose_name_plural = _("commenter rules")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(user__isnull=False, email_key="", email_domain="", network="")
+                    | Q(user__isnull=True, email_domain="", network="") & ~Q(email_key="")
+                    | Q(user__isnull=True, email_key="", network="") & ~Q(email_domain="")
+                    | Q(user__isnull=True, email_key="", email_domain="") & ~Q(network="")
+                ),
+                name="commenter_rule_names_one_commenter",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="trust") | Q(email_domain="", network=""),
+                name="commenter_rule_trusts_an_account_or_address",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.names()}"
+
+    def names(self):
+        """Whom it names: "account alice", "e-mail ann@example.net", "e-mail domain example.net", "addresses …"."""
+        if self.user_id:
+            return _("account %(name)s") % {"name": self.user.get_username()}
+        if self.email_key:
+            return _("e-mail %(email)s") % {"email": self.email_key}
+        if self.email_domain:
+            return _("e-mail domain %(domain)s") % {"domain": self.email_domain}
+        return _("addresses %(range)s") % {"range": self.network}
+
+    def in_force(self, now=None):
+        return self.ends_at is None or self.ends_at > (now or timezone.now())
+
+
+class CommenterEvent(models.Model):
+    """One line of a commenter's record: "banned e-mail domain example.net by alice", "note by bob: …".
+
+    The record is an account's (``user``) or an e-mail address's
+    (``email_key``): the page the moderator acted on. ``rule`` is the rule
+    the line made or lifted; ``text`` says what happened in words, written
+    when it happened, so the line stays true whatever changes later.
+    """
+
+    class Action(models.TextChoices):
+        TRUSTED = "trusted", _("Trusted")
+        HELD = "held", _("Always held")
+        BANNED = "banned", _("Banned")
+        LIFTED = "lifted", _("Lifted")
+        NOTED = "noted", _("Note")
+        TRASHED = "trashed", _("Comments moved to the trash")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    email_key = models.CharField(max_length=254, blank=True, db_index=True)
+    rule = models.ForeignKey(CommenterRule, on_delete=models.SET_NULL, null=True, blank=True, related_name="events")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    text = models.CharField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor_label = models.CharField(max_length=150)
+
+    class Meta:
+        verbose_name = _("commenter history line")
+        verbose_name_plural = _("commenter history")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(user__isnull=False, email_key="") | Q(user__isnull=True) & ~Q(email_key=""),
+                name="commenter_event_on_one_record",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()} by {self.actor_label}"

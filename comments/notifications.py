@@ -12,7 +12,11 @@ one never touches a comment:
 - a comment published for the first time → the article's authors, if
   ``NEWSROOM_COMMENTS_NOTIFY_AUTHORS``; and if it is a reply, everyone in
   that conversation who ticked "Notify me of replies" (one mail each, never
-  to the reply's own author), with a link to stop them.
+  to the reply's own author), with a link to stop them;
+- a comment a moderator removed (trash, or spam by a person) → its writer,
+  if they gave an address, gets the statement of reasons
+  (:mod:`comments.statement`, :func:`statement_messages`), unless
+  ``NEWSROOM_COMMENTS_STATEMENT_OF_REASONS`` is off.
 
 The article (or other object) is reached only through the comment's
 ``content_object``, named as its registration says (:mod:`comments.targets`);
@@ -30,7 +34,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
 from articles.origin import public_origin
-from comments import conf, links, reactions, targets
+from comments import conf, links, reactions, statement, targets
 from comments.models import Comment, email_key
 
 MAIL_TEMPLATES = "comments/newsroom/mail/"
@@ -112,7 +116,7 @@ def digest_messages(*, limit=DIGEST_LIMIT):
         "total": total,
         "comments": [{"comment": c, **_target(c), **_links(c)} for c in comments],
         "more": total - len(comments),
-        "queue_url": _absolute(_admin_url("admin:newsroom_comments_comment_changelist")),
+        "queue_url": absolute_url(_admin_url("admin:newsroom_comments_comment_changelist")),
     }
     return [_message("moderation_digest", context, to=[email]) for email in recipients]
 
@@ -131,11 +135,36 @@ def reply_messages(reply):
             "reply": reply,
             "followed": followed,
             **_target(reply),
-            "mute_url": _absolute(mute_url(followed)),
+            "mute_url": absolute_url(mute_url(followed)),
             **_links(reply),
         }
         messages.append(_message("reply", context, to=[followed.user_email]))
     return messages
+
+
+def statement_messages(event):
+    """The statement of reasons about ``event`` (a removal), to its comment's writer: one mail, none without an address.
+
+    It goes to an address the writer typed, which may not be theirs: it quotes
+    the comment only as a short excerpt without links, greets nobody by the
+    typed name, and says what to do with a mail about someone else's comment.
+    Replies go to the review address (``Reply-To``), so answering asks for a review.
+    """
+    comment = event.comment
+    if not comment.user_email:
+        return []
+    facts = statement.for_event(event)
+    context = {
+        "statement": facts,
+        "statement_url": absolute_url(statement.page_url(event)),
+        "target_url": absolute_url(facts.target_url),
+        "guidelines_url": absolute_url(facts.guidelines_url),
+        "link_days": conf.get("NEWSROOM_COMMENTS_STATEMENT_LINK_MAX_AGE") // 86_400,
+    }
+    message = _message("statement_of_reasons", context, to=[comment.user_email])
+    if facts.review_email:
+        message.reply_to = [facts.review_email]
+    return [message]
 
 
 def mute_url(comment):
@@ -173,8 +202,8 @@ def _target(comment):
 
 def _links(comment):
     return {
-        "comment_url": _absolute(comment.get_absolute_url()),
-        "review_url": _absolute(_admin_url("admin:newsroom_comments_comment_change", comment.pk)),
+        "comment_url": absolute_url(comment.get_absolute_url()),
+        "review_url": absolute_url(_admin_url("admin:newsroom_comments_comment_change", comment.pk)),
     }
 
 
@@ -185,7 +214,8 @@ def _admin_url(name, *args):
         return ""
 
 
-def _absolute(path):
+def absolute_url(path):
+    """``path`` on the site's public address (``NEWSROOM_COMMENTS_SITE_URL``, else the public origin), for mail."""
     if not path or "://" in path:
         return path
     base = conf.get("NEWSROOM_COMMENTS_SITE_URL") or public_origin()

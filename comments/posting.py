@@ -4,10 +4,11 @@
     outcome.comment                  # the stored comment (None if discarded or awaiting e-mail confirmation)
 
 The steps: find the object commented on and check it takes comments →
-validate the form → refuse floods and duplicates → build the frozen
-:class:`Submission` → ask the spam filter (before anything is stored or
-mailed), holding what it would publish on a pre-moderated object
-(:mod:`comments.premoderation`) → store the comment with the status its band
+validate the form → build the frozen :class:`Submission` → refuse a
+commenter the moderators banned (:mod:`comments.commenters`) → refuse floods
+and duplicates → ask the spam filter (before anything is stored or mailed),
+holding what it would publish on a pre-moderated object
+(:mod:`comments.premoderation`) or from a commenter the moderators hold → store the comment with the status its band
 maps to → write the first history line → notify.
 
 Every refusal keeps the reader's text: :class:`Refused` carries the form (or
@@ -19,9 +20,8 @@ of the objects its :meth:`~comments.targets.Commentable.visible` returns.
 """
 
 import logging
-import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import partial
 
@@ -36,17 +36,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.dateparse import parse_datetime
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django_comments_xtd.conf import settings as xtd_settings
 
 from articles.origin import public_origin
-from comments import conf, links, notifications, premoderation, status, targets, tasks, trust_cookie
+from comments import commenters, conf, links, notifications, premoderation, status, targets, tasks, trust_cookie
 from comments.forms import CommentForm
 from comments.models import Comment, email_key
 from comments.spam import pipeline, recaptcha
 from comments.spam.base import REPLIED_TO_LENGTH, Band, CheckResult, Submission, Verdict, target_text
-from comments.spam.normalise import BARE_DOMAIN, URL, plain_text, text_hash
+from comments.spam.normalise import text_hash
+from comments.text import mail_excerpt
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +83,11 @@ def submit(request):
         raise _invalid(form, target)
     parent = parent_for(reply_to=form.cleaned_data["reply_to"], target=target, form=form)
     submission = build_submission(request, form=form, target=target, parent=parent)
+    # The moderators' rules for this commenter (one indexed query): a ban refuses before anything else.
+    standing = commenters.standing_for(submission)
+    if standing.ban is not None:
+        raise Refused(403, commenters.banned_message(), form=form, target=target)
+    submission = replace(submission, moderator_trusted=standing.trusted)
     refuse_repeats(
         target=target,
         text=submission.text,
@@ -90,8 +95,9 @@ def submit(request):
         ip_address=submission.ip_address,
         form=form,
     )
-    # Before anything is mailed or stored: a pre-moderated story holds what the filter would publish.
-    verdict = premoderation.apply(evaluate(submission), target=target)
+    # Before anything is mailed or stored: a pre-moderated story, or a rule to hold this commenter,
+    # holds what the filter would publish.
+    verdict = commenters.hold(premoderation.apply(evaluate(submission), target=target), standing)
     if verdict.band == Band.DISCARD and _drops_discarded():
         return Outcome(comment=None, verdict=verdict, target=target)
     fields = comment_fields(submission, verdict=verdict, target=target, parent=parent, form=form, request=request)
@@ -308,20 +314,8 @@ def _drops_discarded():
 # or hold. Nothing is stored until the link is followed: the signed link (comments.links,
 # JSON, never pickle) carries the prepared fields, and confirming stores them through
 # store() like any other post. Anyone can type anyone's address, so the mail is
-# rate-limited per address and per client and carries none of the stranger's links.
-
-#: Characters of the comment the confirmation mail quotes, links taken out.
-MAIL_EXCERPT_LENGTH = 200
-_LINK_REMOVED = "[link removed]"
-# What a mail client may turn into a link beyond normalise.URL / BARE_DOMAIN: any
-# name.tld (with look-alike dots), an address with an @, a bare IPv4 address.
-_DOT = r"[.\u3002\uff0e\uff61]"
-_LINKISH = re.compile(
-    rf"(?:[\w.+-]+@)?\b(?:[\w-]+{_DOT})+(?:[^\W\d_]{{2,}}|xn--[a-z0-9-]+)\b(?:[/?#:]\S*)?"
-    rf"|\b\d{{1,3}}(?:{_DOT}\d{{1,3}}){{3}}\b(?:[/?#:]\S*)?"
-    r"|\b(?:mailto|tel|sms|callto|skype|data|javascript):\S+",
-    re.IGNORECASE,
-)
+# rate-limited per address and per client and carries none of the stranger's links
+# (comments.text.mail_excerpt).
 
 
 def _needs_email_confirmation(fields):
@@ -418,14 +412,6 @@ def confirmation_message(fields, *, target, key, site):
     subject = render_to_string(f"{notifications.MAIL_TEMPLATES}confirmation_request_subject.txt", context)
     body = render_to_string(f"{notifications.MAIL_TEMPLATES}confirmation_request.txt", context)
     return EmailMessage(subject=" ".join(subject.split()), body=body, to=[fields["user_email"]])
-
-
-def mail_excerpt(text, *, length=MAIL_EXCERPT_LENGTH):
-    """At most ``length`` characters of ``text`` as plain text, every link (or what looks like one) removed."""
-    plain = plain_text(text)
-    for pattern in (URL, BARE_DOMAIN, _LINKISH):
-        plain = pattern.sub(_LINK_REMOVED, plain)
-    return Truncator(" ".join(plain.split())).chars(length)
 
 
 #: The poster's request data: kept in the cache for the life of a confirmation link, never in it.

@@ -24,7 +24,6 @@ Counts are kept on the comment with ``F()`` so concurrent clicks never lose one:
     keep(comment, by=moderator)                       # close the open reports
 """
 
-import ipaddress
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -34,7 +33,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from comments import conf, status
+from comments import conf, networks, status
 from comments.models import Comment, CommentEvent, CommentReaction, CommentReport
 
 READERS_LABEL = "readers"
@@ -68,27 +67,14 @@ def network_of(address):
     """The network ``address`` belongs to, "203.0.113.0/24" or "2001:db8:1::/48"; "" if it is not an address.
 
     A household, an office or one customer of a provider: the unit a person can
-    easily change addresses within, so the unit that counts as one voice.
+    easily change addresses within, so the unit that counts as one voice
+    (:func:`comments.networks.suggested_network`).
     """
-    ip = _ip(address)
-    if ip is None:
-        return ""
-    prefix = 24 if ip.version == 4 else 48
-    return str(ipaddress.ip_network((int(ip), prefix), strict=False))
-
-
-def _ip(address):
-    try:
-        ip = ipaddress.ip_address((address or "").strip())
-    except ValueError:
-        return None
-    if ip.version == 6 and ip.ipv4_mapped:  # "::ffff:203.0.113.7" is an IPv4 client
-        ip = ip.ipv4_mapped
-    return ip
+    return networks.suggested_network(address)
 
 
 def _address(address):
-    ip = _ip(address)
+    ip = networks.address(address)
     return str(int(ip)) + f"/v{ip.version}" if ip is not None else ""
 
 
@@ -184,9 +170,9 @@ def report(comment, *, reader, reason, details=""):
             return False
         Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
         if counted and _may_hide(comment):
-            networks = in_window.values("network_key").distinct().count()
-            if networks >= conf.get("NEWSROOM_COMMENTS_REPORTS_TO_HOLD"):
-                _hold(comment, networks=networks, now=now)
+            reporting = in_window.values("network_key").distinct().count()
+            if reporting >= conf.get("NEWSROOM_COMMENTS_REPORTS_TO_HOLD"):
+                _hold(comment, networks=reporting, now=now)
     return counted
 
 

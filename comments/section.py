@@ -196,7 +196,7 @@ def thread_links(target_url, page):
                 page.view == "all",
             ),
         ]
-    names = {"oldest": _("Oldest"), "newest": _("Newest"), "liked": _("Most liked")}
+    names = {"oldest": _("Oldest"), "newest": _("Newest"), "liked": _("Most liked"), "replies": _("Most replies")}
     sorts = []
     if page.total > 1:
         sorts = [

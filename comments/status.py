@@ -14,7 +14,14 @@ this module knows none of it::
     # history: "pending → approved by alice"; followers are mailed after commit
 
     status.change_status(comment, Comment.Status.PENDING, by_label="reader reports", reason="3 reports")
+    status.change_status(comment, Comment.Status.TRASH, by=request.user, reason_code="harassment", reason="…")
     status.restore(comment, by=request.user)  # back to what it was before
+
+Removals (to spam or trash) always record a reason code
+(:class:`~comments.models.RejectionReason`, Coral's list), which the writer's
+statement of reasons explains (:mod:`comments.statement`): the one given, or
+``spam`` for spam and ``other`` for trash. The spam filter's removals say
+``banned_word`` when a block word decided (:func:`reason_code_for`).
 
 Who teaches the spam filter: only people (``by``). A moderator's
 "approve" / "not spam" is a ham example, "spam" a spam example; "trash" says
@@ -42,12 +49,15 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
-from comments.models import Comment, CommentEvent, CommentReport
+from comments.models import Comment, CommentEvent, CommentReport, RejectionReason
 from comments.spam import learning
+from comments.spam.checks.words import WordListCheck
 
 comment_status_changed = Signal()
 
 SPAM_FILTER_LABEL = "spam filter"
+#: The history's reason for a :func:`restore`.
+RESTORED_REASON = "restored"
 
 # Every status may move to every other: a moderator can always correct a
 # decision. What is refused is a "change" to the same status (a stale page
@@ -55,20 +65,63 @@ SPAM_FILTER_LABEL = "spam filter"
 TRANSITIONS = {status: frozenset(Comment.Status) - {status} for status in Comment.Status}
 
 
+# The statuses that take a comment off the site, and the reason code each records when none is given.
+REMOVALS = {Comment.Status.SPAM: RejectionReason.SPAM, Comment.Status.TRASH: RejectionReason.OTHER}
+
+
 class InvalidTransition(ValueError):
     """The comment cannot move to that status (unknown, or already there)."""
 
 
-def change_status(comment, to_status, *, by=None, by_label="", reason=""):
+class InvalidReasonCode(InvalidTransition):
+    """The reason code is not one of :class:`~comments.models.RejectionReason`, or the change is no removal.
+
+    A kind of :class:`InvalidTransition`, so whoever refuses a stale change politely refuses this too.
+    """
+
+
+def check_reason_code(to_status, reason_code):
+    """Raise :class:`InvalidReasonCode` unless ``reason_code`` may go with a move to ``to_status``.
+
+    No code is always fine; a code only with a removal (spam or trash), and only one of Coral's list.
+    """
+    if not reason_code:
+        return
+    if reason_code not in RejectionReason.values:
+        raise InvalidReasonCode(f"{reason_code!r} is not a reason for removing a comment; nothing was changed.")
+    if to_status not in REMOVALS:
+        raise InvalidReasonCode("A reason code goes only with a removal (spam or trash); nothing was changed.")
+
+
+def reason_code_for(verdict):
+    """The reason code of the spam filter's own removal: ``banned_word`` when a block word decided, else ``""``.
+
+    ``""`` lets :func:`change_status` record its default (``spam``).
+    """
+    if verdict.band.status not in REMOVALS:
+        return ""
+    words = any(r.check == WordListCheck.name and r.decisive == "spam" for r in verdict.results)
+    return RejectionReason.BANNED_WORD.value if words else ""
+
+
+def change_status(comment, to_status, *, by=None, by_label="", reason="", reason_code=""):
     """Move ``comment`` to ``to_status`` and write the history line.
 
     ``by`` is the user who decided (``None`` for automatic decisions, which
     then need ``by_label``, e.g. ``"reader reports"``). A person approving a
     comment with open readers' reports closes them (``reports_reviewed_at``).
-    Raises :class:`InvalidTransition` for an unknown status or no change.
+    A removal records ``reason_code`` (a :class:`~comments.models.RejectionReason`;
+    ``spam`` for spam and ``other`` for trash when none is given) and
+    ``reason``, for a person's removal the short explanation their writer reads.
+    Raises :class:`InvalidTransition` for an unknown status or no change, and
+    :class:`InvalidReasonCode` for a code that is unknown or goes with no removal,
+    before anything is changed.
     """
     if to_status not in Comment.Status.values:
         raise InvalidTransition(f"{to_status!r} is not a comment status.")
+    check_reason_code(to_status, reason_code)
+    if to_status in REMOVALS:
+        reason_code = reason_code or REMOVALS[to_status].value
     actor_label = by.get_username() if by is not None else (by_label or "system")
     with transaction.atomic():
         # The stored status, locked: two moderators deciding at once must not
@@ -104,6 +157,7 @@ def change_status(comment, to_status, *, by=None, by_label="", reason=""):
             from_status=from_status,
             to_status=to_status,
             reason=reason[:500],
+            reason_code=reason_code,
         )
         learning.learn_from_status_change(
             comment=comment, from_status=from_status, to_status=to_status, by_person=by is not None
@@ -129,7 +183,15 @@ def restore(comment, *, by):
     restoring it puts it in the moderation queue.
     """
     to_status = comment.previous_status or Comment.Status.PENDING
-    return change_status(comment, to_status, by=by, reason="restored")
+    return change_status(comment, to_status, by=by, reason=RESTORED_REASON, reason_code=_last_code(comment, to_status))
+
+
+def _last_code(comment, to_status):
+    """Back to spam or trash: the reason code it was removed for before, not a default."""
+    if to_status not in REMOVALS:
+        return ""
+    last = comment.events.filter(to_status=to_status).exclude(reason_code="").order_by("-pk").first()
+    return last.reason_code if last is not None else ""
 
 
 def record_creation(comment, verdict=None):
@@ -158,6 +220,7 @@ def record_creation(comment, verdict=None):
             from_status="",
             to_status=comment.status,
             reason=describe_verdict(verdict)[:500] if verdict is not None else "",
+            reason_code=_creation_code(comment.status, verdict),
         )
         _after_commit(
             comment,
@@ -167,6 +230,12 @@ def record_creation(comment, verdict=None):
             first_approval=comment.status == Comment.Status.APPROVED,
         )
     return comment
+
+
+def _creation_code(to_status, verdict):
+    if to_status not in REMOVALS:
+        return ""
+    return (reason_code_for(verdict) if verdict is not None else "") or REMOVALS[to_status].value
 
 
 def describe_verdict(verdict):

@@ -1,5 +1,7 @@
 """System checks: tell a site what it wired wrong in the comments app before a page is rendered."""
 
+from email.utils import parseaddr
+
 import django_comments
 from django.apps import apps
 from django.conf import global_settings, settings
@@ -10,7 +12,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 from django.utils.module_loading import import_string
 from django_recaptcha.constants import TEST_PRIVATE_KEY, TEST_PUBLIC_KEY
 
-from comments import conf, targets, threads, views
+from comments import conf, statement, targets, threads, views
 from comments.models import Comment
 
 
@@ -354,6 +356,64 @@ def check_link_settings(app_configs, **kwargs):
     return errors
 
 
+@checks.register()
+def check_statement_settings(app_configs, **kwargs):
+    """The statement of reasons (``comments.E501``–``comments.W505``): mail, link, ground and review address."""
+    errors = []
+    if not isinstance(conf.get("NEWSROOM_COMMENTS_STATEMENT_OF_REASONS"), bool):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_COMMENTS_STATEMENT_OF_REASONS is {conf.get('NEWSROOM_COMMENTS_STATEMENT_OF_REASONS')!r}.",
+                hint="Set NEWSROOM_COMMENTS_STATEMENT_OF_REASONS to True (mail writers why a moderator removed "
+                "their comment) or False.",
+                id="comments.E501",
+            )
+        )
+    max_age = conf.get("NEWSROOM_COMMENTS_STATEMENT_LINK_MAX_AGE")
+    if not _whole(max_age, minimum=86_400):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_COMMENTS_STATEMENT_LINK_MAX_AGE is {max_age!r}.",
+                hint="Set NEWSROOM_COMMENTS_STATEMENT_LINK_MAX_AGE to a whole number of seconds, a day (86400) or "
+                "more (default 15552000, the six months a writer has to ask for a review).",
+                id="comments.E502",
+            )
+        )
+    guidelines = conf.get("NEWSROOM_COMMENTS_GUIDELINES_URL")
+    # An address, a path on the site, or nothing; never "//host" (another site, scheme-relative) or "javascript:".
+    if not isinstance(guidelines, str) or (
+        guidelines and (not guidelines.startswith(("https://", "http://", "/")) or guidelines.startswith("//"))
+    ):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_COMMENTS_GUIDELINES_URL is {guidelines!r}.",
+                hint="Set NEWSROOM_COMMENTS_GUIDELINES_URL to the address of your rules for comments, e.g. "
+                '"https://news.example/rules/" or "/about/comments/", or leave it empty to name the privacy page.',
+                id="comments.E503",
+            )
+        )
+    review = conf.get("NEWSROOM_COMMENTS_REVIEW_EMAIL")
+    if not isinstance(review, str) or (review and "@" not in parseaddr(review)[1]):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_COMMENTS_REVIEW_EMAIL is {review!r}.",
+                hint="Set NEWSROOM_COMMENTS_REVIEW_EMAIL to the address writers ask for a review at, e.g. "
+                "\"moderation@news.example\", or leave it empty for the moderators' or the sender's address.",
+                id="comments.E504",
+            )
+        )
+    elif not review and not errors and "@" not in statement.review_email():
+        errors.append(
+            checks.Warning(
+                "The statement of reasons names no address to ask for a review at: NEWSROOM_COMMENTS_REVIEW_EMAIL, "
+                "NEWSROOM_COMMENTS_MODERATOR_EMAILS and DEFAULT_FROM_EMAIL are all empty.",
+                hint="Set NEWSROOM_COMMENTS_REVIEW_EMAIL to the address writers ask for a review at.",
+                id="comments.W505",
+            )
+        )
+    return errors
+
+
 @checks.register(checks.Tags.sites, checks.Tags.database)
 def check_site_domain(app_configs, databases=None, **kwargs):
     """With ``DEBUG`` off, the current ``Site`` must be the host readers use (``comments.W205``).
@@ -574,4 +634,60 @@ def check_commentable_models(app_configs, **kwargs):
                 id="comments.E408",
             )
         )
+    return errors
+
+
+RECENT_HISTORY_CHECK = "comments.spam.checks.recent_history.RecentHistoryCheck"
+
+
+@checks.register()
+def check_commenter_settings(app_configs, **kwargs):
+    """The commenter's record: the ban message and the "recent history" rule (``comments.E601``–``W605``)."""
+    errors = []
+    message = conf.get("NEWSROOM_COMMENTS_BANNED_MESSAGE")
+    if not isinstance(message, str) or not message.strip():
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_COMMENTS_BANNED_MESSAGE is {message!r}.",
+                hint="Set NEWSROOM_COMMENTS_BANNED_MESSAGE to the sentence a banned commenter reads, naming "
+                "whom to write to if they think it is a mistake.",
+                id="comments.E601",
+            )
+        )
+    rate = conf.get("NEWSROOM_COMMENTS_RECENT_HISTORY_REJECTION_RATE")
+    if rate is not None and not (_number(rate) and 0 <= rate <= 1):
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_COMMENTS_RECENT_HISTORY_REJECTION_RATE is {rate!r}.",
+                hint="Set NEWSROOM_COMMENTS_RECENT_HISTORY_REJECTION_RATE to a share between 0 and 1 (e.g. 0.3: "
+                "hold when 30 % of recent decided comments were removed), or None to turn the rule off.",
+                id="comments.E602",
+            )
+        )
+    entries = conf.get("NEWSROOM_SPAM_CHECKS")
+    listed = (
+        {e.get("NAME") if isinstance(e, dict) else e for e in entries} if isinstance(entries, list | tuple) else set()
+    )
+    if rate and RECENT_HISTORY_CHECK not in listed:
+        errors.append(
+            checks.Warning(
+                "NEWSROOM_COMMENTS_RECENT_HISTORY_REJECTION_RATE is set, but NEWSROOM_SPAM_CHECKS does not list "
+                "the check that applies it.",
+                hint=f'Add "{RECENT_HISTORY_CHECK}" to NEWSROOM_SPAM_CHECKS, after the first-comment check.',
+                id="comments.W605",
+            )
+        )
+    for name, unit, check_id in (
+        ("NEWSROOM_COMMENTS_RECENT_HISTORY_DAYS", "days", "comments.E603"),
+        ("NEWSROOM_COMMENTS_RECENT_HISTORY_MIN_COMMENTS", "comments", "comments.E604"),
+    ):
+        value = conf.get(name)
+        if not _whole(value, minimum=1):
+            errors.append(
+                checks.Error(
+                    f"{name} is {value!r}.",
+                    hint=f"Set {name} to a whole number of {unit}, 1 or more (default {conf.DEFAULTS[name]}).",
+                    id=check_id,
+                )
+            )
     return errors

@@ -7,7 +7,9 @@ refuses or is down is logged; it never changes or loses a comment.
 
 When mail is queued: the posting flow calls :func:`mail_about_new_comment`
 after a new comment is stored; :func:`mail_about_status_change` receives
-``comments.status.comment_status_changed`` (wired in ``CommentsConfig.ready()``).
+``comments.status.comment_status_changed`` (wired in ``CommentsConfig.ready()``),
+and queues the statement of reasons to the writer of a comment a moderator
+removed (:func:`comments.statement.should_mail` says when).
 A comment held because a service of the spam filter did not answer is
 checked again later (:func:`recheck_later_if_unavailable`,
 :func:`recheck_held_comment`), with growing pauses, until the filter is sure.
@@ -29,9 +31,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task, task_backends
 
-from comments import conf, notifications, premoderation, privacy, status
+from comments import commenters, conf, notifications, premoderation, privacy, statement, status
 from comments.models import Comment
-from comments.spam import pipeline
 from comments.spam.base import Band
 
 logger = logging.getLogger(__name__)
@@ -59,10 +60,14 @@ def mail_about_status_change(
     """Receiver of ``comment_status_changed``: the mail a committed change calls for.
 
     New comments (``from_status == ""``) are the posting flow's to mail
-    (:func:`mail_about_new_comment`), once they are stored and checked.
+    (:func:`mail_about_new_comment`), once they are stored and checked. A
+    person's removal of a visible or queued comment also sends its writer the
+    statement of reasons (:func:`send_statement_of_reasons`).
     """
     if from_status:
         _queue_mail(comment, to_status=to_status, by_person=by_person, first_approval=first_approval)
+    if statement.should_mail(comment=comment, from_status=from_status, to_status=to_status, by_person=by_person):
+        send_statement_of_reasons.enqueue(comment.pk)
 
 
 def _queue_mail(comment, *, to_status, by_person, first_approval):
@@ -102,6 +107,16 @@ def send_reply_mail(comment_id):
     """Tell the conversation's followers about a published reply."""
     comment = _comment(comment_id, Comment.Status.APPROVED)
     return _send_each(notifications.reply_messages(comment) if comment else [], what="reply")
+
+
+@task()
+def send_statement_of_reasons(comment_id):
+    """Tell the writer of a comment a moderator removed what was removed and why, if it is still removed."""
+    comment = Comment.objects.filter(pk=comment_id).first()
+    event = statement.removal(comment) if comment is not None else None
+    if event is None or not statement.by_person(event):
+        return 0
+    return _send_each(notifications.statement_messages(event), what="statement of reasons")
 
 
 @task()
@@ -149,7 +164,7 @@ def recheck_held_comment(comment_id, attempt=1):
         comment = Comment.objects.select_for_update().filter(pk=comment_id).first()
         if comment is None or comment.status != Comment.Status.PENDING:
             return "gone or already decided"
-        verdict = premoderation.apply_to_stored(pipeline.recheck(comment, reason="recheck_queue"), comment=comment)
+        verdict = premoderation.apply_to_stored(commenters.recheck(comment, reason="recheck_queue"), comment=comment)
         if verdict.unavailable:
             if attempt < RECHECK_ATTEMPTS:
                 recheck_later(comment.pk, attempt=attempt + 1)
@@ -160,6 +175,7 @@ def recheck_held_comment(comment_id, attempt=1):
                 verdict.band.status,
                 by_label=status.SPAM_FILTER_LABEL,
                 reason=f"checked again: {verdict.summary}",
+                reason_code=status.reason_code_for(verdict),
             )
         return verdict.band.value
 

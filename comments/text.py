@@ -7,6 +7,10 @@ line breaks, and http(s) addresses become links marked ``rel="nofollow ugc"``
 
     >>> comment_html("See https://example.com/a.\\n\\n<b>hi</b>")
     '<p>See <a href="https://example.com/a" rel="nofollow ugc">https://example.com/a</a>.</p>\\n<p>&lt;b&gt;hi&lt;/b&gt;</p>'
+
+Mail is another matter: it goes to an address anyone may have typed, and mail
+clients turn anything that looks like an address into a link, so mail quotes
+a reader's words only through :func:`mail_excerpt`, every link taken out.
 """
 
 import re
@@ -14,11 +18,27 @@ from urllib.parse import urlsplit
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from comments.spam.normalise import BARE_DOMAIN, URL, plain_text
 
 _URL = re.compile(r"\bhttps?://[^\s<>\"']+", re.IGNORECASE)
 _TRAILING = ".,;:!?'\")]}"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SHOWN_URL_LENGTH = 60
+
+#: Characters of a comment that mail quotes (the confirmation mail), links taken out.
+MAIL_EXCERPT_LENGTH = 200
+_LINK_REMOVED = "[link removed]"
+# What a mail client may turn into a link beyond normalise.URL / BARE_DOMAIN: any
+# name.tld (with look-alike dots), an address with an @, a bare IPv4 address.
+_DOT = r"[.\u3002\uff0e\uff61]"
+_LINKISH = re.compile(
+    rf"(?:[\w.+-]+@)?\b(?:[\w-]+{_DOT})+(?:[^\W\d_]{{2,}}|xn--[a-z0-9-]+)\b(?:[/?#:]\S*)?"
+    rf"|\b\d{{1,3}}(?:{_DOT}\d{{1,3}}){{3}}\b(?:[/?#:]\S*)?"
+    r"|\b(?:mailto|tel|sms|callto|skype|data|javascript):\S+",
+    re.IGNORECASE,
+)
 
 
 def safe_url(url):
@@ -65,3 +85,11 @@ def comment_html(text):
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     paragraphs = [p.strip("\n") for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
     return mark_safe("\n".join(f"<p>{linkify(p).replace(chr(10), '<br>')}</p>" for p in paragraphs))
+
+
+def mail_excerpt(text, *, length=MAIL_EXCERPT_LENGTH):
+    """At most ``length`` characters of ``text`` as plain text, every link (or what looks like one) removed."""
+    plain = plain_text(text)
+    for pattern in (URL, BARE_DOMAIN, _LINKISH):
+        plain = pattern.sub(_LINK_REMOVED, plain)
+    return Truncator(" ".join(plain.split())).chars(length)

@@ -15,10 +15,13 @@ Two queries: the counts (approved comments, top-level threads, featured
 comments), then the page's threads with all their approved replies.
 
 Order (``sort``, one of :data:`SORTS`): the top-level threads are oldest
-first, newest first or most liked first; replies always follow the
-conversation, oldest first. The "Featured" view (``view="featured"``) lists the
-approved comments a moderator featured, replies too, each on its own; it is the
-view a thread opens with when there are any (``view=None``)::
+first, newest first, most liked first or with the most replies first (the
+replies readers see, counted in the query that picks the page, see
+:meth:`~comments.models.CommentQuerySet.with_reply_count`); replies always
+follow the conversation, oldest first. The "Featured" view
+(``view="featured"``) lists the approved comments a moderator featured,
+replies too, each on its own; it is the view a thread opens with when there
+are any (``view=None``)::
 
     page = thread_page(article, sort="newest", view="all")
     page.view, page.featured_total   # "all", 2
@@ -86,17 +89,20 @@ SORTS = {
     "oldest": ("submit_date", "pk"),
     "newest": ("-submit_date", "-pk"),
     "liked": ("-like_count", "submit_date", "pk"),
+    "replies": ("-reply_count", "submit_date", "pk"),  # reply_count: CommentQuerySet.with_reply_count()
 }
 VIEWS = ("featured", "all")
 
 
 def sort_key(sort):
-    """The Python twin of ``SORTS[sort]``: orders :class:`Shown` rows as the database ordered the page."""
+    """The Python twin of ``SORTS[sort]``: orders the top-level nodes as the database ordered the page."""
     if sort == "newest":
-        return lambda c: (-c.submit_date.timestamp(), -c.pk)
+        return lambda n: (-n.comment.submit_date.timestamp(), -n.comment.pk)
     if sort == "liked":
-        return lambda c: (-c.like_count, c.submit_date, c.pk)
-    return lambda c: (c.submit_date, c.pk)
+        return lambda n: (-n.comment.like_count, n.comment.submit_date, n.comment.pk)
+    if sort == "replies":
+        return lambda n: (-n.reply_count, n.comment.submit_date, n.comment.pk)
+    return lambda n: (n.comment.submit_date, n.comment.pk)
 
 
 @dataclass
@@ -107,6 +113,11 @@ class Node:
     depth: int
     children: list = field(default_factory=list)
     can_reply: bool = True  # False at the deepest level: a reply there would not nest
+
+    @property
+    def reply_count(self):
+        """The replies shown under this comment, nested ones too (those beside a parent at the deepest level)."""
+        return sum(1 + child.reply_count for child in self.children)
 
     @property
     def key(self):
@@ -201,7 +212,7 @@ class ThreadPage:
 def build_tree(comments, *, max_depth, root_key=None):
     """Top-level :class:`Node` list from comments in time order (parents need not come first).
 
-    ``root_key`` orders the top-level comments (default: as given); replies keep the given order.
+    ``root_key`` orders the top-level nodes (default: as given); replies keep the given order.
     """
     by_pk = {c.pk: c for c in comments}
     replies = {}
@@ -230,7 +241,7 @@ def build_tree(comments, *, max_depth, root_key=None):
                 stack.append((child, siblings))
     _sort(top, order)
     if root_key is not None:
-        top.sort(key=lambda node: root_key(node.comment))
+        top.sort(key=root_key)
     return top
 
 
@@ -264,16 +275,21 @@ def thread_page(target, *, number=1, per_page=None, sort=None, view=None):
     last = max(1, -(-n_roots // per_page))
     number = min(max(1, number), last)
     start = (number - 1) * per_page
+    if sort == "replies":
+        roots = roots.with_reply_count(max_depth=conf.max_depth())
+    roots = roots.order_by(*SORTS[sort])
     comments = []
-    if n_roots:
-        page_roots = roots.order_by(*SORTS[sort]).values("pk")[start : start + per_page]
-        shown = thread.filter(pk__in=page_roots) if featured_view else thread.filter(thread_id__in=page_roots)
-        rows = _with_badges(shown, target).values_list(*SHOWN_FIELDS)
+    if n_roots and featured_view:
+        # The page's picks themselves, in the database's order (a pick's replies are not read).
+        rows = _with_badges(roots, target).values_list(*SHOWN_FIELDS)[start : start + per_page]
+        comments = [Shown._make(row) for row in rows]
+    elif n_roots:
+        page_roots = roots.values("pk")[start : start + per_page]
+        rows = _with_badges(thread.filter(thread_id__in=page_roots), target).values_list(*SHOWN_FIELDS)
         comments = [Shown._make(row) for row in rows]
     if featured_view:
         # Each featured comment on its own, replies too: the pick, not its conversation.
-        by_sort = sort_key(sort)
-        nodes = [Node(c, 0, can_reply=conf.max_depth() > 1) for c in sorted(comments, key=by_sort)]
+        nodes = [Node(c, 0, can_reply=conf.max_depth() > 1) for c in comments]
     else:
         nodes = build_tree(comments, max_depth=conf.max_depth(), root_key=sort_key(sort))
     return ThreadPage(

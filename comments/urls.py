@@ -8,6 +8,7 @@ django-contrib-comments' ``get_absolute_url()`` names) is ours: Django's
 ``shortcut`` view would lead anyone to drafts and embargoed articles. The
 confirmation and "stop these e-mails" links keep xtd's URL names but are
 ours: xtd's views unpickle what their links hold (see ``comments.links``).
+The statement of reasons (``comments-statement``) is a signed link of ours too.
 The comment feeds (:mod:`comments.feeds`) are cached like readers' pages.
 """
 
@@ -26,6 +27,7 @@ urlpatterns = [
     path("confirm/<str:key>/", views.confirm, name="comments-xtd-confirm"),
     path("privacy/", privacy.privacy_page, name="comments-privacy"),
     path("mute/<str:key>/", views.mute, name="comments-xtd-mute"),
+    path("statement/<str:key>/", views.statement_of_reasons, name="comments-statement"),
     path("cr/<int:content_type_id>/<str:object_pk>/", views.commented_object, name="comments-url-redirect"),
     # Feeds of comments readers see: the whole site's, and one object's ("newsroom_articles.article", its key).
     path("feeds/rss/", cache_for_readers(feeds.LatestCommentsFeed()), name="comments-feed-rss"),

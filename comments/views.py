@@ -1,4 +1,4 @@
-"""The reader's endpoints: post, form state, "my pending comments", like, report, confirm.
+"""The reader's endpoints: post, form state, "my pending comments", like, report, confirm, statement of reasons.
 
 Pages with comments may be served from a cache, so they carry nothing personal.
 What is personal comes from uncached endpoints the comment script calls:
@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from comments import (
+    commenters,
     conf,
     csrf,
     editing,
@@ -32,11 +33,13 @@ from comments import (
     posting,
     premoderation,
     reactions,
+    statement,
+    status,
     targets,
     trust_cookie,
 )
 from comments.forms import CommentForm
-from comments.models import Comment, CommentReport
+from comments.models import Comment, CommentEvent, CommentReport
 from comments.spam.base import Band, CheckResult, Verdict
 
 # Posting -------------------------------------------------------------------------------------
@@ -185,7 +188,12 @@ def _confirm(request, key):
         results=tuple(CheckResult.from_dict(r) for r in fields["spam_reasons"]),
         akismet_payload=fields["akismet_payload"],
     )
-    held = premoderation.apply(verdict, target=target)  # pre-moderation switched on since the mail went
+    # The commenter banned or held, or pre-moderation switched on, since the mail went.
+    standing = commenters.standing(email=fields["user_email"], ip_address=fields["ip_address"])
+    if standing.ban is not None:
+        refused = posting.Refused(403, commenters.banned_message(), target=target, text=fields["comment"])
+        return _refused_page(request, refused)
+    held = commenters.hold(premoderation.apply(verdict, target=target), standing)
     if held is not verdict:
         verdict = held
         fields = {**fields, "status": held.band.status, "spam_band": held.band.stored, "spam_reasons": held.reasons}
@@ -240,6 +248,38 @@ def _mute(request, key):
 
 
 mute = _link_view("mute", show=_show_mute, act=_mute)
+
+
+@never_cache
+@require_GET
+def statement_of_reasons(request, key):
+    """The statement of reasons for a removed comment (:mod:`comments.statement`), from its signed link.
+
+    Private to whoever holds the link: never cached, never indexed. A broken or forged link is a 400, an
+    expired one a 410 (as for the other links in mail), a decision whose comment is gone a 404; never a 500.
+    """
+    try:
+        comment_pk, event_pk = links.read_statement(key)
+    except links.BadLink as error:
+        expired = _(
+            "This link has expired. To ask why your comment was removed, write to %(email)s, saying which "
+            "comment you mean."
+        ) % {"email": statement.review_email()}
+        response = _bad_link_page(request, error, expired_message=expired)
+    else:
+        event = (
+            CommentEvent.objects.select_related("comment")
+            .filter(pk=event_pk, comment_id=comment_pk, to_status__in=list(status.REMOVALS))
+            .first()
+        )
+        if event is None:
+            message = _("This comment no longer exists on the site, so there is nothing more to say about it.")
+            response = render(request, "comments/newsroom/bad_link.html", {"message": message}, status=404)
+        else:
+            context = {"statement": statement.for_event(event)}
+            response = render(request, "comments/newsroom/statement_of_reasons.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 # What the cached page asks for ---------------------------------------------------------------

@@ -92,6 +92,9 @@ class Submission:
     #: (:mod:`comments.trust_cookie`); empty without one. A typed address proves nothing,
     #: this does: :func:`comments.spam.memory.proven_identity_keys`.
     trust_email_hash: str = ""
+    #: A moderator trusts the poster (a rule of :mod:`comments.commenters`, matched by the account or by
+    #: the address the trust cookie proves, never by a typed one): the first-comment check lets them through.
+    moderator_trusted: bool = False
     #: What the comment is on, as plain text: the comment it replies to, then its registration's
     #: :meth:`~comments.targets.Commentable.text` (an article's headline, standfirst and body), cut at
     #: ``TARGET_TEXT_LENGTH`` characters; empty when unknown. Read by the relevance check.

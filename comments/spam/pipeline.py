@@ -42,6 +42,7 @@ from django.utils.module_loading import import_string
 from comments import conf, targets
 from comments.spam import akismet_client, calibration, memory, recaptcha
 from comments.spam.base import REPLIED_TO_LENGTH, Band, CheckResult, Submission, Verdict, target_text
+from comments.spam.checks.first_comment import TRUSTED_BY_MODERATOR
 from comments.spam.checks.trusted import TrustedCommenterCheck
 
 logger = logging.getLogger(__name__)
@@ -169,10 +170,15 @@ def _akismet_payload(submission):
         return {}
 
 
-def submission_for(comment, **extra):
-    """A :class:`Submission` rebuilt from a stored comment, for checking it again."""
+def submission_for(comment, *, moderator_trusted=False, **extra):
+    """A :class:`Submission` rebuilt from a stored comment, for checking it again.
+
+    ``moderator_trusted``: a moderator trusts the commenter now (:mod:`comments.commenters`); one who
+    was trusted when posting stays trusted, as the trust cookie they showed does.
+    """
     user = comment.user if comment.user_id else None
     return Submission(
+        moderator_trusted=moderator_trusted or _was_trusted_by_moderator(comment),
         # A signed-out commenter trusted when posting held the trust cookie for this address then.
         trust_email_hash=memory.email_proof(comment.user_email) if _was_trusted(comment) else "",
         text=comment.comment,
@@ -208,20 +214,27 @@ def _was_trusted(comment):
     return not comment.user_id and any(r.get("check") == name for r in comment.spam_reasons or [])
 
 
-def recheck(comment, *, reason="recheck_queue", save=True):
+def _was_trusted_by_moderator(comment):
+    return any(r.get("reason") == TRUSTED_BY_MODERATOR for r in comment.spam_reasons or [])
+
+
+def recheck(comment, *, reason="recheck_queue", save=True, moderator_trusted=False):
     """Run the checks again on a stored comment and store the new verdict on it; return the verdict.
 
     Checks that judged the original request (honeypot, time on form,
     reCAPTCHA: ``replayable = False``) cannot run again; their stored results
     are carried over, so a bot's comment is not cleared by a second look.
     Nothing is discarded: the comment is already stored. The status is the
-    caller's to change (``comments.status.change_status``).
+    caller's to change (``comments.status.change_status``). ``moderator_trusted``:
+    a moderator trusts the commenter now (``comments.commenters``); one trusted
+    when posting stays trusted.
     """
     checks = get_checks()
     replayable = [c for c in checks if getattr(c, "replayable", True)]
     kept = {check_name(c) for c in checks if not getattr(c, "replayable", True)}
     carried = tuple(CheckResult.from_dict(r) for r in (comment.spam_reasons or []) if r.get("check") in kept)
-    fresh = evaluate(submission_for(comment, recheck_reason=reason), checks=replayable, allow_discard=False)
+    rebuilt = submission_for(comment, moderator_trusted=moderator_trusted, recheck_reason=reason)
+    fresh = evaluate(rebuilt, checks=replayable, allow_discard=False)
     results = carried + fresh.results
     score = total_score(results)
     decisive = SPAM if any(r.decisive == SPAM for r in results) else None

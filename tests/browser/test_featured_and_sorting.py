@@ -58,7 +58,10 @@ def test_moderator_features_a_comment_and_readers_see_it_first_and_marked(page, 
 def test_reader_switches_the_order_and_show_more_keeps_it(page, story, settings):
     settings.NEWSROOM_COMMENTS_PER_PAGE = 2
     article = story["article"]
-    _three_comments(article)
+    _first, second, third = _three_comments(article)
+    make_comment(article, text="Cranes carry the new bridge.", parent=third)
+    make_comment(article, text="Held until a moderator looks.", parent=second, status="pending")
+    make_comment(article, text="Cheap ferry tickets here.", parent=second, status="spam")
 
     page.goto(article.get_absolute_url())
     items = page.locator("#comment-list > li.nr-comment")
@@ -81,4 +84,15 @@ def test_reader_switches_the_order_and_show_more_keeps_it(page, story, settings)
     page.locator(".nr-comment-sort").get_by_role("link", name="Most liked").click()
     expect(page).to_have_url(f"{page.url.split('?')[0]}?sort=liked#comments")
     expect(items.nth(0)).to_contain_text("Ferries were late")
+
+    # Most replies: only the replies readers see count (the held and spam ones under "Ferries" do not).
+    page.locator(".nr-comment-sort").get_by_role("link", name="Most replies").click()
+    expect(page).to_have_url(f"{page.url.split('?')[0]}?sort=replies#comments")
+    expect(items.nth(0)).to_contain_text("Cranes look busy")
+    expect(items.nth(0)).to_contain_text("Cranes carry the new bridge.")
+    expect(items.nth(1)).to_contain_text("The first word")
+    page.get_by_role("link", name="Show more comments").click()
+    expect(items).to_have_count(3)
+    expect(items.nth(2)).to_contain_text("Ferries were late")
+    assert "sort=replies" in page.url
     assert page.page_errors == []

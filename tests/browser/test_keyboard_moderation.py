@@ -52,9 +52,10 @@ def test_moderator_moves_approves_and_marks_spam_with_the_keyboard(page, story, 
     expect(announcer).to_have_text("Comment 1 of 3 by Sid Second: Buy cheap watches here.")
 
     page.keyboard.press("s")
-    expect(page.locator(".messagelist")).to_contain_text(f"Comment #{second.pk} marked as spam.")
+    expect(page.locator(".messagelist")).to_contain_text(f"Comment #{second.pk} marked as spam. Reason: Spam.")
     assert Comment.objects.get(pk=second.pk).status == Comment.Status.SPAM
-    assert CommentEvent.objects.get(comment=second).actor == moderator
+    event = CommentEvent.objects.get(comment=second)
+    assert (event.actor, event.reason_code) == (moderator, "spam")  # the row's reason menu, left at its default
     expect(row(page, third)).to_be_focused()
 
     page.keyboard.press("?")
@@ -102,3 +103,48 @@ def test_without_javascript_the_queue_is_unchanged(new_page, story, staff, login
     expect(page.get_by_role("dialog")).to_have_count(0)  # the help stays inert inside its <template>
     expect(row(page, comment).get_by_role("button", name="Approve")).to_be_visible()
     assert Comment.objects.get(pk=comment.pk).status == Comment.Status.PENDING
+
+
+def test_r_trashes_with_the_rows_reason_and_other_when_none_is_chosen(page, story, staff, login):
+    article = story["article"]
+    chosen, kept, default = (
+        make_comment(article, status=Comment.Status.PENDING, name=name, text=text)
+        for name, text in [
+            ("Hal Harass", "You again? I know where you live."),
+            ("Kay Kept", "A fair point about the ferry."),
+            ("Dee Default", "Off to the beach instead."),
+        ]
+    )  # the queue lists them newest first: default, kept, chosen
+    moderator = login(page, staff("Moderators"))
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(QUEUE)
+
+    page.keyboard.press("j")
+    expect(row(page, default)).to_be_focused()
+    page.keyboard.press("r")  # the row's menu left at its default
+    expect(page.locator(".messagelist")).to_contain_text(f"Comment #{default.pk} moved to the trash. Reason: Other.")
+    event = CommentEvent.objects.get(comment=default)
+    assert (event.actor, event.to_status, event.reason_code) == (moderator, Comment.Status.TRASH, "other")
+    expect(row(page, kept)).to_be_focused()  # back at the same place: the next comment
+
+    # A reason chosen in the row goes with the button the key presses. While the menu has the focus the
+    # keys are the menu's, so the moderator leaves it first.
+    row(page, chosen).locator(f'select[name="reason_code_{chosen.pk}"]').select_option("harassment")
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("j")
+    expect(row(page, chosen)).to_be_focused()
+    page.keyboard.press("r")
+    expect(page.locator(".messagelist")).to_contain_text(
+        f"Comment #{chosen.pk} moved to the trash. Reason: Harassment."
+    )
+    assert CommentEvent.objects.get(comment=chosen).reason_code == "harassment"
+
+    # Choosing a reason is no unsaved edit: a bulk action afterwards runs without Django's warning.
+    row(page, kept).locator("select[data-nr-reason]").select_option("ad")
+    row(page, kept).locator("input.action-select").check()
+    page.locator('select[name="action"]').select_option("approve_selected")
+    page.get_by_role("button", name="Go").click()
+    expect(page.locator(".messagelist")).to_contain_text("1 comment approved.")
+    assert dialogs == []
+    assert page.page_errors == []

@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -184,7 +185,7 @@ def test_the_queue_costs_the_same_number_of_queries_with_more_comments(mia, arti
     # 5 counts per status (also the page's total: no COUNT over the queue),
     # 6 the page of comments with "approved before", 7 their articles,
     # 8-9 the article filter's recent articles and their headlines.
-    # The keyboard shortcuts (data attributes, help template) add none.
+    # The keyboard shortcuts (data attributes, help template) and the rows' reason menus add none.
     def add(n):
         for i in range(n):
             make_comment(make_article() if i % 2 else article, status=PENDING, spam_reasons=[{"reason": "x"}])
@@ -505,3 +506,147 @@ def test_the_keyboard_help_is_for_moderators_only(client, article):
     html = client.get(CHANGELIST).content.decode()
 
     assert 'id="nr-keys"' not in html  # the script finds no template and binds no key
+
+
+# Reasons for removals (issue 16, item 5) -----------------------------------------------------
+
+
+def test_each_row_that_offers_a_removal_has_its_own_reason_menu(mia, article):
+    pending = make_comment(article, status=PENDING)
+    trashed = make_comment(article, status=TRASH)
+
+    html = mia.get(f"{CHANGELIST}?status=all").content.decode()
+
+    for comment in (pending, trashed):  # trash offers "spam"
+        assert f'<select name="reason_code_{comment.pk}"' in html
+    assert '<option value="">Default reason</option>' in html
+    assert '<option value="hate_speech">Hate speech</option>' in html
+    assert "Trash records “Other” and Spam records “Spam” unless you choose a reason." in html
+
+
+def test_the_row_buttons_send_the_rows_reason(mia, moderator, article):
+    comment = make_comment(article, status=APPROVED)
+    other = make_comment(article, status=APPROVED)
+
+    # The whole change list form is sent: every row's menu, only this comment's counts.
+    response = mia.post(
+        moderate_url(comment, "trash"), {f"reason_code_{comment.pk}": "harassment", f"reason_code_{other.pk}": "ad"}
+    )
+
+    assert response.status_code == 302
+    event = CommentEvent.objects.get(comment=comment)
+    assert (event.actor, event.to_status, event.reason_code) == (moderator, TRASH, "harassment")
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert messages == [f"Comment #{comment.pk} moved to the trash. Reason: Harassment."]
+
+
+@pytest.mark.parametrize(("verb", "code"), [("trash", "other"), ("spam", "spam")])
+def test_a_row_button_left_at_the_default_records_the_verbs_own_reason(mia, article, verb, code):
+    comment = make_comment(article, status=PENDING)
+    mia.post(moderate_url(comment, verb), {f"reason_code_{comment.pk}": ""})
+    assert CommentEvent.objects.get(comment=comment).reason_code == code
+
+
+def test_the_change_page_sends_a_reason_and_an_explanation(mia, article):
+    comment = make_comment(article, status=APPROVED)
+    html = mia.get(change_url(comment)).content.decode()
+    assert f'<select name="reason_code_{comment.pk}"' in html and f'name="reason_{comment.pk}"' in html
+
+    mia.post(
+        moderate_url(comment, "spam"),
+        {f"reason_code_{comment.pk}": "ad", f"reason_{comment.pk}": "  Sells   watches. "},
+        HTTP_REFERER=f"http://testserver{change_url(comment)}",
+    )
+
+    event = CommentEvent.objects.get(comment=comment)
+    assert (event.to_status, event.reason_code, event.reason) == (SPAM, "ad", "Sells watches.")
+
+
+def test_an_unknown_reason_is_refused_politely_and_changes_nothing(mia, article):
+    comment = make_comment(article, status=APPROVED)
+
+    response = mia.post(moderate_url(comment, "trash"), {f"reason_code_{comment.pk}": "rude"}, follow=True)
+
+    assert response.status_code == 200
+    assert "&#x27;rude&#x27; is not a reason for removing a comment; nothing was changed." in response.content.decode()
+    assert stored(comment).status == APPROVED
+    assert not CommentEvent.objects.exists()
+
+
+def test_a_bulk_removal_records_the_action_bars_reason_for_each(mia, article):
+    comments = [make_comment(article, status=PENDING) for _ in range(3)]
+    html = mia.get(CHANGELIST).content.decode()
+    assert '<select name="removal_reason_code"' in html and 'name="removal_explanation"' in html
+
+    bulk(mia, "trash_selected", comments, removal_reason_code="misinformation", removal_explanation="Fake cure.")
+
+    events = CommentEvent.objects.filter(to_status=TRASH)
+    assert set(events.values_list("reason_code", "reason")) == {("misinformation", "Fake cure.")}
+    assert events.count() == 3
+
+
+def test_a_bulk_spam_without_a_reason_records_spam_and_other_actions_ignore_the_menu(mia, article):
+    spam, held = make_comment(article, status=PENDING), make_comment(article, status=PENDING)
+    bulk(mia, "spam_selected", [spam], removal_reason_code="")
+    bulk(mia, "approve_selected", [held], removal_reason_code="ad")
+
+    assert CommentEvent.objects.get(comment=spam).reason_code == "spam"
+    assert CommentEvent.objects.get(comment=held).reason_code == ""
+
+
+def test_a_bulk_removal_with_an_unknown_reason_changes_nothing(mia, article):
+    comments = [make_comment(article, status=PENDING) for _ in range(2)]
+
+    response = bulk(mia, "trash_selected", comments, removal_reason_code="<b>rude</b>")
+
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert messages == ["'<b>rude</b>' is not a reason for removing a comment; nothing was changed."]
+    assert set(Comment.objects.values_list("status", flat=True)) == {PENDING}
+    assert not CommentEvent.objects.exists()
+
+
+def test_removed_rows_and_the_history_show_the_recorded_reason(mia, moderator, article):
+    comment = make_comment(article, status=APPROVED)
+    status.change_status(comment, TRASH, by=moderator, reason_code="hate_speech")
+
+    queue = mia.get(f"{CHANGELIST}?status=trash").content.decode()
+    page = mia.get(change_url(comment)).content.decode()
+
+    assert '<span class="nr-reason-code">· Hate speech</span>' in queue
+    assert "Hate speech" in page  # the history inline's reason code
+
+
+def test_the_change_page_links_a_removed_comment_to_its_statement(mia, moderator, article):
+    pending = make_comment(article, status=PENDING)
+    removed = make_comment(article, status=APPROVED)
+    status.change_status(removed, TRASH, by=moderator, reason_code="abusive")
+
+    removed_page = mia.get(change_url(removed)).content.decode()
+    pending_page = mia.get(change_url(pending)).content.decode()
+
+    # An absolute link, to hand to the writer who asks (signed now, so its time stamp is the page's).
+    path = re.search(r'href="https://example\.com(/comments/statement/[^"]+)"', removed_page).group(1)
+    assert "Mailed to the writer when it was removed." in removed_page
+    assert "/comments/statement/" not in pending_page
+    assert "Abusive." in mia.get(path).content.decode()
+
+
+def test_the_trash_view_costs_the_same_number_of_queries_with_more_comments(
+    mia, moderator, article, django_assert_num_queries
+):
+    # As the pending view (see above): 1 session, 2 user, 3-4 permissions, 5 counts per status,
+    # 6 the page of comments, 7 their articles, 8-9 the article filter. A removed comment's reason
+    # is a subquery of the page's own query (6), not a query per row.
+    def add(n):
+        for i in range(n):
+            comment = make_comment(make_article() if i % 2 else article, status=APPROVED)
+            status.change_status(comment, TRASH, by=moderator, reason_code="abusive")
+
+    add(3)
+    mia.get(f"{CHANGELIST}?status=trash")  # warm the content-type cache
+    with django_assert_num_queries(9):
+        assert mia.get(f"{CHANGELIST}?status=trash").status_code == 200
+    add(10)
+    with django_assert_num_queries(9):
+        response = mia.get(f"{CHANGELIST}?status=trash")
+    assert response.content.decode().count("· Abusive") == 13

@@ -36,7 +36,7 @@ def recheck(monkeypatch):
             return Verdict(band=self.band, score=0.1, results=(result,))
 
     fake = FakeRecheck()
-    monkeypatch.setattr("comments.editing.pipeline.recheck", fake)
+    monkeypatch.setattr("comments.spam.pipeline.recheck", fake)
     return fake
 
 

@@ -291,6 +291,22 @@ def test_a_refused_report_keeps_the_chosen_reason(comment):
     assert 'value="off_topic" required checked' in refused.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("data", "kept"),
+    [
+        ({"reason": "other", "details": "  "}, 'value="other" required checked'),
+        ({"reason": "abuse", "details": "Names a neighbour " + "x" * 190}, 'value="Names a neighbour xxxx'),
+    ],
+)
+def test_a_report_refused_without_script_keeps_what_the_reader_chose_and_typed(client, comment, data, kept):
+    refused = client.post(f"/comments/{comment.pk}/report/", data)
+
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert kept in html
+    assert f'value="{data["reason"]}" required checked' in html
+
+
 # Settings --------------------------------------------------------------------------------------
 
 

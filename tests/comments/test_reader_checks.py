@@ -42,6 +42,21 @@ def test_bad_values_are_reported_with_a_hint(settings, name, value, check_id):
     assert errors[0].hint
 
 
+@pytest.mark.parametrize("sort", ["oldest", "newest", "liked", "replies"])
+def test_every_order_a_reader_can_choose_is_a_valid_default(settings, sort):
+    settings.NEWSROOM_COMMENTS_SORT = sort
+
+    assert ids() == []
+
+
+def test_the_sort_hint_names_every_order(settings):
+    settings.NEWSROOM_COMMENTS_SORT = "popular"
+
+    assert check_reader_settings(None)[0].hint == (
+        "Set NEWSROOM_COMMENTS_SORT to one of 'oldest', 'newest', 'liked', 'replies'."
+    )
+
+
 def test_a_thread_deeper_than_xtd_allows_is_a_warning(settings):
     settings.COMMENTS_XTD_MAX_THREAD_LEVEL = 1
 

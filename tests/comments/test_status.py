@@ -5,6 +5,7 @@ from django.utils import timezone
 from comments import status
 from comments.models import Comment, CommentEvent
 from comments.spam.base import CheckResult, Verdict
+from tests.comments.reader_helpers import form_data
 from tests.factories import make_article, make_comment, make_user
 
 pytestmark = pytest.mark.django_db
@@ -236,3 +237,78 @@ def test_the_stored_status_counts_not_a_stale_copy(article):
     assert list(comment.events.values_list("from_status", "to_status")) == [(PENDING, APPROVED), (APPROVED, TRASH)]
     with pytest.raises(status.InvalidTransition):
         status.change_status(Comment.objects.get(pk=comment.pk), TRASH, by=moderator)
+
+
+# Reasons for removals (issue 16, item 5) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("to_status", "code"), [(TRASH, "other"), (SPAM, "spam")])
+def test_a_removal_without_a_code_records_the_statuss_default(article, to_status, code):
+    comment = make_comment(article, status=APPROVED)
+    status.change_status(comment, to_status, by=make_user())
+    assert comment.events.get().reason_code == code
+
+
+def test_a_removal_records_the_moderators_code_and_words(article):
+    comment = make_comment(article, status=APPROVED)
+    status.change_status(comment, TRASH, by=make_user(), reason_code="harassment", reason="Threatens a neighbour.")
+    event = comment.events.get()
+    assert (event.reason_code, event.reason) == ("harassment", "Threatens a neighbour.")
+
+
+def test_other_changes_record_no_code(article):
+    comment = make_comment(article, status=PENDING)
+    status.change_status(comment, APPROVED, by=make_user())
+    assert comment.events.get().reason_code == ""
+
+
+@pytest.mark.parametrize(("to_status", "code"), [(TRASH, "rude"), (TRASH, "Spam"), (APPROVED, "spam")])
+def test_an_unknown_code_or_one_without_a_removal_is_refused_before_anything_changes(article, to_status, code):
+    comment = make_comment(article, status=PENDING)
+
+    with pytest.raises(status.InvalidReasonCode) as refused:
+        status.change_status(comment, to_status, by=make_user(), reason_code=code)
+
+    assert isinstance(refused.value, status.InvalidTransition)  # refused like a stale change, politely
+    assert fresh(comment).status == PENDING
+    assert not comment.events.exists()
+
+
+def test_restoring_to_the_trash_keeps_the_earlier_code(article):
+    moderator = make_user()
+    comment = make_comment(article, status=PENDING)
+    status.change_status(comment, TRASH, by=moderator, reason_code="irrelevant")
+    status.change_status(comment, APPROVED, by=moderator)
+
+    status.restore(comment, by=moderator)
+
+    assert comment.events.order_by("-pk").values_list("to_status", "reason_code")[0] == (TRASH, "irrelevant")
+
+
+@pytest.mark.parametrize(
+    ("band", "result", "code"),
+    [
+        ("spam", CheckResult(1.2, "Akismet: spam", check="akismet"), "spam"),
+        ("spam", CheckResult(1.0, "blocked word: 'casino' in text", check="words", decisive="spam"), "banned_word"),
+        ("discard", CheckResult(3.0, "honeypot: filled in", check="honeypot", decisive="discard"), "spam"),
+        ("hold", CheckResult(0.5, "moderation word: 'casino' in text", check="words"), ""),
+    ],
+)
+def test_the_filters_own_removals_record_spam_or_banned_word(article, band, result, code):
+    verdict = Verdict(band=band, score=result.score, results=(result,))
+    comment = make_comment(article, status=verdict.band.status)
+
+    status.record_creation(comment, verdict)
+
+    assert comment.events.get().reason_code == code
+
+
+def test_a_block_word_at_posting_records_banned_word(client, article, settings):
+    settings.NEWSROOM_COMMENTS_BLOCK_WORDS = ["casino"]
+
+    client.post(
+        "/comments/post/", form_data(article, comment="Win big at my casino tonight."), REMOTE_ADDR="203.0.113.9"
+    )
+
+    event = Comment.objects.get().events.get()
+    assert (event.actor_label, event.to_status, event.reason_code) == ("spam filter", SPAM, "banned_word")

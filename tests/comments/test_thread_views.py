@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Author
+from comments import threads
 from comments.models import Comment
 from tests.factories import make_article, make_category, make_comment, make_user
 
@@ -45,6 +46,7 @@ def test_sort_links_work_without_javascript_and_keep_the_chosen_order(client, co
         ("/world/talks/#comments", ' aria-current="true"', "Oldest"),
         ("/world/talks/?sort=newest#comments", "", "Newest"),
         ("/world/talks/?sort=liked#comments", "", "Most liked"),
+        ("/world/talks/?sort=replies#comments", "", "Most replies"),
     ]
 
     assert _order(client.get("/world/talks/?sort=newest").content.decode()) == ["three", "two", "one"]
@@ -73,7 +75,40 @@ def test_the_default_order_is_a_setting(client, comments, settings):
     assert client.get("/world/talks/?sort=liked")["Location"] == URL
 
 
-@pytest.mark.parametrize("query", ["sort=bogus", "sort=", "sort=oldest", "sort=NEWEST", "comments_view=featured"])
+def _reply(parent, n):
+    for i in range(n):
+        make_comment(parent.content_object, text=f"Reply {i} to comment {parent.pk}", parent=parent)
+
+
+def test_most_replies_counts_the_replies_readers_see_and_show_more_keeps_it(client, comments, settings):
+    first, second, third = comments
+    _reply(third, 2)
+    _reply(first, 1)
+    for status in ("pending", "spam", "trash"):  # hidden: never counted
+        make_comment(first.content_object, parent=second, status=status)
+    settings.NEWSROOM_COMMENTS_PER_PAGE = 2
+
+    html = client.get(f"{URL}?sort=replies").content.decode()
+
+    assert _order(html) == ["three", "one"]
+    assert (f"{URL}?sort=replies#comments", ' aria-current="true"', "Most replies") in _links(html, "nr-comment-sort")
+    assert f'href="{URL}?comments_page=2&amp;sort=replies#comments" data-show-more' in html
+    assert _order(client.get(f"{URL}?comments_page=2&sort=replies").content.decode()) == ["two"]
+
+
+def test_most_replies_can_be_the_default(client, comments, settings):
+    _reply(comments[2], 1)
+    settings.NEWSROOM_COMMENTS_SORT = "replies"
+
+    html = client.get(URL).content.decode()
+    assert _order(html) == ["three", "one", "two"]
+    assert client.get(f"{URL}?sort=replies")["Location"] == URL
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["sort=bogus", "sort=", "sort=oldest", "sort=NEWEST", "sort=REPLIES", "sort=reply", "comments_view=featured"],
+)
 def test_unknown_and_default_values_go_to_the_canonical_page(client, comments, query):
     response = client.get(f"{URL}?{query}")
     assert (response.status_code, response["Location"]) == (302, URL)
@@ -129,7 +164,7 @@ def test_the_badges_are_shown_by_account(client, article):
 
 
 def test_each_order_is_cached_once_and_invalid_values_make_no_entry(client, local_page_cache, comments, monkeypatch):
-    for url in (URL, f"{URL}?sort=newest", f"{URL}?sort=liked"):
+    for url in (URL, f"{URL}?sort=newest", f"{URL}?sort=liked", f"{URL}?sort=replies"):
         assert client.get(url)["X-Page-Cache"] == "miss"
         assert client.get(url)["X-Page-Cache"] == "hit"
     stored = []
@@ -141,7 +176,7 @@ def test_each_order_is_cached_once_and_invalid_values_make_no_entry(client, loca
 
     monkeypatch.setattr(LocMemCache, "set", spy)  # the tests' page cache is local memory (local_page_cache)
 
-    for query in ("sort=bogus", "sort=oldest", "sort=", "comments_view=all", "comments_view=featured"):
+    for query in ("sort=bogus", "sort=oldest", "sort=", "sort=Replies", "comments_view=all", "comments_view=featured"):
         response = client.get(f"{URL}?{query}")
         assert (response.status_code, response["Location"]) == (302, URL)
     assert client.get(f"{URL}?sort=newest&x=1")["X-Page-Cache"] == "bypass"  # an unknown parameter
@@ -152,7 +187,9 @@ def test_each_order_is_cached_once_and_invalid_values_make_no_entry(client, loca
 # Queries for the article page in any order or view: the comment section's queries stay two
 # (1 counts of approved, top-level and featured comments, 2 the page's threads with replies and
 # badges), however many comments, badges and picks.
-@pytest.mark.parametrize("query", ["", "?sort=newest", "?comments_view=all&sort=liked"])
+@pytest.mark.parametrize(
+    "query", ["", "?sort=newest", "?comments_view=all&sort=liked", "?sort=replies", "?comments_view=all&sort=replies"]
+)
 def test_orders_views_and_badges_cost_the_same_with_more_comments(client, article, query):
     writer = make_user(username="writer", is_staff=False)
     Author.objects.filter(bylines__article=article).update(user=writer)
@@ -173,6 +210,37 @@ def test_orders_views_and_badges_cost_the_same_with_more_comments(client, articl
     assert len(many) == len(few)
     assert len([q for q in many if "django_comments" in q["sql"]]) == 2
     assert Comment.objects.featured().count() == 12
+
+
+# The article page costs the same in every order: 1 the site's sections, 2 the article, 3 its bylines,
+# 4 its tags, 5 and 6 related picks and suggestions, 7 the sections again (the related block), 8 the
+# comment counts, 9 the page's threads with replies and badges ("most replies" counts in a subquery of
+# it, not a query of its own), 10 the announcements.
+def test_every_order_costs_the_same_queries_with_more_comments(client, article):
+    def add(n):
+        for _ in range(n):
+            top = make_comment(article)
+            make_comment(article, parent=make_comment(article, parent=top))
+            make_comment(article, parent=top, status="pending")
+
+    def cost():
+        queries = {}
+        for sort in threads.SORTS:
+            url = URL if sort == threads.default_sort() else f"{URL}?sort={sort}"
+            client.get(url)  # warm per-process caches
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            queries[sort] = len(captured)
+        return queries
+
+    add(2)
+    few = cost()
+    add(10)
+    many = cost()
+
+    assert set(few) == {"oldest", "newest", "liked", "replies"}
+    assert len(set(few.values())) == 1, few
+    assert many == few
 
 
 def test_linking_an_authors_account_purges_cached_pages(

@@ -250,9 +250,72 @@ def test_an_author_on_another_article_gets_no_author_badge(article):
     assert [n.badge for n in thread_page(article).threads] == [""]
 
 
+# "Most replies" (issue 16, item 2): the replies readers see, nested ones too ---------------------
+
+
+@pytest.fixture
+def replied_threads(article):
+    """Four threads: ``busy`` shows 3 replies, ``two`` 2, ``noisy`` 1 (and hides 5), ``quiet`` none."""
+    noisy = make_comment(article, text="noisy")
+    busy = make_comment(article, text="busy")
+    quiet = make_comment(article, text="quiet")
+    two = make_comment(article, text="two")
+    make_comment(article, text="seen", parent=noisy)
+    held = make_comment(article, text="held", parent=noisy, status="pending")
+    for status in ("spam", "trash", "pending"):
+        make_comment(article, text=status, parent=noisy, status=status)
+    make_comment(article, text="under the held one", parent=held)
+    answer = make_comment(article, text="answer", parent=busy)
+    make_comment(article, text="answer to the answer", parent=answer)
+    make_comment(article, text="second answer", parent=busy)
+    make_comment(article, text="to two", parent=two)
+    make_comment(article, text="also to two", parent=two)
+    return noisy, busy, quiet, two
+
+
+def test_most_replies_counts_only_the_replies_readers_see(replied_threads, article):
+    page = thread_page(article, sort="replies")
+
+    assert (page.sort, _texts(page)) == ("replies", ["busy", "two", "noisy", "quiet"])
+    assert [node.reply_count for node in page.threads] == [3, 2, 1, 0]
+    assert shape(page.threads)[2] == ("noisy", 0, [("seen", 1, [])])
+
+
+def test_most_replies_breaks_ties_oldest_first_and_pages_through_the_database(article, settings):
+    settings.NEWSROOM_COMMENTS_PER_PAGE = 2
+    texts = ["a", "b", "c", "d", "e"]
+    tops = [make_comment(article, text=text) for text in texts]
+    for top in tops[::2]:  # a, c and e get one reply each
+        make_comment(article, text=f"to {top.comment}", parent=top)
+
+    pages = [_texts(thread_page(article, sort="replies", number=n)) for n in (1, 2, 3)]
+
+    assert pages == [["a", "c"], ["e", "b"], ["d"]]
+    assert thread_page(article, sort="replies", number=2).has_next
+
+
+def test_most_replies_in_the_featured_view_counts_each_picks_own_replies(three_threads, article):
+    from comments.models import Comment
+
+    old, _liked, new = three_threads
+    early = Comment.objects.get(comment="early reply")
+    make_comment(article, text="answer to the early reply", parent=early)
+    Comment.objects.filter(pk__in=[old.pk, early.pk, new.pk]).update(featured_at=old.submit_date)
+
+    page = thread_page(article, sort="replies", view="featured")
+
+    # new: 3 (two replies, one nested); the early reply: 1; old: none.
+    assert (page.view, _texts(page)) == ("featured", ["new", "early reply", "old"])
+    assert all(node.children == [] for node in page.threads)
+
+
 # Queries, whatever the order, the view or the badges: 1 the counts (approved, threads, featured),
-# 2 the page's threads with replies, staff flags (a join) and author flags (a subquery).
-@pytest.mark.parametrize(("sort", "view"), [("oldest", None), ("newest", "all"), ("liked", "featured")])
+# 2 the page's threads with replies, staff flags (a join) and author flags (a subquery); "most
+# replies" counts them in a subquery of 2.
+@pytest.mark.parametrize(
+    ("sort", "view"),
+    [("oldest", None), ("newest", "all"), ("liked", "featured"), ("replies", "all"), ("replies", "featured")],
+)
 def test_orders_views_and_badges_cost_no_more_queries(article, django_assert_num_queries, sort, view):
     from tests.factories import make_user
 

@@ -22,7 +22,8 @@ from django.utils import timezone
 from django_comments_xtd import signed
 from django_comments_xtd.conf import settings as xtd_settings
 
-from comments import links, notifications, posting
+from comments import links, notifications
+from comments import text as text_module
 from comments.models import Comment
 from tests.comments.reader_helpers import form_data, install_fake_spam_filter
 from tests.conftest import clear_cache, use_local_memory_cache, use_mail_backend
@@ -365,12 +366,12 @@ def test_mail_excerpt_removes_everything_a_mail_client_would_link():
     text = (
         "See HTTPS://A.example/x, ftp://b.example, www.c.example, d.com/e, mailto:f@g.example, h.online and i.xn--p1ai"
     )
-    excerpt = posting.mail_excerpt(text)
+    excerpt = text_module.mail_excerpt(text)
     assert excerpt.startswith("See [link removed]")
     for fragment in ("example", "d.com", "h.online", "xn--", "mailto"):
         assert fragment not in excerpt, fragment
-    assert posting.mail_excerpt("Hello e.g. world. Version 2.0 is out.") == "Hello e.g. world. Version 2.0 is out."
-    assert len(posting.mail_excerpt("word " * 200)) <= posting.MAIL_EXCERPT_LENGTH
+    assert text_module.mail_excerpt("Hello e.g. world. Version 2.0 is out.") == "Hello e.g. world. Version 2.0 is out."
+    assert len(text_module.mail_excerpt("word " * 200)) <= text_module.MAIL_EXCERPT_LENGTH
 
 
 def test_the_link_settings_are_checked(settings):

@@ -9,8 +9,9 @@ import pytest
 from django.contrib.sites.models import Site
 from django.utils import timezone
 
+from comments import statement, status
 from tests.comments.reader_helpers import form_data, install_fake_spam_filter
-from tests.factories import make_article, make_author, make_category, make_comment
+from tests.factories import make_article, make_author, make_category, make_comment, make_user
 
 ARTICLE_URL = "/news/world/talks-resume/"
 #: Every kind of page a reader meets, by name; the refused comment is a POST (``refused_comment_page``).
@@ -101,7 +102,19 @@ def edit_comment_page(newsroom):
 
 
 @pytest.fixture
-def pages(client, newsroom, refused_comment_page, edit_comment_page):
+def statement_page(client, newsroom):
+    """The statement of reasons of a comment a moderator removed, with their words, from its signed link."""
+    comment = make_comment(newsroom, name="Hal Reader", text="You again? <b>I know</b> where you live.")
+    status.change_status(
+        comment, "trash", by=make_user(username="mia"), reason_code="harassment", reason="Threatens a reader."
+    )
+    response = client.get(statement.page_url(statement.removal(comment)))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.fixture
+def pages(client, newsroom, refused_comment_page, edit_comment_page, statement_page):
     """``{name: HTML}`` of every kind of reader's page."""
     html = {}
     for name, url in PAGES.items():
@@ -110,4 +123,5 @@ def pages(client, newsroom, refused_comment_page, edit_comment_page):
         html[name] = response.content.decode()
     html["refused comment"] = refused_comment_page
     html["edit comment"] = edit_comment_page
+    html["statement of reasons"] = statement_page
     return html

@@ -13,6 +13,11 @@
  *
  * The template (<template id="nr-keys">) is only on the page for moderators;
  * without it, or without JavaScript, the queue is unchanged.
+ *
+ * s and r send the row's reason menu as it stands, like the buttons they press:
+ * left at its default, Spam records "spam" and Trash "other". Changing a menu is
+ * not an unsaved edit, so Django's action bar is not told about it (it would
+ * warn of "unsaved changes" before a bulk action).
  */
 (function () {
   "use strict";
@@ -21,6 +26,11 @@
   var VERBS = { a: ["approve", "not_spam"], s: ["spam"], r: ["trash"], f: ["feature", "unfeature"] };
 
   function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("select[data-nr-reason]"), function (menu) {
+      menu.addEventListener("change", function (event) {
+        event.stopPropagation();
+      });
+    });
     var template = document.getElementById("nr-keys");
     if (!template) return;
     var parts = template.content.cloneNode(true);

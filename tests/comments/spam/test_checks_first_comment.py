@@ -1,7 +1,7 @@
 import pytest
 
 from comments.spam import memory
-from comments.spam.checks.first_comment import FirstCommentCheck
+from comments.spam.checks.first_comment import TRUSTED_BY_MODERATOR, FirstCommentCheck
 from comments.spam.learning import learn_from_decision
 from tests.comments.spam.builders import submission
 from tests.factories import make_article, make_comment, make_user
@@ -50,3 +50,18 @@ def test_it_can_be_turned_off(settings):
 def test_the_score_follows_the_hold_threshold(settings):
     settings.NEWSROOM_SPAM_HOLD_THRESHOLD = 0.7
     assert FirstCommentCheck()(submission()).score == 0.7
+
+
+def test_a_commenter_a_moderator_trusts_passes_and_the_verdict_says_so():
+    result = FirstCommentCheck()(submission(author_email="new@example.org", moderator_trusted=True))
+    assert (result.score, result.label) == (0.0, "first comment: not held, a moderator trusts this commenter")
+
+
+def test_a_second_look_keeps_the_trust_a_commenter_had_when_posting():
+    from comments.spam import pipeline
+
+    reasons = [{"check": "first comment", "score": 0.0, "reason": TRUSTED_BY_MODERATOR}]
+    trusted = make_comment(make_article(), status="pending", spam_reasons=reasons)
+    assert pipeline.submission_for(trusted).moderator_trusted
+    assert not pipeline.submission_for(make_comment(make_article(), status="pending")).moderator_trusted
+    assert pipeline.submission_for(make_comment(make_article()), moderator_trusted=True).moderator_trusted
