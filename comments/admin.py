@@ -51,6 +51,7 @@ from django_comments_xtd.models import XtdComment
 from comments import (
     admin_announcements,  # noqa: F401  (registers the announcements' admin)
     admin_commenters,
+    admin_rules,  # noqa: F401  (registers the site-wide list of commenter rules)
     commenters,
     conf,
     featured,
@@ -674,14 +675,22 @@ class CommentAdmin(admin.ModelAdmin):
         if event is None:
             return "—"
         mailed = statement.should_mail(
-            comment=obj, from_status=event.from_status, to_status=event.to_status, by_person=statement.by_person(event)
+            comment=obj,
+            from_status=event.from_status,
+            to_status=event.to_status,
+            by_person=statement.by_person(event),
+            by_rule=event.rule_id is not None,
         )
         days = conf.get("NEWSROOM_COMMENTS_STATEMENT_LINK_MAX_AGE") // 86_400
-        note = (
-            _("Mailed to the writer when it was removed. The link works for %(days)d days.")
-            if mailed
-            else _("Not mailed to the writer; send them this link if they ask. It works for %(days)d days.")
-        )
+        if mailed:
+            note = _("Mailed to the writer when it was removed. The link works for %(days)d days.")
+        elif event.rule_id is not None:
+            note = _(
+                "Removed with a ban: not mailed on its own (a ban by address or account mails one statement about "
+                "the ban); send the writer this link if they ask. It works for %(days)d days."
+            )
+        else:
+            note = _("Not mailed to the writer; send them this link if they ask. It works for %(days)d days.")
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a><br><span class="nr-quiet">{}</span>',
             notifications.absolute_url(statement.page_url(event)),

@@ -7,6 +7,13 @@ lifting them need ``newsroom_comments.moderate_comment``. Each action is a
 plain form posted to the page itself (no JavaScript), which redirects back
 to it with a message once done, or shows the form again with what to fix.
 A malformed address is answered with 400, an unknown account with 404.
+
+A ban asks for a reason (Coral's list, :class:`~comments.models.RejectionReason`);
+its "Why" is the explanation the commenter reads. If the ban names an
+address (by e-mail, or an account with one) and statements are on, that
+address gets one statement of reasons about the ban after commit
+(:func:`comments.tasks.mail_about_ban`), counting the comments trashed with
+it; those comments are not mailed one by one.
 """
 
 from datetime import datetime, time, timedelta
@@ -25,8 +32,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from comments import commenters, networks
-from comments.models import Comment, CommenterRule, email_key
+from comments import commenters, networks, tasks
+from comments.models import Comment, CommenterRule, RejectionReason, email_key
 
 TEMPLATE = "admin/newsroom_comments/comment/commenter_record.html"
 RULE_KINDS = [CommenterRule.Kind.TRUST, CommenterRule.Kind.HOLD, CommenterRule.Kind.BAN]
@@ -42,7 +49,11 @@ RULE_HELP = {
         "trust cookie for this address, never because someone typed it."
     ),
     CommenterRule.Kind.HOLD: _("Every new comment waits for a moderator, whatever the spam filter says."),
-    CommenterRule.Kind.BAN: _("New comments are refused with a polite message; their text is kept in the form."),
+    CommenterRule.Kind.BAN: _(
+        "New comments are refused with a polite message; their text is kept in the form. A ban by e-mail address "
+        "or account sends that address one statement of reasons: the reason, your explanation, the end date and "
+        "how many comments went to the trash."
+    ),
 }
 
 
@@ -102,6 +113,11 @@ class RuleForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("The rule ends at the end of this day. Empty: until lifted."),
     )
+    reason_code = forms.ChoiceField(
+        label=_("Reason"),
+        choices=[("", "---------"), *RejectionReason.choices],
+        help_text=_("Explained to the commenter in the ban's statement of reasons."),
+    )
     note = forms.CharField(label=_("Why"), required=False, max_length=500, help_text=_("For the other moderators."))
     trash_recent = forms.BooleanField(
         label=_("Also move their comments from the last %(days)d days to the trash") % {"days": commenters.TRASH_DAYS},
@@ -118,8 +134,14 @@ class RuleForm(forms.Form):
             self.fields["network"].initial = networks.suggested_network(last_ip)
         else:
             del self.fields["network"]
-        if self.kind != CommenterRule.Kind.BAN:
-            del self.fields["trash_recent"]
+        if self.kind == CommenterRule.Kind.BAN:
+            self.fields["note"].help_text = _(
+                "For the other moderators, and sent to the commenter as the moderator's explanation when the ban "
+                "names an address."
+            )
+        else:
+            # A trust or a hold removes nothing a reader sees and sends nobody a statement.
+            del self.fields["trash_recent"], self.fields["reason_code"]
 
     @property
     def button(self):
@@ -213,6 +235,7 @@ def _act(model_admin, request, commenter):
                     network=form.cleaned_data.get("network", ""),
                     ends_at=form.ends_at(),
                     note=form.cleaned_data["note"],
+                    reason_code=form.cleaned_data.get("reason_code", ""),
                     by=user,
                 )
             except commenters.RuleError as error:
@@ -221,6 +244,7 @@ def _act(model_admin, request, commenter):
             trashed = (
                 commenters.trash_recent(rule, on=commenter, by=user) if form.cleaned_data.get("trash_recent") else 0
             )
+            tasks.mail_about_ban(rule)
         message = _("%(rule)s.") % {"rule": commenters.describe(rule).capitalize()}
         if trashed:
             message += " " + ngettext(

@@ -14,6 +14,8 @@ class CommentsConfig(AppConfig):
             "newsroom_comments.comment": ("view", "change", "moderate_comment"),
             "newsroom_comments.commentevent": ("view",),
             "newsroom_comments.commentreport": ("view",),
+            # The site-wide list of commenter rules (comments.admin_rules); acting is done on a record page.
+            "newsroom_comments.commenterrule": ("view",),
             "newsroom_comments.announcement": ("view", "add", "change", "delete"),
         },
         "Editors": {

@@ -11,7 +11,7 @@ leave notes for each other. Every action is a line of the commenter's history
     from comments import commenters
 
     ann = commenters.Commenter.for_email("Ann@Example.net")
-    rule = commenters.add_rule(ann, kind="ban", match="domain", by=request.user, note="spam run")
+    rule = commenters.add_rule(ann, kind="ban", match="domain", by=request.user, reason_code="spam", note="spam run")
     commenters.trash_recent(rule, on=ann, by=request.user)   # their last 30 days, each through change_status
     commenters.lift(rule, on=ann, by=request.user)           # ends it now; the row stays for the record
     commenters.note(ann, text="Wrote to apologise.", by=request.user)
@@ -41,7 +41,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from comments import conf, networks, status
-from comments.models import Comment, CommenterEvent, CommenterRule, CommentEvent, email_domain, email_key
+from comments.models import (
+    Comment,
+    CommenterEvent,
+    CommenterRule,
+    CommentEvent,
+    RejectionReason,
+    email_domain,
+    email_key,
+)
 from comments.spam import memory, pipeline
 from comments.spam.base import Band, CheckResult
 
@@ -136,13 +144,18 @@ def match_choices(commenter, *, kind, network=""):
 # Acting on a record ------------------------------------------------------------------------
 
 
-def add_rule(commenter, *, kind, match, by, network="", ends_at=None, note=""):
+def add_rule(commenter, *, kind, match, by, network="", ends_at=None, note="", reason_code=""):
     """Make a rule of ``kind`` naming ``commenter`` by ``match`` (or the range ``network``); write the history.
 
+    A ban may give a ``reason_code`` (a :class:`~comments.models.RejectionReason`), which its statement
+    of reasons explains to the commenter with ``note`` (:func:`comments.statement.for_ban`).
     Raises :class:`RuleError` when ``kind`` may not name what ``match`` says (trust names an account or
-    an address only) or the commenter has nothing to name it by, and for a range that is not one.
+    an address only) or the commenter has nothing to name it by, for a range that is not one, and for a
+    reason code that is unknown or given with trust or a hold.
     """
     kind = CommenterRule.Kind(kind)
+    if reason_code and (kind != CommenterRule.Kind.BAN or reason_code not in RejectionReason.values):
+        raise RuleError(_("Only a ban gives a reason, and only one of the list."))
     if match not in dict(match_choices(commenter, kind=kind)):
         raise RuleError(_("A rule of this kind cannot name this commenter that way."))
     if ends_at is not None and ends_at <= timezone.now():
@@ -161,6 +174,7 @@ def add_rule(commenter, *, kind, match, by, network="", ends_at=None, note=""):
             kind=kind,
             **names,
             note=note[:500],
+            reason_code=reason_code,
             created_by=by,
             created_by_label=by.get_username()[:150],
             ends_at=ends_at,
@@ -195,8 +209,12 @@ def trash_recent(rule, *, on, by, days=TRASH_DAYS):
     """Move the published and held comments ``rule`` names from the last ``days`` days to the trash; return how many.
 
     Each goes through :func:`comments.status.change_status` (its own history
-    line, readers' pages purged), and one line on ``on``'s record says how many.
-    Comments by staff accounts are left alone, as rules leave staff alone.
+    line, readers' pages purged) with the rule's reason code (``other`` if it
+    has none) and its note as the explanation, carrying the rule: its writer
+    gets no statement per comment, but one about the ban (sent by whoever
+    made it, see ``comments.tasks.mail_about_ban``). One line on ``on``'s
+    record says how many. Comments by staff accounts are left alone, as rules
+    leave staff alone.
     """
     since = timezone.now() - timedelta(days=days)
     recent = Comment.objects.filter(
@@ -211,12 +229,14 @@ def trash_recent(rule, *, on, by, days=TRASH_DAYS):
     else:
         rows = recent.exclude(ip_address=None).values_list("pk", "ip_address")
         recent = recent.filter(pk__in=[pk for pk, ip in rows if networks.contains(rule.network, ip)])
-    reason = _("its writer was banned (%(rule)s)") % {"rule": rule.names()}
+    code = rule.reason_code or RejectionReason.OTHER.value
     trashed = 0
     with transaction.atomic():
         for comment in recent.order_by("pk"):
             try:
-                status.change_status(comment, Comment.Status.TRASH, by=by, reason=reason)
+                status.change_status(
+                    comment, Comment.Status.TRASH, by=by, reason=rule.note, reason_code=code, rule=rule
+                )
             except status.InvalidTransition:  # decided meanwhile
                 continue
             trashed += 1
@@ -231,7 +251,7 @@ def trash_recent(rule, *, on, by, days=TRASH_DAYS):
 
 
 def describe(rule, *, kind=True):
-    """What a rule does: "banned: e-mail domain example.net until 03/01/2027 00:00 (spam run)".
+    """What a rule does: "banned: e-mail domain example.net until 03/01/2027 00:00, for spam (spam run)".
 
     ``kind=False`` leaves out "banned: " (a history line's action says it).
     """
@@ -240,6 +260,8 @@ def describe(rule, *, kind=True):
         words += " " + _("until %(date)s") % {
             "date": date_format(timezone.localtime(rule.ends_at), "SHORT_DATETIME_FORMAT")
         }
+    if rule.reason_code:
+        words += ", " + _("for %(reason)s") % {"reason": rule.get_reason_code_display().lower()}
     return f"{words} ({rule.note})" if rule.note else words
 
 

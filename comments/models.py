@@ -280,6 +280,11 @@ class CommentEvent(models.Model):
     # For a removal (to spam or trash): the code of the rule it broke, for the writer's statement of reasons.
     reason_code = models.CharField(max_length=20, choices=RejectionReason.choices, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices, blank=True, default=Action.STATUS)
+    # A removal carried out with a ban (``comments.commenters.trash_recent``): its writer is told once, of the
+    # ban, never of each comment (``comments.statement.should_mail``).
+    rule = models.ForeignKey(
+        "CommenterRule", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
     # The text before an edit by its writer (``Action.EDITED``): nothing a reader wrote is lost.
     previous_text = models.TextField(blank=True)
 
@@ -457,6 +462,8 @@ class CommenterRule(models.Model):
         max_length=43, blank=True, db_index=True, help_text=_("A range in CIDR form, e.g. 203.0.113.0/24.")
     )
     note = models.CharField(max_length=500, blank=True, help_text=_("Why, for the other moderators."))
+    # A ban's reason, which its statement of reasons explains to the commenter (``comments.statement.for_ban``).
+    reason_code = models.CharField(max_length=20, choices=RejectionReason.choices, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -16,7 +16,10 @@ one never touches a comment:
 - a comment a moderator removed (trash, or spam by a person) → its writer,
   if they gave an address, gets the statement of reasons
   (:mod:`comments.statement`, :func:`statement_messages`), unless
-  ``NEWSROOM_COMMENTS_STATEMENT_OF_REASONS`` is off.
+  ``NEWSROOM_COMMENTS_STATEMENT_OF_REASONS`` is off;
+- a commenter a moderator banned by their address or account → that address
+  gets one statement about the ban (:func:`ban_statement_messages`), none
+  about each comment trashed with it, under the same setting.
 
 The article (or other object) is reached only through the comment's
 ``content_object``, named as its registration says (:mod:`comments.targets`);
@@ -162,6 +165,22 @@ def statement_messages(event):
         "link_days": conf.get("NEWSROOM_COMMENTS_STATEMENT_LINK_MAX_AGE") // 86_400,
     }
     message = _message("statement_of_reasons", context, to=[comment.user_email])
+    if facts.review_email:
+        message.reply_to = [facts.review_email]
+    return [message]
+
+
+def ban_statement_messages(rule):
+    """The statement of reasons about ``rule``, a ban, to the address it names: one mail, none for a domain or range.
+
+    Like :func:`statement_messages` it greets nobody by name and quotes nothing a
+    commenter wrote; replies go to the review address.
+    """
+    facts = statement.for_ban(rule)
+    if not facts.email:
+        return []
+    context = {"statement": facts, "guidelines_url": absolute_url(facts.guidelines_url)}
+    message = _message("ban_statement", context, to=[facts.email])
     if facts.review_email:
         message.reply_to = [facts.review_email]
     return [message]

@@ -22,6 +22,20 @@ get round it. Nor is a move between spam and trash (the writer was already
 told). A moderator can still open any removed comment's statement from its
 page in the admin, to answer "why was my comment removed?" by hand.
 
+A ban is a restriction the Act covers too. When a moderator bans a
+commenter by their e-mail address or account (on the commenter's record,
+``comments.admin_commenters``), the address gets one statement about the
+ban (:func:`for_ban`, ``comments.tasks.send_ban_statement``): from when and
+until when their comments are not published, the ban's reason code and the
+moderator's explanation, how many of their recent comments went to the trash
+with it, and how to ask for a review. Those comments carry the ban
+(``CommentEvent.rule``) and are not mailed one by one; each keeps its own
+statement page, with the ban's code. A ban of a domain or an address range
+names nobody to write to, so it is not mailed::
+
+    statement.should_mail_ban(rule)   # a ban naming an address, and statements switched on
+    facts = statement.for_ban(rule)   # a BanStatement, for the mail
+
 The page behind the link shows the writer's words escaped, is never cached
 and carries ``noindex``. The link works for
 ``NEWSROOM_COMMENTS_STATEMENT_LINK_MAX_AGE`` seconds; if the decision has
@@ -36,8 +50,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from comments import conf, links, reactions, status, targets
-from comments.models import Comment, CommentEvent, RejectionReason
+from comments import commenters, conf, links, reactions, status, targets
+from comments.models import Comment, CommenterRule, CommentEvent, RejectionReason
 from comments.text import mail_excerpt
 
 #: What each reason code means, for the writer (the codes' labels are for moderators).
@@ -75,6 +89,45 @@ EXPLANATIONS = {
     ),
 }
 
+#: What each reason code means when a ban gives it: about the commenter's comments, not one of them.
+BAN_EXPLANATIONS = {
+    RejectionReason.OFFENSIVE: _(
+        "Your comments were offensive: vulgar, obscene or crude beyond what a conversation allows."
+    ),
+    RejectionReason.ABUSIVE: _(
+        "Your comments were abusive: they insulted or attacked other readers, people in the stories or our "
+        "journalists instead of discussing the subject."
+    ),
+    RejectionReason.SPAM: _(
+        "Your comments were spam: promotion, or the same text posted again and again, written to reach readers "
+        "rather than to take part in the conversation."
+    ),
+    RejectionReason.BANNED_WORD: _("Your comments contained words or phrases that our rules do not allow in comments."),
+    RejectionReason.AD: _("Your comments advertised products, services or websites."),
+    RejectionReason.ILLEGAL: _(
+        "We believe your comments were against the law, for example defamatory, threatening, or an infringement "
+        "of someone's rights."
+    ),
+    RejectionReason.HARASSMENT: _(
+        "Your comments harassed someone: they singled out a person to threaten, intimidate or humiliate them, or "
+        "shared their private details."
+    ),
+    RejectionReason.MISINFORMATION: _(
+        "Your comments presented false or misleading claims as facts, in a way that could mislead other readers."
+    ),
+    RejectionReason.HATE_SPEECH: _(
+        "Your comments attacked or demeaned people for who they are, such as their ethnic origin, religion, "
+        "nationality, sex, sexual orientation, gender identity or disability."
+    ),
+    RejectionReason.IRRELEVANT: _(
+        "Your comments were off-topic: they had nothing to do with the articles they were on."
+    ),
+    RejectionReason.OTHER: _(
+        "Your comments broke our rules for comments in a way none of our usual reasons describes; the moderator's "
+        "own words, where given, say how."
+    ),
+}
+
 # Who is not a person in the history: the spam filter, readers' reports, the system.
 _AUTOMATIC_LABELS = {status.SPAM_FILTER_LABEL, reactions.READERS_LABEL, "system"}
 EXCERPT_LENGTH = 300
@@ -87,7 +140,8 @@ class Statement:
     ``excerpt`` is plain text (escape it in HTML); ``target_url`` a path (``""`` when the object is gone
     or no longer public). ``detected_by`` lists who noticed it, in the history's order: ``"filter"`` (the
     spam filter held or removed it), ``"readers"`` (readers reported it), ``"moderator"`` (neither: a
-    moderator found it). ``in_force`` is false when the decision has been changed since.
+    moderator found it). ``in_force`` is false when the decision has been changed since;
+    ``removed_with_ban``: it went to the trash when a moderator banned its writer.
     """
 
     comment: Comment
@@ -108,6 +162,7 @@ class Statement:
     guidelines_url: str
     review_email: str
     in_force: bool
+    removed_with_ban: bool = False
 
     @property
     def detected_automatically(self):
@@ -130,13 +185,15 @@ def by_person(event):
     return event.actor_id is not None or event.actor_label not in _AUTOMATIC_LABELS
 
 
-def should_mail(*, comment, from_status, to_status, by_person):
+def should_mail(*, comment, from_status, to_status, by_person, by_rule=False):
     """Whether a committed change calls for a statement mail: a person removed a visible or queued comment.
 
-    Only with ``NEWSROOM_COMMENTS_STATEMENT_OF_REASONS`` on, and only to a writer who gave an address.
+    Only with ``NEWSROOM_COMMENTS_STATEMENT_OF_REASONS`` on, only to a writer who gave an address, and not
+    for a removal carried out with a ban (``by_rule``: the writer is told of the ban, :func:`for_ban`).
     """
     return bool(
         by_person
+        and not by_rule
         and to_status in status.REMOVALS
         and from_status
         and from_status not in status.REMOVALS
@@ -177,6 +234,7 @@ def for_event(event):
         guidelines_url=guidelines_url(),
         review_email=review_email(),
         in_force=comment.status in status.REMOVALS and current is not None and current.pk == event.pk,
+        removed_with_ban=event.rule_id is not None,
     )
 
 
@@ -218,3 +276,65 @@ def _detected_by(comment, earlier, event, *, person):
     if comment.report_count or any(e.actor_label == reactions.READERS_LABEL for e in earlier):
         found.append("readers")
     return tuple(found) or ("moderator",)
+
+
+# Bans ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BanStatement:
+    """What a banned commenter is told: that their comments are not published, until when, why, what next.
+
+    ``ends_at`` is ``None`` for a ban until lifted; ``removed`` counts the comments moved to the trash
+    with the ban (from the last ``removed_days`` days). A person always decides a ban.
+    """
+
+    rule: CommenterRule
+    email: str
+    decided_at: datetime
+    ends_at: datetime | None
+    reason_code: str
+    reason_label: str
+    reason_explanation: str
+    moderator_explanation: str
+    removed: int
+    removed_days: int
+    guidelines_url: str
+    review_email: str
+
+
+def ban_address(rule):
+    """Where a ban's statement goes: the banned address, or the banned account's; ``""`` for a domain or a range."""
+    if rule.kind != CommenterRule.Kind.BAN:
+        return ""
+    if rule.user_id:
+        return rule.user.email.strip()
+    return rule.email_key
+
+
+def should_mail_ban(rule):
+    """Whether ``rule`` calls for a statement: a ban naming an address, statements being on.
+
+    ``NEWSROOM_COMMENTS_STATEMENT_OF_REASONS`` switches them off, for bans as for removals.
+    """
+    return bool(ban_address(rule) and conf.get("NEWSROOM_COMMENTS_STATEMENT_OF_REASONS"))
+
+
+def for_ban(rule):
+    """The :class:`BanStatement` about ``rule``, a ban; one query (the comments removed with it)."""
+    code = RejectionReason(rule.reason_code or RejectionReason.OTHER)
+    removed = CommentEvent.objects.filter(rule=rule, action=CommentEvent.Action.STATUS).count()
+    return BanStatement(
+        rule=rule,
+        email=ban_address(rule),
+        decided_at=rule.created_at,
+        ends_at=rule.ends_at,
+        reason_code=code.value,
+        reason_label=code.label,
+        reason_explanation=BAN_EXPLANATIONS[code],
+        moderator_explanation=rule.note,
+        removed=removed,
+        removed_days=commenters.TRASH_DAYS,
+        guidelines_url=guidelines_url(),
+        review_email=review_email(),
+    )

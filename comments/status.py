@@ -37,8 +37,9 @@ comment disappear with it and come back when it is restored.
 
 :data:`comment_status_changed` receives ``comment``, ``from_status`` (``""``
 for a new comment), ``to_status``, ``by_person`` (a person decided, not the
-filter or readers' reports) and ``first_approval`` (readers see the comment
-for the first time). Its receivers: :mod:`comments.visible` (purges readers'
+filter or readers' reports), ``first_approval`` (readers see the comment
+for the first time) and ``by_rule`` (a removal carried out with a ban, whose
+writer is told of the ban instead). Its receivers: :mod:`comments.visible` (purges readers'
 pages) and :func:`comments.tasks.mail_about_status_change`. Changes to what readers see other than the status (an
 edited text, an erased name) go through ``visible.update()``.
 """
@@ -104,7 +105,7 @@ def reason_code_for(verdict):
     return RejectionReason.BANNED_WORD.value if words else ""
 
 
-def change_status(comment, to_status, *, by=None, by_label="", reason="", reason_code=""):
+def change_status(comment, to_status, *, by=None, by_label="", reason="", reason_code="", rule=None):
     """Move ``comment`` to ``to_status`` and write the history line.
 
     ``by`` is the user who decided (``None`` for automatic decisions, which
@@ -113,6 +114,10 @@ def change_status(comment, to_status, *, by=None, by_label="", reason="", reason
     A removal records ``reason_code`` (a :class:`~comments.models.RejectionReason`;
     ``spam`` for spam and ``other`` for trash when none is given) and
     ``reason``, for a person's removal the short explanation their writer reads.
+    ``rule`` is the ban (a ``CommenterRule``) a removal
+    carries out: the history line names it, and the writer gets no statement
+    about this comment (the ban's own statement tells them, see
+    :func:`comments.commenters.trash_recent`).
     Raises :class:`InvalidTransition` for an unknown status or no change, and
     :class:`InvalidReasonCode` for a code that is unknown or goes with no removal,
     before anything is changed.
@@ -120,6 +125,8 @@ def change_status(comment, to_status, *, by=None, by_label="", reason="", reason
     if to_status not in Comment.Status.values:
         raise InvalidTransition(f"{to_status!r} is not a comment status.")
     check_reason_code(to_status, reason_code)
+    if rule is not None and to_status not in REMOVALS:
+        raise InvalidTransition("Only a removal carries out a ban; nothing was changed.")
     if to_status in REMOVALS:
         reason_code = reason_code or REMOVALS[to_status].value
     actor_label = by.get_username() if by is not None else (by_label or "system")
@@ -158,6 +165,7 @@ def change_status(comment, to_status, *, by=None, by_label="", reason="", reason
             to_status=to_status,
             reason=reason[:500],
             reason_code=reason_code,
+            rule=rule,
         )
         learning.learn_from_status_change(
             comment=comment, from_status=from_status, to_status=to_status, by_person=by is not None
@@ -168,6 +176,7 @@ def change_status(comment, to_status, *, by=None, by_label="", reason="", reason
             to_status=to_status,
             by_person=by is not None,
             first_approval=first_approval,
+            by_rule=rule is not None,
         )
     return comment
 
@@ -245,7 +254,7 @@ def describe_verdict(verdict):
     return f"{word}: {'; '.join(parts)}" if parts else word
 
 
-def _after_commit(comment, *, from_status, to_status, by_person, first_approval):
+def _after_commit(comment, *, from_status, to_status, by_person, first_approval, by_rule=False):
     transaction.on_commit(
         partial(
             comment_status_changed.send_robust,
@@ -255,6 +264,7 @@ def _after_commit(comment, *, from_status, to_status, by_person, first_approval)
             to_status=to_status,
             by_person=by_person,
             first_approval=first_approval,
+            by_rule=by_rule,
         ),
         robust=True,
     )

@@ -9,7 +9,9 @@ When mail is queued: the posting flow calls :func:`mail_about_new_comment`
 after a new comment is stored; :func:`mail_about_status_change` receives
 ``comments.status.comment_status_changed`` (wired in ``CommentsConfig.ready()``),
 and queues the statement of reasons to the writer of a comment a moderator
-removed (:func:`comments.statement.should_mail` says when).
+removed (:func:`comments.statement.should_mail` says when). The commenter's
+record page calls :func:`mail_about_ban` when a moderator bans someone: one
+statement about the ban, none about the comments trashed with it.
 A comment held because a service of the spam filter did not answer is
 checked again later (:func:`recheck_later_if_unavailable`,
 :func:`recheck_held_comment`), with growing pauses, until the filter is sure.
@@ -32,7 +34,7 @@ from django.utils import timezone
 from django_tasks import task, task_backends
 
 from comments import commenters, conf, notifications, premoderation, privacy, statement, status
-from comments.models import Comment
+from comments.models import Comment, CommenterRule
 from comments.spam.base import Band
 
 logger = logging.getLogger(__name__)
@@ -55,19 +57,31 @@ def mail_about_new_comment(comment):
 
 
 def mail_about_status_change(
-    sender, *, comment, from_status, to_status, by_person=False, first_approval=False, **kwargs
+    sender, *, comment, from_status, to_status, by_person=False, first_approval=False, by_rule=False, **kwargs
 ):
     """Receiver of ``comment_status_changed``: the mail a committed change calls for.
 
     New comments (``from_status == ""``) are the posting flow's to mail
     (:func:`mail_about_new_comment`), once they are stored and checked. A
     person's removal of a visible or queued comment also sends its writer the
-    statement of reasons (:func:`send_statement_of_reasons`).
+    statement of reasons (:func:`send_statement_of_reasons`), unless it was
+    trashed with a ban (``by_rule``), whose own statement tells them.
     """
     if from_status:
         _queue_mail(comment, to_status=to_status, by_person=by_person, first_approval=first_approval)
-    if statement.should_mail(comment=comment, from_status=from_status, to_status=to_status, by_person=by_person):
+    if statement.should_mail(
+        comment=comment, from_status=from_status, to_status=to_status, by_person=by_person, by_rule=by_rule
+    ):
         send_statement_of_reasons.enqueue(comment.pk)
+
+
+def mail_about_ban(rule):
+    """Queue, after commit, the statement about ``rule``, a new ban, if it names an address to write to.
+
+    Call it once the ban is made (and its recent comments trashed), in the same transaction.
+    """
+    if statement.should_mail_ban(rule):
+        transaction.on_commit(partial(send_ban_statement.enqueue, rule.pk), robust=True)
 
 
 def _queue_mail(comment, *, to_status, by_person, first_approval):
@@ -114,9 +128,18 @@ def send_statement_of_reasons(comment_id):
     """Tell the writer of a comment a moderator removed what was removed and why, if it is still removed."""
     comment = Comment.objects.filter(pk=comment_id).first()
     event = statement.removal(comment) if comment is not None else None
-    if event is None or not statement.by_person(event):
+    if event is None or not statement.by_person(event) or event.rule_id is not None:
         return 0
     return _send_each(notifications.statement_messages(event), what="statement of reasons")
+
+
+@task()
+def send_ban_statement(rule_id):
+    """Tell a banned commenter that their comments are no longer published, and why, if the ban is still in force."""
+    rule = CommenterRule.objects.select_related("user").filter(pk=rule_id).first()
+    if rule is None or not rule.in_force() or not statement.should_mail_ban(rule):
+        return 0
+    return _send_each(notifications.ban_statement_messages(rule), what="ban statement")
 
 
 @task()

@@ -42,6 +42,7 @@ def test_it_creates_the_three_groups_with_what_each_app_declares():
         "newsroom_comments.change_comment",
         "newsroom_comments.moderate_comment",
         "newsroom_comments.view_comment",
+        "newsroom_comments.view_commenterrule",
         "newsroom_comments.view_commentevent",
         "newsroom_comments.view_commentreport",
         # The notice above every comment thread (comments.announcements), which editors may write too.

@@ -31,11 +31,14 @@ def test_moderator_opens_a_writers_record_from_the_queue_and_bans_their_domain(p
 
     ban = page.locator("form.nr-rule-form", has=page.locator('input[name="do"][value="ban"]'))
     ban.get_by_label("every address at spam.example").check()
+    ban.get_by_label("Reason").select_option("ad")
     ban.get_by_label("Why").fill("selling watches")
     ban.get_by_label("Also move their comments from the last 30 days to the trash").check()
     ban.get_by_role("button", name="Ban").click()
 
-    expect(page.locator(".messagelist")).to_contain_text("Banned: e-mail domain spam.example (selling watches).")
+    expect(page.locator(".messagelist")).to_contain_text(
+        "Banned: e-mail domain spam.example, for advertising (selling watches)."
+    )
     expect(page.locator(".messagelist")).to_contain_text("2 comments moved to the trash.")
     assert set(Comment.objects.values_list("status", flat=True)) == {Comment.Status.TRASH}
     assert CommenterRule.objects.get().email_domain == "spam.example"

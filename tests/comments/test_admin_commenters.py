@@ -1,16 +1,18 @@
 """The commenter's record page in the admin (comments.admin_commenters)."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.contrib.messages import get_messages
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from comments import commenters, status
 from comments.commenters import Commenter
-from comments.models import Comment, CommenterEvent, CommenterRule
+from comments.models import Comment, CommenterEvent, CommenterRule, CommentEvent
 from tests.factories import make_article, make_comment, make_user
 
 pytestmark = pytest.mark.django_db
@@ -216,6 +218,7 @@ def test_a_ban_by_domain_until_a_date_with_the_last_30_days_to_the_trash(mia, mo
             "do": "ban",
             "ban-match": "domain",
             "ban-until": until.isoformat(),
+            "ban-reason_code": "spam",
             "ban-note": "spam run",
             "ban-trash_recent": "on",
         },
@@ -239,14 +242,16 @@ def test_a_ban_by_domain_until_a_date_with_the_last_30_days_to_the_trash(mia, mo
 
 
 def test_a_ban_by_range_is_checked_and_asked_for_again(mia):
-    response = act(mia, ANN, **{"do": "ban", "ban-match": "network", "ban-network": "10.0.0.0/8"})
+    response = act(
+        mia, ANN, **{"do": "ban", "ban-match": "network", "ban-network": "10.0.0.0/8", "ban-reason_code": "spam"}
+    )
 
     assert response.status_code == 200
     assert "too wide a range" in response.content.decode()
     assert 'value="10.0.0.0/8"' in response.content.decode()  # what they typed, kept
     assert not CommenterRule.objects.exists()
 
-    act(mia, ANN, **{"do": "ban", "ban-match": "network", "ban-network": "198.51.100.20/24"})
+    act(mia, ANN, **{"do": "ban", "ban-match": "network", "ban-network": "198.51.100.20/24", "ban-reason_code": "ad"})
     assert CommenterRule.objects.get().network == "198.51.100.0/24"
 
 
@@ -291,6 +296,101 @@ def test_lifting_a_rule_ends_it_and_a_second_lift_is_a_polite_warning(mia, moder
 )
 def test_nonsense_actions_are_400_or_404(mia, data, code):
     assert act(mia, ANN, **data).status_code == code
+
+
+# The ban's statement of reasons ------------------------------------------------------------------
+
+
+def ban(client, params, *, commit, **fields):
+    """Post the ban form (committed, so what is queued after commit runs), the last 30 days to the trash."""
+    data = {"do": "ban", "ban-reason_code": "abusive", "ban-trash_recent": "on"}
+    data.update({f"ban-{name}": value for name, value in fields.items()})
+    with commit():
+        return act(client, params, **data)
+
+
+def test_a_ban_that_trashes_three_comments_mails_one_statement_about_the_ban(mia, moderator, article, commit):
+    comments = [make_comment(article, email="ann@example.net", status=s) for s in ("approved", "pending", "approved")]
+    until = timezone.localdate() + timedelta(days=14)
+
+    response = ban(mia, ANN, commit=commit, match="email", note="Insults in every thread.", until=until.isoformat())
+
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1  # one about the ban, none for each comment
+    (message,) = mail.outbox
+    assert message.to == ["ann@example.net"]
+    assert "3 of your comments from the last 30 days" in message.body
+    rule = CommenterRule.objects.get()
+    for comment in comments:
+        line = CommentEvent.objects.get(comment=comment, to_status="trash")
+        assert (line.reason_code, line.reason, line.rule, line.actor) == (
+            "abusive",
+            "Insults in every thread.",
+            rule,
+            moderator,
+        )
+    assert rule.reason_code == "abusive"
+
+
+def test_a_ban_by_account_mails_the_accounts_address(mia, article, commit):
+    ada = User.objects.create_user("ada", email="Ada@Example.com")
+    make_comment(article, user=ada, email="typed@example.org")
+
+    ban(mia, {"user": ada.pk}, commit=commit, match="account")
+
+    assert [m.to for m in mail.outbox] == [["Ada@example.com"]]  # as the account has it, not as typed
+    assert "comments from your account" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize(
+    "fields", [{"match": "domain"}, {"match": "network", "network": "203.0.113.0/24"}], ids=["domain", "range"]
+)
+def test_a_ban_by_domain_or_range_mails_nobody(mia, article, commit, fields):
+    trashed = make_comment(article, email="ann@example.net", ip_address="203.0.113.9")
+
+    ban(mia, ANN, commit=commit, **fields)
+
+    assert Comment.objects.get(pk=trashed.pk).status == "trash"
+    assert mail.outbox == []  # no address to write to, and no statement per comment either
+
+
+def test_no_statement_of_a_ban_when_statements_are_off(mia, article, commit, settings):
+    settings.NEWSROOM_COMMENTS_STATEMENT_OF_REASONS = False
+    make_comment(article, email="ann@example.net")
+    ban(mia, ANN, commit=commit, match="email")
+    assert CommenterRule.objects.get().kind == "ban"
+    assert mail.outbox == []
+
+
+def test_a_ban_lifted_before_its_mail_goes_sends_nothing(mia, moderator, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        act(mia, ANN, **{"do": "ban", "ban-match": "email", "ban-reason_code": "spam"})
+    commenters.lift(CommenterRule.objects.get(), on=Commenter.for_email(ANN["email"]), by=moderator)
+    for callback in callbacks:
+        callback()
+    assert mail.outbox == []
+
+
+def test_a_ban_asks_for_a_reason_and_a_hold_does_not(mia):
+    response = act(mia, ANN, **{"do": "ban", "ban-match": "email"})
+    assert response.status_code == 200 and "This field is required." in response.content.decode()
+    assert not CommenterRule.objects.exists()
+
+    html = mia.get(record_url(**ANN)).content.decode()
+    assert 'name="ban-reason_code"' in html and 'name="hold-reason_code"' not in html
+    assert act(mia, ANN, **{"do": "hold", "hold-match": "email"}).status_code == 302
+
+
+def test_each_trashed_comments_statement_shows_the_bans_reason(mia, client, article, commit):
+    comment = make_comment(article, email="ann@example.net")
+    ban(mia, ANN, commit=commit, match="email", reason_code="hate_speech", note="Slurs.")
+
+    page = mia.get(reverse("admin:newsroom_comments_comment_change", args=[comment.pk])).content.decode()
+    assert "Removed with a ban: not mailed on its own" in page
+    link = re.search(r'href="https?://[^/"]+(/comments/statement/[^"]+)"', page).group(1)
+    html = client.get(link).content.decode()
+    assert "<strong>Hate speech.</strong>" in html and "Slurs." in html
+    assert "when a moderator stopped publishing comments" in html
 
 
 # Query budget -------------------------------------------------------------------------------

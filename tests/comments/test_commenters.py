@@ -335,7 +335,9 @@ def test_trashing_the_last_30_days_moves_only_those_comments_and_writes_history(
         make_comment(article, email="ann@example.net", status="spam", submit_date=now - timedelta(days=1)),
         make_comment(article, email="bo@example.net", status="approved", submit_date=now - timedelta(days=1)),
     ]
-    banned = commenters.add_rule(ann, kind="ban", match=commenters.EMAIL, by=mia)
+    banned = commenters.add_rule(
+        ann, kind="ban", match=commenters.EMAIL, by=mia, reason_code="abusive", note="Insults in every thread."
+    )
 
     assert commenters.trash_recent(banned, on=ann, by=mia) == 2
 
@@ -343,7 +345,12 @@ def test_trashing_the_last_30_days_moves_only_those_comments_and_writes_history(
         comment.refresh_from_db()
         assert comment.status == Comment.Status.TRASH
         line = comment.events.get(to_status="trash")
-        assert (line.actor, line.reason) == (mia, "its writer was banned (e-mail ann@example.net)")
+        assert (line.actor, line.reason_code, line.reason, line.rule) == (
+            mia,
+            "abusive",
+            "Insults in every thread.",
+            banned,
+        )
     assert [c.status for c in Comment.objects.filter(pk__in=[c.pk for c in untouched]).order_by("pk")] == [
         "approved",
         "spam",

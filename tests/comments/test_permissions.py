@@ -28,6 +28,8 @@ def test_the_moderators_group_has_exactly_its_permissions():
         "newsroom_comments.moderate_comment",
         "newsroom_comments.view_announcement",
         "newsroom_comments.view_comment",
+        # The site-wide list of commenter rules (comments.admin_rules), read-only.
+        "newsroom_comments.view_commenterrule",
         "newsroom_comments.view_commentevent",
         "newsroom_comments.view_commentreport",
     ]

@@ -8,8 +8,9 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from django.utils.formats import date_format
 
-from comments import links, statement, status, tasks
+from comments import commenters, links, statement, status, tasks
 from comments.models import Comment, CommentEvent, RejectionReason
 from comments.spam.base import CheckResult, Verdict
 from comments.system_checks import check_statement_settings
@@ -276,6 +277,79 @@ def test_the_ground_defaults_to_the_privacy_page_and_the_review_address_to_the_m
 
 def test_every_reason_code_is_explained():
     assert set(statement.EXPLANATIONS) == set(RejectionReason)
+    assert set(statement.BAN_EXPLANATIONS) == set(RejectionReason)
+
+
+# A ban's statement ---------------------------------------------------------------------------
+
+
+def test_a_bans_statement_says_what_until_when_why_who_and_how_to_object(article, moderator, commit, settings):
+    settings.NEWSROOM_COMMENTS_REVIEW_EMAIL = "appeals@news.example"
+    settings.NEWSROOM_COMMENTS_GUIDELINES_URL = "https://news.example/comment-rules/"
+    ann = commenters.Commenter.for_email("ann@example.net")
+    for _ in range(2):
+        make_comment(article, email="ann@example.net", name="Ann Typed", text="Visit http://spam.example now")
+    ends_at = timezone.now() + timedelta(days=10)
+    with commit():
+        rule = commenters.add_rule(
+            ann,
+            kind="ban",
+            match=commenters.EMAIL,
+            by=moderator,
+            ends_at=ends_at,
+            reason_code="harassment",
+            note="You kept naming a neighbour.",
+        )
+        commenters.trash_recent(rule, on=ann, by=moderator)
+        tasks.mail_about_ban(rule)
+
+    (message,) = mail.outbox
+    body = message.body
+    until = date_format(timezone.localtime(ends_at), "DATETIME_FORMAT")
+    assert message.to == ["ann@example.net"] and message.reply_to == ["appeals@news.example"]
+    day = date_format(timezone.localtime(ends_at), "DATE_FORMAT")
+    assert message.subject == f"[The Daily Ledger] Your comments will not be published until {day}"
+    assert "comments posted with this e-mail address on The Daily Ledger will no longer be published" in body
+    assert f"This lasts until {until}" in body
+    assert "Why: Harassment." in body and str(statement.BAN_EXPLANATIONS[RejectionReason.HARASSMENT]) in body
+    assert "In the moderator's words: You kept naming a neighbour." in body
+    assert "We also removed 2 of your comments from the last 30 days" in body
+    assert "a moderator, a person, looked at your comments and decided" in body
+    assert "on which this decision rests: https://news.example/comment-rules/" in body
+    assert "write to appeals@news.example within six months" in body
+    assert "Hello," in body and "Ann Typed" not in body and "spam.example" not in body  # no typed name, no links
+    assert "someone else typed your address" in body
+
+
+def test_a_ban_until_lifted_that_trashed_nothing_says_so(moderator, commit):
+    ann = commenters.Commenter.for_email("ann@example.net")
+    with commit():
+        tasks.mail_about_ban(commenters.add_rule(ann, kind="ban", match=commenters.EMAIL, by=moderator))
+
+    (message,) = mail.outbox
+    assert message.subject == "[The Daily Ledger] Your comments will no longer be published"
+    assert "This lasts until a moderator lifts it." in message.body
+    assert "We also removed" not in message.body
+    assert "Why: Other." in message.body  # a ban made without a reason (through the API) still gives one
+
+
+def test_only_a_ban_naming_an_address_has_somebody_to_tell(moderator, settings):
+    ann = commenters.Commenter.for_email("ann@example.net")
+    by_address = commenters.add_rule(ann, kind="ban", match=commenters.EMAIL, by=moderator)
+    by_domain = commenters.add_rule(ann, kind="ban", match=commenters.DOMAIN, by=moderator)
+    held = commenters.add_rule(ann, kind="hold", match=commenters.EMAIL, by=moderator)
+    assert [statement.should_mail_ban(r) for r in (by_address, by_domain, held)] == [True, False, False]
+    settings.NEWSROOM_COMMENTS_STATEMENT_OF_REASONS = False
+    assert not statement.should_mail_ban(by_address)
+
+
+def test_a_removal_carried_out_with_a_ban_is_not_mailed_on_its_own(comment, moderator, commit):
+    rule = commenters.add_rule(
+        commenters.Commenter.for_email("jo@example.com"), kind="ban", match=commenters.EMAIL, by=moderator
+    )
+    remove(comment, TRASH, commit=commit, by=moderator, reason_code="abusive", rule=rule)
+    assert mail.outbox == []
+    assert tasks.send_statement_of_reasons.call(comment.pk) == 0  # nor if the task is queued by hand
 
 
 # Settings ------------------------------------------------------------------------------------

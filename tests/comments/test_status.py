@@ -3,7 +3,7 @@ import time_machine
 from django.utils import timezone
 
 from comments import status
-from comments.models import Comment, CommentEvent
+from comments.models import Comment, CommenterRule, CommentEvent
 from comments.spam.base import CheckResult, Verdict
 from tests.comments.reader_helpers import form_data
 from tests.factories import make_article, make_comment, make_user
@@ -272,6 +272,19 @@ def test_an_unknown_code_or_one_without_a_removal_is_refused_before_anything_cha
     assert isinstance(refused.value, status.InvalidTransition)  # refused like a stale change, politely
     assert fresh(comment).status == PENDING
     assert not comment.events.exists()
+
+
+def test_only_a_removal_carries_out_a_ban(article):
+    moderator = make_user()
+    rule = CommenterRule.objects.create(kind="ban", email_key="ann@example.net", created_by_label="mia")
+    comment = make_comment(article, status=PENDING)
+
+    with pytest.raises(status.InvalidTransition, match="Only a removal"):
+        status.change_status(comment, APPROVED, by=moderator, rule=rule)
+    assert fresh(comment).status == PENDING and not comment.events.exists()
+
+    status.change_status(comment, TRASH, by=moderator, rule=rule)
+    assert comment.events.get().rule == rule
 
 
 def test_restoring_to_the_trash_keeps_the_earlier_code(article):
