@@ -189,7 +189,7 @@ def lift(rule, *, on, by):
     Raises :class:`RuleError` if it has already ended (a stale page, a second click).
     """
     with transaction.atomic():
-        rule = CommenterRule.objects.select_for_update().select_related("user").get(pk=rule.pk)
+        rule = CommenterRule.objects.select_for_update(of=("self",)).select_related("user").get(pk=rule.pk)
         now = timezone.now()
         if not rule.in_force(now):
             raise RuleError(_("That rule had already ended."))
