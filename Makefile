@@ -52,9 +52,10 @@ test: $(VENV)/.installed $(VENV)/npm/.installed
 	$(MAKE) --no-print-directory docs
 	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=95 -rs $(PYTEST_ARGS)
 
-# The install test (-m install: the wheel in a fresh project with its own SQLite) ran on the SQLite run already.
+# The install test (-m install: the wheel in a fresh project with its own SQLite) and the proxy tests (-m proxy:
+# nginx and Varnish in front of gunicorn on a SQLite demo of their own) ran on the SQLite run already.
 test-postgres: $(VENV)/.installed
-	DATABASE_URL="$(PG_URL)" CACHE_URL="$(REDIS_URL)" $(MAKE) test PYTEST_ARGS='-m "not install" $(PYTEST_ARGS)'
+	DATABASE_URL="$(PG_URL)" CACHE_URL="$(REDIS_URL)" $(MAKE) test PYTEST_ARGS='-m "not install and not proxy" $(PYTEST_ARGS)'
 
 # The Django 6 legs of the test matrix (noxfile.py: Django 6.0 and 6.1 on Python 3.12 and 3.13, SQLite),
 # reusing nox's virtualenvs in .nox/; `make matrix NOX_ARGS='-s "tests(django6.1-py3.13)"'` runs one leg.
@@ -62,9 +63,11 @@ NOX_ARGS ?= -t django6
 matrix: $(VENV)/.installed $(VENV)/npm/.installed
 	$(BIN)/nox --reuse-existing-virtualenvs $(NOX_ARGS)
 
-# Load test under gunicorn with wrk (installed from Debian's packages if missing); see benchmarks/load.py.
+# Load test under gunicorn with wrk, and through nginx running deploy/nginx.conf (both installed from Debian's
+# packages if missing); see benchmarks/load.py.
 load: $(VENV)/.installed
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	test -x /usr/sbin/nginx || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light)
 	$(BIN)/python benchmarks/load.py
 
 # The spam filter beside a reference model (TF-IDF + logistic regression, scikit-learn), on a throwaway SQLite

@@ -42,14 +42,13 @@ class ArticlesConfig(AppConfig):
 
         # After ``signals``: related suggestions are rewritten before the purge on commit.
         pagecache.connect()
+        # Articles, bylines and tagging purge by tag from ``signals``. Every page shows the sections menu and
+        # the site's settings: a change to them purges every page.
+        pagecache.purge_when_changed(models.Category, models.SiteSettings)
+        # An author's or a tag's name shows on the pages that carry its tag.
+        pagecache.purge_when_changed(models.Author, Tag, tags=lambda obj: [pagecache.key(obj)])
+        # Picks show in "You may also like" on the picking article's page.
         pagecache.purge_when_changed(
-            models.Article,
-            models.Author,
-            models.Byline,
-            models.Category,
-            models.RelatedPick,
-            models.SiteSettings,
-            Tag,
-            models.Article.tags.through,
+            models.RelatedPick, tags=lambda pick: [pagecache.key(models.Article, pick.article_id)]
         )
         pagecache.changes_at(models.Article.objects.next_publication)

@@ -98,6 +98,9 @@ class Category(models.Model):
 
     objects = CategoryQuerySet.as_manager()
 
+    #: Its pages' tag in the page cache and the shared cache in front: ``section-3``.
+    page_cache_tag = "section"
+
     class Meta:
         ordering = ["path"]
         verbose_name_plural = _("categories")
@@ -268,6 +271,9 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    #: What decides which lists show an article, and where: a save that changes one purges every list.
+    LISTING_FIELDS = ("status", "publish_at", "category_id")
+
     class Meta:
         ordering = ["-publish_at", "-pk"]
         indexes = [
@@ -289,6 +295,18 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"path": f"{self.category.path}/{self.slug}"})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        # As stored (Django's documented way to keep loaded values), so a save knows whether lists change.
+        if set(cls.LISTING_FIELDS) <= set(field_names):
+            article.listed_as = article.listing_state()
+        return article
+
+    def listing_state(self):
+        """What decides the lists this article is in (``LISTING_FIELDS``), as a tuple to compare."""
+        return tuple(getattr(self, name) for name in self.LISTING_FIELDS)
 
     @property
     def is_published(self):

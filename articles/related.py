@@ -176,11 +176,12 @@ class _RecomputeJob:
         # Articles deleted (or rolled back) in the meantime are simply not found.
         articles = list(Article.objects.filter(pk__in=set(self.pks)).select_related("category"))
         terms = {article.pk: index_terms(article) for article in articles}
+        changed = {article.pk for article in articles}
         for article in articles:
-            link_back(article, store_suggestions(article, terms=terms[article.pk]))
-        if articles:
-            # The save purged before this ran (both wait for the commit): purge again for the new lists.
-            pagecache.purge_on_commit()
+            changed |= link_back(article, store_suggestions(article, terms=terms[article.pk]))
+        if changed:
+            # The save purged before this ran (both wait for the commit): purge again the pages whose lists changed.
+            pagecache.purge_on_commit(*(pagecache.key(Article, pk) for pk in sorted(changed)))
 
 
 # --- Words -------------------------------------------------------------------------------------------------
@@ -246,13 +247,14 @@ def link_back(article, suggestions, *, keep=None):
     against its own), a close stand-in until the neighbour is next saved and
     ranked properly. Only the ``NEWSROOM_RELATED_COUNT`` closest neighbours
     are offered it, in four queries however many they are; drafts, and
-    articles excluded from related lists, are offered to no one.
+    articles excluded from related lists, are offered to no one. Returns the
+    primary keys of the articles whose lists it changed.
     """
     count = conf.get("NEWSROOM_RELATED_COUNT")
     keep = 3 * count if keep is None else keep
     closest = {s.pk: s for s in suggestions[:count]}
     if article.status != Article.Status.PUBLISHED or article.exclude_from_related or not closest or not keep:
-        return
+        return set()
     lists = {pk: [] for pk in closest}
     for row in RelatedSuggestion.objects.filter(article_id__in=closest).order_by("rank"):
         lists[row.article_id].append(row)
@@ -274,6 +276,7 @@ def link_back(article, suggestions, *, keep=None):
         RelatedSuggestion.objects.filter(pk__in=stale).delete()
         RelatedSuggestion.objects.bulk_update(reranked, ["rank"])
         RelatedSuggestion.objects.bulk_create(new)
+    return set(closest)
 
 
 def store_suggestions(article, *, terms, keep=None):

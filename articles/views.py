@@ -2,6 +2,12 @@
 
 Staff who may change articles can open an unpublished article's URL to
 preview it; the page says so, is marked ``noindex`` and is never cached.
+
+Each page names what it shows to the page cache (:func:`articles.pagecache.tag`),
+so a change purges just the pages showing it: ``home``; ``listing`` on every
+list of articles; ``section-<pk>``, ``author-<pk>``, ``tag-<pk>`` on their
+pages; ``article-<pk>`` and its authors' tags wherever a teaser of it shows;
+and on an article's page its section and tags as well.
 """
 
 from datetime import timedelta
@@ -42,7 +48,8 @@ def home(request):
     by_section = latest_by_top_section(top, count=HOME_PER_SECTION, exclude=[article.pk for article in latest])
     blocks = [(section, by_section.get(section.pk, [])) for section in top]
     # One call for the whole page, so a decorator costs one query, not one per block.
-    decorate(latest + [article for _section, articles in blocks for article in articles])
+    shown = decorate(latest + [article for _section, articles in blocks for article in articles])
+    pagecache.tag(request, "home", "listing", *teaser_tags(shown))
     return render(request, "articles/home.html", {"latest": latest, "blocks": blocks})
 
 
@@ -95,6 +102,7 @@ def section_page(request, *, chain):
     category = chain[-1]
     subsections = list(category.children.order_by("position", "name"))
     page = paginate(request, Article.objects.published().in_category_tree(category).for_listing().newest_first())
+    pagecache.tag(request, pagecache.key(category))
     context = {"category": category, "crumbs": section_crumbs(chain), "subsections": subsections, "page_obj": page}
     return render(request, "articles/section.html", context)
 
@@ -102,7 +110,9 @@ def section_page(request, *, chain):
 def article_page(request, *, slug, chain):
     # The same for every reader until the next purge; a preview (below) is always read afresh.
     article = pagecache.shared(
-        f"articles:article:{slug}", lambda: Article.objects.published().for_detail().filter(slug=slug).first()
+        f"articles:article:{slug}",
+        lambda: Article.objects.published().for_detail().filter(slug=slug).first(),
+        tags=article_tags,
     )
     preview = False
     if article is None and can_preview(request.user):
@@ -121,7 +131,11 @@ def article_page(request, *, slug, chain):
         "bylines": article.ordered_bylines,
         "tags": list(article.tags.all()),
         # The same for every reader until the next purge, as the comment thread is.
-        "related": pagecache.shared(f"articles:related:{article.pk}", lambda: you_may_also_like(article)),
+        "related": pagecache.shared(
+            f"articles:related:{article.pk}",
+            lambda: you_may_also_like(article),
+            tags=lambda related: [pagecache.key(article), *(pagecache.key(item) for item in related)],
+        ),
         "crumbs": crumbs,
         "page_parts": page_parts.context(),
         "preview": preview,
@@ -147,6 +161,7 @@ def article_page(request, *, slug, chain):
 def author(request, slug):
     person = get_object_or_404(Author, slug=slug)
     page = paginate(request, Article.objects.published().filter(bylines__author=person).for_listing().newest_first())
+    pagecache.tag(request, pagecache.key(person))
     return render(request, "articles/author.html", {"author": person, "page_obj": page})
 
 
@@ -154,6 +169,7 @@ def author(request, slug):
 def tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, Article.objects.published().filter(tags=tag).for_listing().newest_first())
+    pagecache.tag(request, pagecache.key(tag))
     return render(request, "articles/tag.html", {"tag": tag, "page_obj": page})
 
 
@@ -207,6 +223,7 @@ def paginate(request, queryset, *, params=None):
         raise Http404(_("No such page.")) from exc
     pagecache.page_param(request, "page", page.number if page.number > 1 else None)
     page.object_list = decorate(page.object_list)
+    pagecache.tag(request, "listing", *teaser_tags(page.object_list))
     params = params or {}
     if page.has_previous():
         page.previous_url = _page_url(request, params, page.previous_page_number())
@@ -219,6 +236,27 @@ def _page_url(request, params, number):
     """The canonical URL of page ``number``: ``?page=2``, or the bare path for page 1."""
     query = {**params, "page": number} if number > 1 else params
     return f"?{urlencode(query)}" if query else escape_uri_path(request.path)
+
+
+def teaser_tags(articles):
+    """The page cache tags of teasers of ``articles``: each article and its authors, whose names they show."""
+    return [
+        tag
+        for article in articles
+        for tag in (
+            pagecache.key(article),
+            *(pagecache.key(Author, byline.author_id) for byline in article.bylines.all()),
+        )
+    ]
+
+
+def article_tags(article):
+    """The page cache tags of an article's own page: the article, its section, its authors and its tags."""
+    return [
+        *teaser_tags([article]),
+        pagecache.key(article.category),
+        *(pagecache.key(tag) for tag in article.tags.all()),
+    ]
 
 
 def section_crumbs(chain, *, current=True):

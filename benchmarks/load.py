@@ -28,11 +28,18 @@ What it does, all on loopback with a throwaway SQLite database:
    the real form endpoint (flood control off), counting stored posts;
 6. unless ``--no-cold``, measures the article once more on a second
    gunicorn started with ``PAGE_CACHE_SECONDS=0``: no page cache and no
-   shared parts, every query on every request (``article_cold_rps``).
+   shared parts, every query on every request (``article_cold_rps``);
+7. unless ``--no-proxy`` (or nginx is missing), starts nginx with the shipped
+   ``deploy/nginx.conf`` (over TLS with a self-signed certificate; see
+   ``benchmarks/proxy.py``) in front of the same gunicorn, and measures the
+   article from nginx's cache (``article_proxy_rps``) against the static copy
+   served by that nginx from ``STATIC_ROOT`` (``static_proxy_rps``): what a
+   spike costs when every hit stays in nginx.
 
 Targets, reported as ratios of the same run: cached article ≥ 0.7 × static;
-uncached ≥ 300 requests/s on 2 cores; cached p99 < 20 ms at 16 connections.
-wrk is Debian's ``wrk`` package (``apt-get install -y wrk``).
+article through nginx ≥ 0.7 × the static copy through nginx; uncached ≥ 300
+requests/s on 2 cores; cached p99 < 20 ms at 16 connections. wrk is Debian's
+``wrk`` package and nginx its ``nginx-light`` (``apt-get install -y wrk nginx-light``).
 """
 
 import argparse
@@ -44,6 +51,7 @@ import secrets
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -53,7 +61,11 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from benchmarks import proxy  # noqa: E402  (run as a script: the project's root is not on the path)
+
 STATIC_COPY = "bench/article-copy.html"
+FORM_STATE = "/comments/form-state/?ct=newsroom_articles.article&pk={pk}"
 
 PREPARE = r"""
 import json
@@ -122,9 +134,18 @@ def main():
         action="store_false",
         help="skip the article rendered with no cache at all (a second gunicorn with PAGE_CACHE_SECONDS=0)",
     )
+    parser.add_argument(
+        "--no-proxy",
+        dest="proxy",
+        action="store_false",
+        help="skip the article and the static copy through nginx running deploy/nginx.conf",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed. On Debian or Ubuntu: apt-get install -y wrk")
+    if args.proxy and proxy.nginx_binary() is None:
+        print("nginx is not installed (apt-get install -y nginx-light): no proxy scenarios.", file=sys.stderr)
+        args.proxy = False
 
     with tempfile.TemporaryDirectory(prefix="newsroom-load-") as tmp:
         env = production_env(Path(tmp))
@@ -133,6 +154,7 @@ def main():
         prepared = prepare(env)
         port, cold_port = free_port(), free_port()
         say(f"Starting gunicorn with {args.workers} workers on 127.0.0.1:{port} ...")
+        nginx = proxy_port = None
         servers = [start_gunicorn(env, port=port, workers=args.workers, log=Path(tmp) / "gunicorn.log")]
         try:
             if args.cold:
@@ -141,10 +163,21 @@ def main():
                 servers.append(
                     start_gunicorn(cold_env, port=cold_port, workers=args.workers, log=Path(tmp) / "cold.log")
                 )
+            if args.proxy:
+                proxy_port = free_port()
+                say(f"Starting nginx with deploy/nginx.conf on 127.0.0.1:{proxy_port} (TLS) ...")
+                nginx = start_nginx(Path(tmp) / "nginx", port=proxy_port, upstream_port=port)
             results = run_scenarios(
-                args, port=port, cold_port=cold_port if args.cold else None, prepared=prepared, say=say
+                args,
+                port=port,
+                cold_port=cold_port if args.cold else None,
+                proxy_port=proxy_port,
+                prepared=prepared,
+                say=say,
             )
         finally:
+            if nginx is not None:
+                proxy.stop(nginx)
             for server in servers:
                 server.send_signal(signal.SIGQUIT)
                 server.wait(timeout=30)
@@ -160,7 +193,7 @@ def production_env(tmp):
         {
             "DEBUG": "0",
             "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1,testserver",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
             "SECURE_SSL_REDIRECT": "0",
             "DATABASE_URL": f"sqlite:///{tmp / 'load.sqlite3'}",
             "CACHE_URL": os.environ.get("LOAD_CACHE_URL", "locmem://"),
@@ -217,8 +250,34 @@ def start_gunicorn(env, *, port, workers, log):
     sys.exit(f"gunicorn did not start; its log:\n{log.read_text()[-3000:]}")
 
 
-def request(port, method, path, *, body=None, headers=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+def start_nginx(run_dir, *, port, upstream_port):
+    """nginx running the shipped deploy/nginx.conf in front of gunicorn, serving STATIC_ROOT."""
+    run_dir.mkdir()
+    cert, key = proxy.make_certificate(run_dir)
+    conf = proxy.render(
+        proxy.NGINX_CONF.read_text(),
+        run_dir=run_dir,
+        https_port=port,
+        http_port=free_port(),
+        upstream=f"127.0.0.1:{upstream_port}",
+        static_root=ROOT / "staticfiles",
+        media_root=ROOT / "media",
+        cert=cert,
+        key=key,
+    )
+    try:
+        return proxy.start_nginx(conf, run_dir=run_dir, port=port)
+    except RuntimeError as error:
+        sys.exit(str(error))
+
+
+def request(port, method, path, *, body=None, headers=None, https=False):
+    if https:  # nginx, as localhost (its server_name), with the run's self-signed certificate
+        context = ssl.create_default_context()
+        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+        conn = http.client.HTTPSConnection("localhost", port, timeout=30, context=context)
+    else:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         conn.request(method, path, body=body, headers=headers or {})
         response = conn.getresponse()
@@ -255,7 +314,7 @@ def measure(url, label, *, args, say):
     return wrk(url, args)
 
 
-def run_scenarios(args, *, port, cold_port, prepared, say):
+def run_scenarios(args, *, port, cold_port, proxy_port, prepared, say):
     base = f"http://127.0.0.1:{port}"
     article = prepared["url"]
     assert request(port, "GET", f"/static/{STATIC_COPY}")[0] == 200, "whitenoise does not serve the static copy"
@@ -272,6 +331,16 @@ def run_scenarios(args, *, port, cold_port, prepared, say):
         ("article_cached", f"{base}{article}", "article from the page cache"),
         ("article_uncached", f"{base}{article}?uncached=1", "article rendered on every request (page cache missed)"),
     )
+    if proxy_port is not None:
+        nginx = f"https://localhost:{proxy_port}"
+        copy = request(proxy_port, "GET", f"/static/{STATIC_COPY}", https=True)
+        assert copy[0] == 200, "nginx does not serve the static copy"
+        for _ in range(2):
+            results["proxy_cache"] = dict(request(proxy_port, "GET", article, https=True)[1]).get("X-Cache-Status")
+        scenarios += (
+            ("static_proxy", f"{nginx}/static/{STATIC_COPY}", "static copy through nginx"),
+            ("article_proxy", f"{nginx}{article}", f"article through nginx's cache ({results['proxy_cache']})"),
+        )
     for name, url, label in scenarios:
         results[name] = measure(url, label, args=args, say=say)
     say("posting comments ...")
@@ -291,6 +360,11 @@ def run_scenarios(args, *, port, cold_port, prepared, say):
     if "article_cold" in results:
         flat["article_cold_rps"] = results["article_cold"]["rps"]
         measured.append("article_cold")
+    if "article_proxy" in results:
+        flat["article_proxy_rps"] = results["article_proxy"]["rps"]
+        flat["static_proxy_rps"] = results["static_proxy"]["rps"]
+        flat["article_proxy_vs_static"] = round(flat["article_proxy_rps"] / flat["static_proxy_rps"], 2)
+        measured += ["article_proxy", "static_proxy"]
     for name in measured:
         flat[f"{name}_p50_ms"] = results[name]["p50_ms"]
         flat[f"{name}_p99_ms"] = results[name]["p99_ms"]
@@ -300,6 +374,8 @@ def run_scenarios(args, *, port, cold_port, prepared, say):
         "uncached_at_least_300_rps": flat["article_uncached_rps"] >= 300,
         "cached_p99_under_20_ms": flat["article_cached_p99_ms"] < 20,
     }
+    if "article_proxy" in results:
+        flat["targets"]["article_proxy_at_least_0.7_static_proxy"] = flat["article_proxy_vs_static"] >= 0.7
     return {**flat, "details": results}
 
 
@@ -309,7 +385,7 @@ def post_comments(port, *, article_pk, args):
     statuses = []
 
     def client(number):
-        status, headers, body = request(port, "GET", f"/comments/form-state/?pk={article_pk}")
+        status, headers, body = request(port, "GET", FORM_STATE.format(pk=article_pk))
         state = json.loads(body)
         cookie = next(v.split(";", 1)[0] for k, v in headers if k.lower() == "set-cookie" and "csrftoken=" in v)
         n = 0
@@ -357,6 +433,8 @@ def print_table(results, args):
         ("article_cached", "article, cached"),
         ("article_uncached", "article, rendered"),
         ("article_cold", "article, no cache"),
+        ("static_proxy", "static copy, nginx"),
+        ("article_proxy", "article, nginx cache"),
     ):
         if name not in details:
             continue
@@ -372,6 +450,8 @@ def print_table(results, args):
         f"({results['queries_article_after_purge']} for the first one after a purge)"
     )
     print(f"cached / static = {results['cached_over_static']} (target ≥ 0.7)")
+    if "article_proxy_vs_static" in results:
+        print(f"through nginx: article / static = {results['article_proxy_vs_static']} (target ≥ 0.7)")
     for target, met in results["targets"].items():
         print(f"  {target}: {'yes' if met else 'NO'}")
 

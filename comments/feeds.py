@@ -11,7 +11,9 @@ escaped (:func:`comments.text.comment_html`). Links name the site's public
 origin (``articles.origin``), like the articles' feeds.
 
 The feeds are cached like readers' pages (:func:`articles.pagecache.cache_for_readers`):
-any comment published or removed purges them with every page. Their queries
+the site's carry the tag ``comments`` and an object's feed its object's
+(``article-7``), which a comment published or removed there purges
+(``comments.visible.page_tags()``). Their queries
 do not grow with the number of comments: the comments, then the objects
 they are on (one query per model that takes comments).
 """
@@ -24,9 +26,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from articles import conf as articles_conf
+from articles import pagecache
 from articles.feeds import PublicFeed
 from articles.origin import public_url
-from comments import conf, targets
+from comments import conf, targets, visible
 from comments.models import Comment
 from comments.text import comment_html
 
@@ -35,6 +38,10 @@ FEED_LENGTH = 30
 
 class LatestCommentsFeed(PublicFeed):
     """The newest comments readers see anywhere on the site."""
+
+    def get_object(self, request, *args, **kwargs):
+        pagecache.tag(request, visible.FEED_TAG)
+        return None
 
     def title(self, obj=None):
         return _("Comments on %(site)s") % {"site": articles_conf.get("NEWSROOM_SITE_NAME")}
@@ -94,6 +101,7 @@ class TargetCommentsFeed(LatestCommentsFeed):
         target = commentable.visible_object(object_pk) if commentable is not None else None
         if target is None:  # unknown, unpublished and nonsense alike
             raise Http404("No such object takes comments.")
+        pagecache.tag(request, pagecache.key(target))
         return target
 
     def title(self, obj=None):

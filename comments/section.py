@@ -254,7 +254,8 @@ def _shared_thread(target, *, number, sort, view, options):
             conf.get("NEWSROOM_COMMENTS_THREAD_RENDERER"),
         )
     )
-    shared = pagecache.shared(name, build)
+    # Purged with the object's pages (its tag, ``article-7``), which every comment change on it purges.
+    shared = pagecache.shared(name, build, tags=[pagecache.key(target)])
     if shared is None:
         return None, None
     page, html = shared

@@ -15,8 +15,12 @@ Status moves go through :func:`comments.status.change_status`, whose
 ``comment_status_changed`` signal reaches :func:`status_changed`; deleted
 comments reach :func:`deleted` (both connected by :func:`connect`).
 
-``articles.pagecache`` is the seam: the comments app tells it *that* pages
-changed, never which, so articles knows nothing about comments.
+``articles.pagecache`` is the seam, and purges by tag: a comment shows on
+the pages of the object it is on, which carry that object's tag
+(``article-7``: its page, its comment feed, the lists that show its comment
+count), and in the site's comment feed (tag ``comments``, :data:`FEED_TAG`),
+so those are what a change purges (:func:`page_tags`); articles knows
+nothing about comments.
 
 A change purges only when readers could see the comment before it or can
 after it (approved then or now): editing a held comment or trimming the IP
@@ -27,6 +31,7 @@ page may lag by up to ``NEWSROOM_PAGE_CACHE_SECONDS`` (the like button shows
 the new count at once).
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete
 
 from articles import pagecache
@@ -39,6 +44,8 @@ SHOWN_FIELDS = frozenset(
 )
 # ... and what decides whether it is shown.
 READER_FIELDS = SHOWN_FIELDS | {"status", "is_public", "is_removed"}
+#: The page cache tag of the site's comment feeds, which show the newest comments on everything.
+FEED_TAG = "comments"
 
 
 def shown(comment_status):
@@ -46,14 +53,22 @@ def shown(comment_status):
     return comment_status == Comment.Status.APPROVED
 
 
-def changed(*, before, after):
-    """A comment with status ``before`` (``""`` if new) now has ``after``, and something readers see may differ.
+def page_tags(comment):
+    """The page cache tags of the pages that show ``comment``: its object's, and the site's comment feed."""
+    model = ContentType.objects.get_for_id(comment.content_type_id).model_class()
+    if model is None:  # a model gone from the code: whatever showed it, purge everything
+        return [pagecache.SITE]
+    return [pagecache.key(model, comment.object_pk), FEED_TAG]
 
-    Purges readers' pages once the transaction commits if readers saw the
-    comment before or see it now.
+
+def changed(*, before, after, comment):
+    """``comment`` had status ``before`` (``""`` if new) and now has ``after``, and something readers see may differ.
+
+    Purges the pages showing it once the transaction commits if readers saw
+    the comment before or see it now.
     """
     if shown(before) or shown(after):
-        pagecache.purge_on_commit()
+        pagecache.purge_on_commit(*page_tags(comment))
 
 
 def update(comment, /, **changes):
@@ -71,18 +86,18 @@ def update(comment, /, **changes):
     for name, value in changes.items():
         setattr(comment, name, value)
     if READER_FIELDS.intersection(changes):
-        changed(before=before, after=comment.status)
+        changed(before=before, after=comment.status, comment=comment)
     return comment
 
 
-def status_changed(sender, *, from_status, to_status, **kwargs):
+def status_changed(sender, *, comment, from_status, to_status, **kwargs):
     """Receiver of ``comments.status.comment_status_changed`` (sent after commit)."""
-    changed(before=from_status, after=to_status)
+    changed(before=from_status, after=to_status, comment=comment)
 
 
 def deleted(sender, *, instance, **kwargs):
     """Receiver of ``post_delete`` for comments: a deleted approved comment leaves readers' pages."""
-    changed(before=instance.status, after="")
+    changed(before=instance.status, after="", comment=instance)
 
 
 def connect():

@@ -192,6 +192,13 @@ COMMENTS_XTD_THREADED_EMAILS = False
 # Listing pages show each article's number of approved comments.
 NEWSROOM_ARTICLE_LIST_DECORATORS = ["comments.counts.attach_comment_counts"]
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", default=300, minimum=0)
+# The shared HTTP cache in front (deploy/nginx.conf, deploy/varnish.vcl, a CDN): what purges it and how long it
+# keeps a page (empty: an hour with Varnish or Fastly, a minute otherwise); articles/pagecache/conf.py has the rest.
+NEWSROOM_SHARED_CACHE_PURGE = env_str("SHARED_CACHE_PURGE") or None
+NEWSROOM_SHARED_CACHE_SECONDS = env_int("SHARED_CACHE_SECONDS", default=None, minimum=0)
+NEWSROOM_SHARED_CACHE_VARNISH_URLS = env_list("SHARED_CACHE_VARNISH_URLS")
+NEWSROOM_SHARED_CACHE_FASTLY_SERVICE_ID = env_str("SHARED_CACHE_FASTLY_SERVICE_ID")
+NEWSROOM_SHARED_CACHE_FASTLY_API_TOKEN = env_str("SHARED_CACHE_FASTLY_API_TOKEN")
 # The spam filter's optional services (comments/conf.py documents the rest): each is off while its key is empty.
 NEWSROOM_AKISMET_KEY = env_str("AKISMET_KEY")
 NEWSROOM_AKISMET_SITE_URL = env_str("AKISMET_SITE_URL")

@@ -10,17 +10,26 @@ the pages tells it what to watch, once, from its ``ready()``::
     def home(request): ...
 
     pagecache.connect()                          # once: request and settings hooks
-    pagecache.purge_when_changed(Article, Tag)   # saved or deleted: every cached page is stale
+    pagecache.purge_when_changed(SiteSettings)   # saved or deleted: every cached page is stale
+    pagecache.purge_when_changed(Author, tags=lambda author: [pagecache.key(author)])  # just the pages showing it
     pagecache.changes_at(next_publication)       # when pages change by themselves (a scheduled story)
-    pagecache.purge_on_commit()                  # or by hand, e.g. from a signal receiver
+    pagecache.purge_on_commit("article-7")       # or by hand, e.g. from a signal receiver
 
 Settings: ``articles.pagecache.conf``; system checks: ``articles.pagecache.system_checks``.
 
 How it stays correct without enumerating keys:
 
 * Every stored page carries the site's current *generation*, a random token
-  kept in the cache. :func:`purge` replaces the token, so every page stored
-  before it stops matching at once: one cache write, however many pages.
+  kept in the cache. A site-wide :func:`purge` replaces the token, so every
+  page stored before it stops matching at once: one cache write, however
+  many pages.
+* Each page also names what it shows, as *tags* (``tag()``; see "Tags"
+  below), and remembers when each of them was last purged as it was being
+  rendered. ``purge("article-7")`` writes the time into the generation's
+  short purge log, so only the pages showing article 7 stop matching: the
+  lookup already read the generation, so this costs no cache read more.
+  The log keeps a tag for ``NEWSROOM_PAGE_CACHE_SECONDS`` and a minute: a
+  page rendered before an older purge has expired by then.
 * Scheduled articles appear at their time with no cron job: a page never
   outlives the soonest time a source registered with :func:`changes_at`
   names (the articles app's next scheduled ``publish_at``; looked up once
@@ -46,18 +55,42 @@ How it stays correct without enumerating keys:
   request's query string), since the page is served to every URL that
   shares its key, trackers included.
 
-Cached pages are sent with an ``ETag`` and ``Last-Modified`` and
-``Cache-Control: public, max-age=0, must-revalidate``, so browsers and
-proxies revalidate every time and get a 304 when nothing changed; pages for
-readers the cache must not serve get ``private, no-cache``. The
+Tags name what a page shows: ``site`` (every page: the sections menu, the
+site's settings), ``home``, ``listing`` (every list of articles, whose
+membership changes when a story is published, moved or withdrawn) and one
+per object, ``<model>-<pk>`` (``key()``: ``article-7``, ``section-3``,
+``author-2``, ``tag-5``, or a model's ``page_cache_tag``). A view declares
+them with ``tag()``; a shared part (:func:`shared`) passes its own on to
+every page that uses it::
+
+    pagecache.tag(request, "listing", *(pagecache.key(a) for a in articles))
+    pagecache.purge_on_commit(pagecache.key(article))  # after commit: just the pages showing it
+
+Cached pages are sent with an ``ETag`` and ``Last-Modified`` and, for a
+shared HTTP cache in front (Varnish, nginx, a CDN)::
+
+    Cache-Control: public, max-age=0, s-maxage=3600, stale-while-revalidate=30, stale-if-error=86400
+    Surrogate-Key: article-7 author-2 section-3 site
+    Cache-Tag: article-7,author-2,section-3,site
+    Vary: Cookie, Authorization
+
+so browsers revalidate every time (a 304 when nothing changed) while the
+proxy keeps the page for ``s-maxage`` (``articles.pagecache.conf``; never
+past the next scheduled article's time). Purges reach the proxy through
+``NEWSROOM_SHARED_CACHE_PURGE`` (``articles.pagecache.backends``), from
+the task worker once the transaction has committed. Pages for readers the
+cache must not serve, and any response that sets a cookie, get ``private``
+(``private, no-cache`` unless the view said more) and no tags. The
 ``X-Page-Cache`` header says ``hit``, ``miss`` or ``bypass``.
 
 The cache is Django's ``default`` cache: local memory on one machine, Redis
 (``CACHE_URL=redis://...``) when several app servers must purge together.
-Local memory is per process, so there the generation lives in a small file
-that every process of the site on this machine reads (one ``stat`` per
-request; the file is re-read only when it changes): a purge in one gunicorn
-worker reaches all of them. ``NEWSROOM_PAGE_CACHE_GENERATION_FILE`` names
+Local memory is per process, so there the generation (its purge log
+included) lives in a small file that every process of the site on this
+machine reads (one ``stat`` per request; the file is re-read only when it
+changes): a purge in one gunicorn worker reaches all of them. Purges
+rewrite it under a lock (``fcntl``), with a shared cache under a short lock
+kept in the cache (``cache.add``), so two purges at once both count. ``NEWSROOM_PAGE_CACHE_GENERATION_FILE`` names
 the file; by default it is in the temporary directory, named after the
 database and the cache's key prefix.
 
@@ -77,16 +110,19 @@ Readers the cache must not serve still share what every reader sees alike:
 like", the sections) until the next purge, under the same generation.
 """
 
+import contextlib
 import hashlib
 import json
 import logging
 import math
 import os
 import pickle
+import re
 import secrets
 import tempfile
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from functools import cache as memoise
 from functools import wraps
@@ -97,18 +133,25 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import request_finished, request_started, setting_changed
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.encoding import escape_uri_path
 from django.utils.http import http_date, parse_http_date_safe
 
-from articles.pagecache import conf, system_checks  # noqa: F401  (checks registers the system checks)
+from articles.pagecache import backends, conf, system_checks  # noqa: F401  (checks registers the system checks)
+
+try:
+    import fcntl
+except ImportError:  # Windows: purges in two processes at once may lose one's tags (see _purge_lock)
+    fcntl = None
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "articles:pagecache:generation"
+LOCK_KEY = "articles:pagecache:purge-lock"
+PURGE_LOCK_SECONDS = 5
 NEXT_PUBLISH_KEY = "articles:pagecache:next-publish"
 PAGE_KEY = "articles:pagecache:page:{url}"
 SHARED_KEY = "articles:pagecache:shared:{token}:{name}"
@@ -118,6 +161,15 @@ _KEPT_HEADERS = {"content-type", "content-language", "link", "x-robots-tag"}
 _VALIDATORS = {"etag", "last-modified", "cache-control", "vary"}
 # Never replayed from the cache (the middleware stores everything else).
 _PER_RESPONSE_HEADERS = {"set-cookie", "x-page-cache", "date"}
+# What a shared HTTP cache reads, and must never see on a page for one reader.
+_SHARED_CACHE_HEADERS = ("Surrogate-Key", "Cache-Tag")
+
+#: The tag every cached page carries: purging it empties them all.
+SITE = "site"
+# A purge log longer than this is a site-wide purge instead: the generation is read on every request.
+MAX_PURGE_LOG = 2000
+# How long past the page cache's max age a purge stays in the log: a page is rendered and stored within it.
+PURGE_LOG_MARGIN = 60
 
 
 def cache_for_readers(view):
@@ -136,17 +188,21 @@ def cache_for_readers(view):
         response = _canonical(request, view(request, *args, **kwargs))
         if not _is_storable(request, response):
             return _mark_bypass(request, response)
-        expires = min(time.time() + max_age, _next_publish(generation))
-        response["Cache-Control"] = "public, max-age=0, must-revalidate"
-        patch_vary_headers(response, ["Cookie"])
+        changes = _next_publish(generation)
+        expires = min(time.time() + max_age, changes)
+        # Each tag's last purge as this request first saw it: a purge while it rendered makes the page stale.
+        seen = _seen({SITE, *getattr(request, "_page_cache_tags", ()), *_part_tags()}, generation)
+        _shared_cache_headers(response, tags=seen, changes=changes)
+        patch_vary_headers(response, ["Cookie", "Authorization"])
         set_response_etag(response)
-        response["Last-Modified"] = http_date(generation["since"])
+        response["Last-Modified"] = http_date(max(generation["since"], *seen.values()))
         if expires > time.time():
+            store = {"generation": generation["token"], "seen": seen, "expires": expires, "changes": changes}
             if hasattr(request, "_page_cache_lookup"):
                 # The middleware stores the finished response, with every header the stack adds.
-                response._page_cache_store = (key, generation["token"], expires)
+                response._page_cache_store = (key, store)
             else:
-                _store(key, response, generation=generation["token"], expires=expires, headers=_KEPT_HEADERS)
+                _store(key, response, store, headers=_KEPT_HEADERS)
         return _conditional(request, response, hit=False)
 
     return cached_view
@@ -171,9 +227,12 @@ class PageCacheMiddleware:
                 return _conditional(request, hit, hit=True)
         response = self.get_response(request)
         store = getattr(response, "_page_cache_store", None)
-        if store is not None and not response.cookies and response.status_code == 200:
-            key, generation, expires = store
-            _store(key, response, generation=generation, expires=expires, headers=None)
+        if store is not None and response.cookies:
+            # A middleware after the view set a cookie: the page is this reader's now, for every cache.
+            _make_private(response)
+        elif store is not None and response.status_code == 200:
+            key, entry = store
+            _store(key, response, entry, headers=None)
         return response
 
 
@@ -195,19 +254,71 @@ def page_param(request, name, value):
     declared[name] = None if value is None else str(value)
 
 
-def purge():
-    """Make every cached page stale now (one cache write). Prefer :func:`purge_on_commit` inside transactions."""
-    generation = _new_generation()
-    path = _generation_file()
-    if path is not None:
-        _write_generation_file(path, generation)
-    cache.set(GENERATION_KEY, generation, None)
-    cache.delete(NEXT_PUBLISH_KEY)
+def tag(request, *tags):
+    """Declare that this page shows what ``tags`` name, so purging any of them refreshes it.
+
+    Call it while handling the request (a template tag may), with
+    ``key()`` for objects and ``"home"`` / ``"listing"`` for pages of
+    lists; every page carries ``"site"`` as well. Only stored pages are sent
+    with their tags (``Surrogate-Key``, ``Cache-Tag``)::
+
+        pagecache.tag(request, "listing", *(pagecache.key(article) for article in page))
+    """
+    declared = getattr(request, "_page_cache_tags", None)
+    if declared is None:
+        declared = request._page_cache_tags = set()
+    declared.update(tags)
+
+
+def key(obj, pk=None):
+    """The tag of one object (``key(article)``) or of a model's row (``key(Article, 7)``): ``"article-7"``.
+
+    Named by the model's ``page_cache_tag`` attribute when it has one (the
+    articles app calls its categories ``section``), else its model name.
+    Tags are words of letters, digits, ``-`` and ``_`` (a key of another
+    kind has the rest replaced by ``_``): headers separate them with spaces
+    and commas, and a Varnish ban matches them as whole words.
+    """
+    model = obj if isinstance(obj, type) else type(obj)
+    name = getattr(model, "page_cache_tag", None) or model._meta.model_name
+    return _UNSAFE_IN_TAGS.sub("_", f"{name}-{obj.pk if pk is None else pk}")
+
+
+_UNSAFE_IN_TAGS = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def purge(*tags):
+    """Make the cached pages showing any of ``tags`` stale now; with none (or ``SITE``), every page.
+
+    One write of the generation, and one purge queued for the shared HTTP
+    cache in front (``NEWSROOM_SHARED_CACHE_PURGE``). Prefer
+    :func:`purge_on_commit` inside transactions.
+    """
+    tags = {str(name) for name in tags}
+    with _purge_lock():
+        current = _current_generation(cache.get(GENERATION_KEY))
+        now = time.time()
+        horizon = now - conf.get("NEWSROOM_PAGE_CACHE_SECONDS") - PURGE_LOG_MARGIN
+        log = {name: when for name, when in current.get("purged", {}).items() if when > horizon}
+        if not tags or SITE in tags or len(log | dict.fromkeys(tags)) > MAX_PURGE_LOG:
+            tags = {SITE}
+            generation = _new_generation()
+        else:
+            # Never the same time twice for a tag: a page remembers which purge it saw by its time.
+            log.update({name: max(now, log.get(name, 0) + 1e-6) for name in tags})
+            generation = {**current, "purged": log}
+        path = _generation_file()
+        if path is not None:
+            _write_generation_file(path, generation)
+        cache.set(GENERATION_KEY, generation, None)
+    if SITE in tags:
+        cache.delete(NEXT_PUBLISH_KEY)
     if getattr(_request, "active", False):
         _request.generation = generation
+    backends.queue(sorted(tags))
 
 
-def shared(name, build):
+def shared(name, build, *, tags=()):
     """``build()``, worked out once per generation and shared by every request until the next purge.
 
     For the parts of a page that every reader sees alike (the comment thread,
@@ -218,9 +329,18 @@ def shared(name, build):
     the language... The result goes through the cache, so it must pickle, and
     each caller gets its own copy; ``None`` (nothing found) is not kept. With
     the page cache off (``NEWSROOM_PAGE_CACHE_SECONDS = 0``) this is just
-    ``build()``::
+    ``build()``.
 
-        teasers = pagecache.shared(f"related:{article.pk}", lambda: you_may_also_like(article))
+    ``tags`` (or ``tags(value)``, a function of what ``build()`` returned)
+    name what the part shows, as for ``tag()``: purging one of them
+    rebuilds it, and every page that uses the part carries them too. Without
+    tags, only a site-wide purge rebuilds it::
+
+        teasers = pagecache.shared(
+            f"related:{article.pk}",
+            lambda: you_may_also_like(article),
+            tags=lambda teasers: [pagecache.key(t) for t in [article, *teasers]],
+        )
     """
     max_age = conf.get("NEWSROOM_PAGE_CACHE_SECONDS")
     if not max_age:
@@ -229,30 +349,67 @@ def shared(name, build):
     # Hashed: any name makes a short key that every cache backend accepts.
     key = SHARED_KEY.format(token=generation["token"], name=hashlib.sha256(name.encode()).hexdigest()[:32])
     found = _read(key, token=generation["token"], private=True)
-    if found is not None and found[0] > time.time():
+    # (A part kept before tags existed has two items: built again.)
+    if found is not None and len(found) == 3 and found[0] > time.time() and _unchanged(found[2], generation):
+        _add_part_tags(found[2])
         return found[1]
     value = build()
     if value is None:
         # Nothing found is not kept: made-up URLs must not crowd real pages out of the cache.
         return value
+    seen = _seen(tags(value) if callable(tags) else tags, generation)
+    _add_part_tags(seen)
     # Like a page, it never outlives the next scheduled article's publication.
     expires = min(time.time() + max_age, _next_publish(generation))
     if expires > time.time():
-        _keep(key, (expires, value), token=generation["token"], timeout=expires - time.time(), private=True)
+        _keep(key, (expires, value, seen), token=generation["token"], timeout=expires - time.time(), private=True)
     return value
 
 
-def purge_on_commit():
-    """Purge once the current transaction commits (at once outside one), so no reader caches the old page after it.
+def purge_on_commit(*tags):
+    """Purge ``tags`` (none: every page) once the current transaction commits (at once outside one), so no
+    reader caches the old page after it.
 
-    Not deduplicated: a purge is two cache writes, cheaper than being wrong
-    about which purges a savepoint rollback dropped.
+    The tags of one transaction go out together, in one purge: each call
+    adds its tags to the transaction's pending purge and queues it on commit;
+    the first of its callbacks to run sends everything, the others find it
+    done. A savepoint rolled back takes its callbacks with it; if they were
+    the pending purge's last, that purge is dropped (what was asked for inside
+    the savepoint) and the next call starts a new one.
     """
-    transaction.on_commit(purge)
+    connection = connections[DEFAULT_DB_ALIAS]  # the one on_commit() queues on, for this thread
+    queued = _queued_purges.get(connection)
+    job = queued() if queued is not None else None
+    if job is None or job.done:
+        job = PendingPurge()
+        _queued_purges[connection] = weakref.ref(job)
+    job.tags.update({str(name) for name in tags} if tags else {SITE})
+    transaction.on_commit(job)  # outside a transaction this runs it at once
+
+
+# Each database connection's pending purge, held weakly: only Django's list of on-commit callbacks keeps it
+# alive, so when a rollback (of the transaction, or of the savepoints it was queued in) discards its callbacks,
+# CPython frees it at once and the next call starts a new one (as ``articles.related`` does: Django has no
+# public way to look into that list).
+_queued_purges = weakref.WeakKeyDictionary()
+
+
+class PendingPurge:
+    """The purge :func:`purge_on_commit` queues on commit: every tag asked for in the transaction, sent once."""
+
+    def __init__(self):
+        self.tags = set()
+        self.done = False  # tests run callbacks without committing; a purge that ran takes no more tags
+
+    def __call__(self):
+        if not self.done:
+            self.done = True
+            purge(*self.tags)
 
 
 def purge_receiver(sender, raw=False, **kwargs):
-    """A signal receiver: purge after commit. Connect it to any signal that means "readers see something new"."""
+    """A signal receiver: purge every page after commit. Connect it to any signal that means "readers see
+    something new" everywhere (the site's settings, the sections menu)."""
     if not raw:  # fixtures load rows as they are
         purge_on_commit()
 
@@ -264,19 +421,32 @@ def connect():
     request_finished.connect(_request_finished, dispatch_uid="articles_pagecache_request_finished")
 
 
-def purge_when_changed(*models):
+def purge_when_changed(*models, tags=None):
     """Purge after commit whenever a row of one of ``models`` is saved or deleted.
 
-    An automatic many-to-many ``through`` model (``Article.tags.through``) is
-    watched for its rows being added, removed or cleared.
+    ``tags(instance)``: the tags to purge (``lambda author: [pagecache.key(author)]``); without it, every
+    page. An automatic many-to-many ``through`` model (``Article.tags.through``) is watched for its rows
+    being added, removed or cleared, and purges every page.
     """
+    receiver = purge_receiver if tags is None else _TagsReceiver(tags)
     for model in models:
         uid = f"articles_pagecache_{model._meta.label_lower}"
         if model._meta.auto_created:
-            m2m_changed.connect(purge_receiver, sender=model, dispatch_uid=uid)
+            if tags is not None:
+                raise ValueError(f"{model._meta.label}: purge by tags from an m2m_changed receiver of your own.")
+            m2m_changed.connect(receiver, sender=model, dispatch_uid=uid)
             continue
         for signal in (post_save, post_delete):
-            signal.connect(purge_receiver, sender=model, dispatch_uid=f"{uid}_{signal is post_save}")
+            signal.connect(receiver, sender=model, dispatch_uid=f"{uid}_{signal is post_save}", weak=False)
+
+
+class _TagsReceiver:
+    def __init__(self, tags):
+        self.tags = tags
+
+    def __call__(self, sender, instance, raw=False, **kwargs):
+        if not raw:
+            purge_on_commit(*self.tags(instance))
 
 
 _next_change_sources = []
@@ -360,11 +530,36 @@ def _setting_changed(setting, **kwargs):
 def _request_started(**kwargs):
     _request.active = True
     _request.generation = None
+    _request.part_tags = set()
 
 
 def _request_finished(**kwargs):
     _request.active = False
     _request.generation = None
+    _request.part_tags = set()
+
+
+def _add_part_tags(tags):
+    """The tags of a shared part this request used: the page that shows it carries them too."""
+    if getattr(_request, "active", False):
+        _request.part_tags = getattr(_request, "part_tags", set()) | set(tags)
+
+
+def _part_tags():
+    return getattr(_request, "part_tags", set()) if getattr(_request, "active", False) else set()
+
+
+def _seen(tags, generation):
+    """``{tag: its last purge in generation's log, 0 if none}``, stored with a page or part to check it against."""
+    log = generation.get("purged", {})
+    return {name: log.get(name, 0) for name in sorted(set(tags))}
+
+
+def _unchanged(seen, generation):
+    """Whether no tag in ``seen`` was purged since. A tag gone from the log was last purged so long ago that a
+    page which saw an older purge of it has expired: it is unchanged for every page still alive."""
+    log = generation.get("purged", {})
+    return all(log.get(name, when) == when for name, when in seen.items())
 
 
 def _generation():
@@ -489,8 +684,35 @@ def _is_storable(request, response):
 def _mark_bypass(request, response):
     if request.method in {"GET", "HEAD"} and "Cache-Control" not in response:
         patch_cache_control(response, private=True, no_cache=True)
+    elif response.cookies:
+        _make_private(response)
+    for name in _SHARED_CACHE_HEADERS:
+        del response[name]
     response["X-Page-Cache"] = "bypass"
     return response
+
+
+def _make_private(response):
+    """Keep ``response`` (one reader's: it sets a cookie) out of every shared cache."""
+    del response["Cache-Control"]  # ours said "public, s-maxage=...": none of it holds for one reader's page
+    patch_cache_control(response, private=True, no_cache=True)
+    for name in _SHARED_CACHE_HEADERS:
+        del response[name]
+
+
+def _shared_cache_headers(response, *, tags, changes):
+    """What a shared HTTP cache in front needs: how long to keep the page, and what it shows.
+
+    Never kept past ``changes``, when the page changes by itself (a scheduled article).
+    """
+    seconds = max(0, math.floor(min(conf.shared_cache_seconds(), changes - time.time())))
+    response["Cache-Control"] = (
+        f"public, max-age=0, s-maxage={seconds}, "
+        f"stale-while-revalidate={conf.get('NEWSROOM_SHARED_CACHE_STALE_WHILE_REVALIDATE')}, "
+        f"stale-if-error={conf.get('NEWSROOM_SHARED_CACHE_STALE_IF_ERROR')}"
+    )
+    response["Surrogate-Key"] = " ".join(sorted(tags))
+    response["Cache-Tag"] = ",".join(sorted(tags))
 
 
 def _conditional(request, response, *, hit):
@@ -507,7 +729,39 @@ def _conditional(request, response, *, hit):
 
 
 def _new_generation():
-    return {"token": secrets.token_hex(8), "since": int(time.time())}
+    return {"token": secrets.token_hex(8), "since": int(time.time()), "purged": {}}
+
+
+@contextlib.contextmanager
+def _purge_lock():
+    """One purge at a time for the site, so two at once both count (each rewrites the purge log).
+
+    With the generation file, an ``fcntl`` lock on a file beside it; with a
+    shared cache, a key added with ``cache.add`` (Redis ``SET NX``) that
+    expires by itself should its holder die. Waits at most that long, then
+    goes ahead: a lost tag purge costs a stale page until the max age, a
+    purge that never happens costs more.
+    """
+    path = _generation_file()
+    if path is not None and fcntl is not None:
+        try:
+            file = open(f"{path}.lock", "a")  # noqa: SIM115  (closed below, after the lock)
+        except OSError:
+            yield  # the generation file cannot be written either: _write_generation_file logs it
+            return
+        with file:
+            fcntl.flock(file, fcntl.LOCK_EX)
+            yield
+        return
+    token = secrets.token_hex(8)
+    deadline = time.monotonic() + PURGE_LOCK_SECONDS
+    while not cache.add(LOCK_KEY, token, PURGE_LOCK_SECONDS) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    try:
+        yield
+    finally:
+        if cache.get(LOCK_KEY) == token:
+            cache.delete(LOCK_KEY)
 
 
 def _start_generation():
@@ -568,8 +822,12 @@ def _read_generation_file(path):
     try:
         with open(path, encoding="utf-8") as file:
             generation = json.load(file)
-        generation = {"token": str(generation["token"]), "since": int(generation["since"])}
-    except (OSError, ValueError, KeyError, TypeError):
+        generation = {
+            "token": str(generation["token"]),
+            "since": int(generation["since"]),
+            "purged": {str(name): float(when) for name, when in generation.get("purged", {}).items()},
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     _file_seen[path] = (stamp, generation)
     return generation
@@ -612,15 +870,18 @@ def _create_generation_file(path):
 def _next_publish(generation):
     """Unix time of the soonest scheduled article (infinity if none), looked up once per generation."""
     stored = cache.get(NEXT_PUBLISH_KEY)
-    # Kept with its generation: a purge in another process (whose delete cannot reach this cache) still counts.
-    soonest = stored[1] if isinstance(stored, tuple) and stored[0] == generation["token"] else None
+    # Kept with its generation and the last purge of "listing" (which a changed schedule purges): a purge in
+    # another process (whose delete cannot reach this cache) still counts.
+    seen = _seen(["listing"], generation)
+    current = isinstance(stored, tuple) and len(stored) == 3 and stored[0] == generation["token"]
+    soonest = stored[2] if current and _unchanged(stored[1], generation) else None
     if soonest is None or soonest <= time.time():
         times = [when.timestamp() for when in (source() for source in _next_change_sources) if when is not None]
         soonest = min(times, default=math.inf)
         # Looked up again after the max age at the latest, or once that article is out.
         timeout = min(conf.get("NEWSROOM_PAGE_CACHE_SECONDS"), soonest - time.time())
         if timeout > 0:
-            cache.set(NEXT_PUBLISH_KEY, (generation["token"], soonest), math.ceil(timeout))
+            cache.set(NEXT_PUBLISH_KEY, (generation["token"], seen, soonest), math.ceil(timeout))
     return soonest
 
 
@@ -633,24 +894,37 @@ def _lookup(request):
     key = PAGE_KEY.format(url=_page_url(request))
     generation = _generation()
     entry = _read(key, token=generation["token"], private=False)
-    if entry and entry["generation"] == generation["token"] and entry["expires"] > time.time():
+    if (
+        entry
+        and entry["generation"] == generation["token"]
+        and entry["expires"] > time.time()
+        and "seen" in entry  # (one kept before tags existed is rendered again)
+        and _unchanged(entry["seen"], generation)
+    ):
         return key, generation, _from_entry(entry)
     return key, generation, None
 
 
-def _store(key, response, *, generation, expires, headers):
-    """Keep ``response`` until ``expires`` with the named headers (all but per-response ones if ``None``)."""
+def _store(key, response, entry, *, headers):
+    """Keep ``response`` as ``entry`` says (generation, tags seen, expiry) with the named headers (all but
+    per-response ones if ``None``)."""
     if headers is None:
         kept = [(k, v) for k, v in response.items() if k.lower() not in _PER_RESPONSE_HEADERS]
     else:
-        kept = [(k, v) for k, v in response.items() if k.lower() in headers or k.lower() in _VALIDATORS]
-    entry = {"generation": generation, "expires": expires, "content": response.content, "headers": kept}
+        kept = [
+            (k, v)
+            for k, v in response.items()
+            if k.lower() in headers or k.lower() in _VALIDATORS or k in _SHARED_CACHE_HEADERS
+        ]
+    entry = {**entry, "content": response.content, "headers": kept}
     # The entry's own ``expires`` is exact; the cache's timeout is in whole seconds.
-    _keep(key, entry, token=generation, timeout=expires - time.time(), private=False)
+    _keep(key, entry, token=entry["generation"], timeout=entry["expires"] - time.time(), private=False)
 
 
 def _from_entry(entry):
     response = HttpResponse(entry["content"])
     for name, value in entry["headers"]:
         response[name] = value
+    # Counted from now: a shared cache must not keep it past the next scheduled article any more than we do.
+    _shared_cache_headers(response, tags=entry["seen"], changes=entry["changes"])
     return response

@@ -27,6 +27,43 @@
     process of the site on this machine learns of a purge (default ``None``:
     a file in the temporary directory named after the database and the
     cache's key prefix). Not used with a shared cache such as Redis.
+
+A shared HTTP cache in front (Varnish, nginx, a CDN such as Fastly) keeps
+the pages the page cache stores (``docs/deployment.md``):
+
+``NEWSROOM_SHARED_CACHE_PURGE``
+    How purges reach it (default ``None``: they don't): ``"varnish"`` (an
+    HTTP ``BAN`` to each of ``NEWSROOM_SHARED_CACHE_VARNISH_URLS`` with the
+    tags in ``X-Purge-Tags``), ``"fastly"`` (Fastly's batch purge by
+    surrogate key), or ``"nginx"`` (nginx cannot purge by tag without a
+    commercial module: nothing is sent, and pages are kept briefly). Sent
+    from the task worker after commit, retried with growing pauses.
+``NEWSROOM_SHARED_CACHE_SECONDS``
+    How long the shared cache may keep a page (``s-maxage``). Default
+    ``None``: 3600 when purges reach it (Varnish, Fastly), so a story stays
+    at the edge through a spike and a change shows the moment it is purged;
+    else 60, so a proxy nobody purges is never more than a minute behind.
+    Never past the next scheduled article's publication. ``0``: the shared
+    cache revalidates every time.
+``NEWSROOM_SHARED_CACHE_STALE_WHILE_REVALIDATE``
+    Seconds an expired or purged page may still be served while the proxy
+    fetches a new one (default 30): one request renders, the spike waits for
+    nobody.
+``NEWSROOM_SHARED_CACHE_STALE_IF_ERROR``
+    Seconds an expired page may be served while the site answers with
+    errors or not at all (default 86400: a day of the last good front page
+    beats an error page).
+``NEWSROOM_SHARED_CACHE_VARNISH_URLS``
+    With ``"varnish"``: the Varnish servers to send each ``BAN`` to (default
+    ``[]``), e.g. ``["http://127.0.0.1:6081/"]``.
+``NEWSROOM_SHARED_CACHE_FASTLY_SERVICE_ID``
+    With ``"fastly"``: the service to purge (default ``""``).
+``NEWSROOM_SHARED_CACHE_FASTLY_API_TOKEN``
+    With ``"fastly"``: an API token with the ``purge_select`` scope
+    (default ``""``).
+``NEWSROOM_SHARED_CACHE_FASTLY_API_URL``
+    Fastly's API (default ``"https://api.fastly.com"``); a Fastly-compatible
+    CDN or a test server may stand in.
 """
 
 from django.conf import settings
@@ -49,9 +86,29 @@ DEFAULTS = {
     ],
     "NEWSROOM_PAGE_CACHE_ALLOWED_COOKIES": [],
     "NEWSROOM_PAGE_CACHE_GENERATION_FILE": None,
+    "NEWSROOM_SHARED_CACHE_PURGE": None,
+    "NEWSROOM_SHARED_CACHE_SECONDS": None,
+    "NEWSROOM_SHARED_CACHE_STALE_WHILE_REVALIDATE": 30,
+    "NEWSROOM_SHARED_CACHE_STALE_IF_ERROR": 86400,
+    "NEWSROOM_SHARED_CACHE_VARNISH_URLS": [],
+    "NEWSROOM_SHARED_CACHE_FASTLY_SERVICE_ID": "",
+    "NEWSROOM_SHARED_CACHE_FASTLY_API_TOKEN": "",
+    "NEWSROOM_SHARED_CACHE_FASTLY_API_URL": "https://api.fastly.com",
 }
+
+#: Purge backends that reach every page by tag, and so may let the shared cache keep pages long.
+PURGING_BACKENDS = {"varnish", "fastly"}
+SHARED_CACHE_BACKENDS = {None, "nginx", *PURGING_BACKENDS}
 
 
 def get(name):
     """The current value of ``name``, falling back to its documented default."""
     return getattr(settings, name, DEFAULTS[name])
+
+
+def shared_cache_seconds():
+    """``s-maxage``: the setting, or its default for the purge backend (see above)."""
+    seconds = get("NEWSROOM_SHARED_CACHE_SECONDS")
+    if seconds is None:
+        return 3600 if get("NEWSROOM_SHARED_CACHE_PURGE") in PURGING_BACKENDS else 60
+    return seconds

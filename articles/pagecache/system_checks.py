@@ -38,6 +38,66 @@ def check_page_cache(app_configs, **kwargs):
     return errors
 
 
+@checks.register()
+def check_shared_cache(app_configs, **kwargs):
+    """The shared HTTP cache's settings (``articles.E014`` to ``articles.E017``)."""
+    errors = []
+    backend = conf.get("NEWSROOM_SHARED_CACHE_PURGE")
+    if backend not in conf.SHARED_CACHE_BACKENDS:
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_SHARED_CACHE_PURGE is {backend!r}.",
+                hint='Set NEWSROOM_SHARED_CACHE_PURGE to None, "nginx", "varnish" or "fastly".',
+                id="articles.E014",
+            )
+        )
+    for name in (
+        "NEWSROOM_SHARED_CACHE_SECONDS",
+        "NEWSROOM_SHARED_CACHE_STALE_WHILE_REVALIDATE",
+        "NEWSROOM_SHARED_CACHE_STALE_IF_ERROR",
+    ):
+        value = conf.get(name)
+        if name == "NEWSROOM_SHARED_CACHE_SECONDS" and value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            errors.append(
+                checks.Error(
+                    f"{name} is {value!r}.",
+                    hint=f"Set {name} to a whole number of seconds.",
+                    id="articles.E015",
+                )
+            )
+    urls = conf.get("NEWSROOM_SHARED_CACHE_VARNISH_URLS")
+    if backend == "varnish" and (
+        isinstance(urls, str)
+        or not isinstance(urls, list | tuple)
+        or not urls
+        or not all(isinstance(url, str) and url.startswith(("http://", "https://")) for url in urls)
+    ):
+        errors.append(
+            checks.Error(
+                f'NEWSROOM_SHARED_CACHE_PURGE is "varnish" but NEWSROOM_SHARED_CACHE_VARNISH_URLS is {urls!r}.',
+                hint='List the Varnish servers to send BAN requests to, e.g. ["http://127.0.0.1:6081/"].',
+                id="articles.E016",
+            )
+        )
+    if backend == "fastly":
+        missing = [
+            name
+            for name in ("NEWSROOM_SHARED_CACHE_FASTLY_SERVICE_ID", "NEWSROOM_SHARED_CACHE_FASTLY_API_TOKEN")
+            if not conf.get(name)
+        ]
+        if missing:
+            errors.append(
+                checks.Error(
+                    f'NEWSROOM_SHARED_CACHE_PURGE is "fastly" but {" and ".join(missing)} is empty.',
+                    hint="Set the Fastly service id and an API token with the purge_select scope.",
+                    id="articles.E017",
+                )
+            )
+    return errors
+
+
 PAGE_CACHE_MIDDLEWARE = "articles.pagecache.PageCacheMiddleware"
 # Hits are answered where the middleware sits: the middleware listed before it still runs for them, the rest never.
 _RUN_FOR_HITS = ["django.middleware.security.SecurityMiddleware"]

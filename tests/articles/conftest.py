@@ -1,9 +1,14 @@
+import socket
+import uuid
+
 import pytest
 from django.contrib.sites.models import Site
 from django.db import connection
 from django.db.models import DateTimeField, Value
 from django.db.models.functions import Now
 from django.utils import timezone
+
+from tests.conftest import clear_cache
 
 
 @pytest.fixture
@@ -72,3 +77,35 @@ def app_pages(settings, tmp_path):
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
     settings.NEWSROOM_ARTICLE_LIST_DECORATORS = []
     return tmp_path
+
+
+def _redis_answers():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings, db, tmp_path):
+    """The page cache switched on, on an empty cache of the given kind: local memory (with the generation
+    file) and Redis (skipped when no Redis answers on 127.0.0.1:6379), with a key prefix of its own."""
+    from django.core.cache import cache
+
+    prefix = f"pagecache-test-{uuid.uuid4().hex[:8]}"
+    if request.param == "redis":
+        if not _redis_answers():
+            pytest.skip("Redis does not answer on 127.0.0.1:6379 (.ci/run starts it); the Redis variant is skipped")
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/1"}
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix}
+    settings.CACHES = {"default": {**backend, "KEY_PREFIX": prefix}}
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
+    if request.param == "redis":
+        settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = None  # Redis holds the generation itself
+    else:  # in the test's own directory, whatever the run's default cache is (none is left in /tmp)
+        settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = str(tmp_path / "pagecache-generation.json")
+    clear_cache(cache)
+    yield cache
+    clear_cache(cache)

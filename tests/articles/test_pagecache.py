@@ -6,7 +6,6 @@ answers on 127.0.0.1:6379), with a key prefix of its own.
 
 import itertools
 import re
-import socket
 import time
 import uuid
 from datetime import timedelta
@@ -111,35 +110,6 @@ own_urls = pytest.mark.urls(__name__)
 # --- Fixtures ------------------------------------------------------------------------------------------------------
 
 
-def _redis_answers():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.2):
-            return True
-    except OSError:
-        return False
-
-
-@pytest.fixture(params=["locmem", "redis"])
-def page_cache(request, settings, db, tmp_path):
-    """The page cache switched on, on an empty cache of the given kind."""
-    prefix = f"pagecache-test-{uuid.uuid4().hex[:8]}"
-    if request.param == "redis":
-        if not _redis_answers():
-            pytest.skip("Redis does not answer on 127.0.0.1:6379 (.ci/run starts it); the Redis variant is skipped")
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/1"}
-    else:
-        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix}
-    settings.CACHES = {"default": {**backend, "KEY_PREFIX": prefix}}
-    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
-    if request.param == "redis":
-        settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = None  # Redis holds the generation itself
-    else:  # in the test's own directory, whatever the run's default cache is (none is left in /tmp)
-        settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = str(tmp_path / "pagecache-generation.json")
-    clear_cache(cache)
-    yield cache
-    clear_cache(cache)
-
-
 def _get(client, url, **headers):
     return client.get(url, headers=headers)
 
@@ -204,10 +174,13 @@ def test_cached_article_page_holds_nothing_personal(client, db, page_cache):
 @own_urls
 def test_headers_let_browsers_revalidate(client, page_cache):
     for response in (client.get("/plain/"), client.get("/plain/")):
-        assert response["Cache-Control"] == "public, max-age=0, must-revalidate"
+        # Browsers revalidate every time; a shared cache in front keeps it (60 s: no purge reaches it).
+        assert response["Cache-Control"] == (
+            "public, max-age=0, s-maxage=60, stale-while-revalidate=30, stale-if-error=86400"
+        )
         assert response["ETag"].startswith('"')
         assert response["Last-Modified"].endswith("GMT")
-        assert "Cookie" in response["Vary"]
+        assert response["Vary"] == "Cookie, Authorization"
 
 
 @own_urls
@@ -498,7 +471,7 @@ def test_the_purge_waits_for_the_commit(client, db, page_cache, django_capture_o
     with django_capture_on_commit_callbacks() as callbacks:
         _edit_headline(article)
         assert _state(client.get("/")) == "hit"
-    assert pagecache.purge in callbacks
+    assert any(isinstance(callback, pagecache.PendingPurge) for callback in callbacks)
 
 
 def _comment(article, *, status, text="A thoughtful comment."):
@@ -591,10 +564,17 @@ def test_a_scheduled_article_appears_on_the_cached_home_page_at_its_time(client,
 def test_a_scheduled_article_appears_in_real_time(client, db, page_cache):
     # Real time, not time_machine: "published" is decided by the database's
     # clock (publish_at <= NOW()), which time_machine cannot move.
-    due = timezone.now() + timedelta(seconds=1)
-    make_article(headline="Embargoed report", publish_at=due)
-    assert b"Embargoed report" not in client.get("/").content
-    assert _state(client.get("/")) == "hit"
+    # The two requests before the publication time must both finish before it: on a busy machine a
+    # request can take a second, so the lead grows until they do.
+    for lead in (1, 4, 16):
+        due = timezone.now() + timedelta(seconds=lead)
+        article = make_article(headline="Embargoed report", publish_at=due)
+        before = client.get("/").content, _state(client.get("/"))
+        if timezone.now() < due:
+            break
+        article.delete()
+    assert before == (before[0], "hit")
+    assert b"Embargoed report" not in before[0]
     time.sleep(max(0, (due - timezone.now()).total_seconds()) + 0.2)
     response = client.get("/")
     assert (_state(response), b"Embargoed report" in response.content) == ("miss", True)
@@ -808,8 +788,8 @@ def test_new_suggestions_reach_the_shared_related_list(client, db, page_cache, d
         older = make_article(tags=["floods", "rivers"], headline="Floods close the river road")
     with django_capture_on_commit_callbacks() as after_commit:
         make_article(tags=["floods", "rivers"], headline="Follow-up on the river road")
-    purges = [callback for callback in after_commit if callback is pagecache.purge]
-    rest = [callback for callback in after_commit if callback is not pagecache.purge]
+    purges = [callback for callback in after_commit if isinstance(callback, pagecache.PendingPurge)]
+    rest = [callback for callback in after_commit if not isinstance(callback, pagecache.PendingPurge)]
     assert purges and rest
     # The save's purges run, and a reader looks, before the suggestions are computed.
     for purge in purges:

@@ -65,3 +65,34 @@ def test_production_hardening_is_on():
     result = _manage("shell", "-c", script, env=PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1].split() == ["False", "True", "True", "True", "True"]
+
+
+def test_the_shared_cache_in_front_is_configured_from_the_environment():
+    shared = {
+        "SHARED_CACHE_PURGE": "varnish",
+        "SHARED_CACHE_SECONDS": "600",
+        "SHARED_CACHE_VARNISH_URLS": "http://10.0.0.5:6081/, http://10.0.0.6:6081/",
+    }
+    script = (
+        "from django.conf import settings as s; "
+        "print(s.NEWSROOM_SHARED_CACHE_PURGE, s.NEWSROOM_SHARED_CACHE_SECONDS, *s.NEWSROOM_SHARED_CACHE_VARNISH_URLS)"
+    )
+    result = _manage("shell", "-c", script, env={**PRODUCTION, **shared})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "varnish",
+        "600",
+        "http://10.0.0.5:6081/",
+        "http://10.0.0.6:6081/",
+    ]
+    checked = _manage("check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION, **shared})
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_without_the_environment_nothing_in_front_is_purged():
+    script = (
+        "from django.conf import settings as s; print(s.NEWSROOM_SHARED_CACHE_PURGE, s.NEWSROOM_SHARED_CACHE_SECONDS)"
+    )
+    result = _manage("shell", "-c", script, env=PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == ["None", "None"]
