@@ -297,8 +297,9 @@ class Article(models.Model):
         return reverse("articles:category", kwargs={"path": f"{self.category.path}/{self.slug}"})
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        article = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        # Django 6.1 passes ``fetch_mode`` too; whatever it passes goes on to Model.from_db().
+        article = super().from_db(db, field_names, values, *args, **kwargs)
         # As stored (Django's documented way to keep loaded values), so a save knows whether lists change.
         if set(cls.LISTING_FIELDS) <= set(field_names):
             article.listed_as = article.listing_state()

@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.core import checks
 from django.utils import timezone
-from django_tasks import default_task_backend
+from django_tasks_db.models import DBTaskResult
 
 from articles import pagecache
 from articles.pagecache import backends
@@ -15,7 +15,18 @@ from comments import status
 from comments.models import Comment
 from tests.factories import make_article, make_comment
 
-DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _queued(settings=None):
+    """The purge tasks waiting in the database queue, oldest first, as ``(args, run_after)``.
+
+    With ``settings``: switch to that queue first (a queue that keeps what is enqueued and can defer).
+    """
+    if settings is not None:
+        settings.TASKS = DATABASE_TASKS
+    rows = DBTaskResult.objects.filter(task_path=backends.send_purge.module_path).order_by("enqueued_at", "pk")
+    return [(row.args_kwargs["args"], row.run_after) for row in rows]
 
 
 class _Recorder(BaseHTTPRequestHandler):
@@ -86,13 +97,12 @@ def test_fastly_purges_at_most_256_keys_a_request(fastly):
 
 
 @pytest.mark.parametrize("backend", [None, "nginx"])
-def test_nginx_and_none_send_nothing_and_queue_nothing(settings, cache_server, backend):
+def test_nginx_and_none_send_nothing_and_queue_nothing(db, settings, cache_server, backend):
     settings.NEWSROOM_SHARED_CACHE_PURGE = backend
-    settings.TASKS = DUMMY_TASKS
-    default_task_backend.clear()
+    _queued(settings)
     backends.queue(["article-7"])
     backends.send(["article-7"])
-    assert default_task_backend.results == [] and cache_server.received == []
+    assert _queued() == [] and cache_server.received == []
 
 
 def test_a_refused_purge_is_tried_again(varnish):
@@ -101,17 +111,16 @@ def test_a_refused_purge_is_tried_again(varnish):
     assert [headers["X-Purge-Tags"] for _m, _p, headers in varnish.received] == ["article-7", "article-7"]
 
 
-def test_where_tasks_can_wait_a_retry_waits_longer_each_time(varnish, settings):
-    settings.TASKS = DUMMY_TASKS
-    default_task_backend.clear()
+def test_where_tasks_can_wait_a_retry_waits_longer_each_time(db, varnish, settings):
+    _queued(settings)
     varnish.statuses = [503, 503]
     before = timezone.now()
     assert backends.send_purge.call(["article-7"], 1) == "retrying"
     assert backends.send_purge.call(["article-7"], 2) == "retrying"
-    first, second = default_task_backend.results
-    assert (first.args, second.args) == ([["article-7"], 2], [["article-7"], 3])
-    assert before + timedelta(seconds=10) <= first.task.run_after < before + timedelta(seconds=15)
-    assert before + timedelta(seconds=20) <= second.task.run_after < before + timedelta(seconds=25)
+    (first, first_at), (second, second_at) = _queued()
+    assert (first, second) == ([["article-7"], 2], [["article-7"], 3])
+    assert before + timedelta(seconds=10) <= first_at < before + timedelta(seconds=15)
+    assert before + timedelta(seconds=20) <= second_at < before + timedelta(seconds=25)
 
 
 def test_after_the_last_attempt_it_gives_up_and_says_so(varnish, caplog):
@@ -132,18 +141,17 @@ def test_a_cache_that_does_not_answer_fails_the_purge(settings, cache_server):
 def test_an_approval_queues_one_purge_after_commit_and_sends_nothing_itself(
     db, varnish, settings, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = DUMMY_TASKS
-    default_task_backend.clear()
+    _queued(settings)
     with django_capture_on_commit_callbacks(execute=True):
         comment = make_comment(make_article(), status=Comment.Status.PENDING)
-    default_task_backend.clear()
+    DBTaskResult.objects.all().delete()
     with django_capture_on_commit_callbacks(execute=True):
         status.change_status(comment, Comment.Status.APPROVED, by_label="test")
-        assert default_task_backend.results == []  # nothing before the commit
-    [queued] = default_task_backend.results
-    assert queued.args == [sorted([f"article-{comment.object_pk}", "comments"])]
+        assert _queued() == []  # nothing before the commit
+    [(queued, _at)] = _queued()
+    assert queued == [sorted([f"article-{comment.object_pk}", "comments"])]
     assert varnish.received == []  # the worker sends it, not the request
-    backends.send_purge.call(*queued.args)
+    backends.send_purge.call(*queued)
     assert [headers["X-Purge-Tags"] for _m, _p, headers in varnish.received] == [
         f"article-{comment.object_pk} comments"
     ]
