@@ -38,7 +38,9 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from articles import models, pagecache, signals, system_checks  # noqa: F401  (registers checks and handlers)
+        from articles import addresses, models, pagecache, signals, system_checks  # noqa: F401  (registers checks and handlers)
+
+        addresses.connect()
 
         # After ``signals``: related suggestions are rewritten before the purge on commit.
         pagecache.connect()

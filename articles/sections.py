@@ -10,7 +10,8 @@ next purge (:func:`articles.pagecache.shared`)::
     sections.top_level()                    # the navigation, in menu order
     sections.by_path(["news", "news/world"])  # {path: Category} for those that exist
 
-Each call hands out its own copies, so a page may change what it was given.
+A request reads the snapshot once (:func:`articles.pagecache.once_per_request`):
+every call in it gets the same sections, so a page must not change them.
 """
 
 from articles import pagecache
@@ -18,14 +19,23 @@ from articles.models import Category
 
 
 def all_by_path():
-    """``{path: Category}`` for every section (one query per generation; one per call with the cache off)."""
-    return pagecache.shared("articles:sections", lambda: {c.path: c for c in Category.objects.all()})
+    """``{path: Category}`` for every section (one query per generation; one per request with the cache off)."""
+    return pagecache.once_per_request(
+        "articles:sections",
+        lambda: pagecache.shared("articles:sections", lambda: {c.path: c for c in Category.objects.all()}),
+    )
 
 
 def by_path(paths):
     """The sections among ``paths`` that exist, as ``{path: Category}``."""
     everything = all_by_path()
     return {path: everything[path] for path in paths if path in everything}
+
+
+def tree(category):
+    """``category`` and every section below it (no query: the snapshot)."""
+    below = category.path + "/"
+    return [c for c in all_by_path().values() if c.path == category.path or c.path.startswith(below)]
 
 
 def top_level():

@@ -23,7 +23,7 @@ from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from articles import conf, images, page_parts, pagecache, roles, sections, structured_data
+from articles import addresses, conf, images, page_parts, pagecache, roles, sections, structured_data
 from articles.listing import decorate
 from articles.models import Article, Author
 from articles.origin import public_url
@@ -66,7 +66,7 @@ def latest_by_top_section(top, *, count, exclude=()):
     for section in top:
         ids = (
             Article.objects.published()
-            .in_category_tree(section)
+            .in_categories(sections.tree(section))
             .exclude(pk__in=list(exclude))
             .newest_first()
             .values("pk")[:count]
@@ -101,7 +101,8 @@ def section_or_article(request, path):
 def section_page(request, *, chain):
     category = chain[-1]
     subsections = list(category.children.order_by("position", "name"))
-    page = paginate(request, Article.objects.published().in_category_tree(category).for_listing().newest_first())
+    articles = Article.objects.published().in_categories(sections.tree(category))
+    page = paginate(request, articles.for_listing().newest_first())
     pagecache.tag(request, pagecache.key(category))
     context = {"category": category, "crumbs": section_crumbs(chain), "subsections": subsections, "page_obj": page}
     return render(request, "articles/section.html", context)
@@ -139,6 +140,8 @@ def article_page(request, *, slug, chain):
         "crumbs": crumbs,
         "page_parts": page_parts.context(),
         "preview": preview,
+        # The name of the page's shared text ({% shared_fragment %}); none for a preview, which one reader sees.
+        "shared_content": None if preview else f"article-{article.pk}",
         "updated": article.updated_at if article.updated_at - article.publish_at > UPDATE_GRACE else None,
         "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
         "lead_picture": images.lead_picture(article),
@@ -222,7 +225,10 @@ def paginate(request, queryset, *, params=None):
     except InvalidPage as exc:
         raise Http404(_("No such page.")) from exc
     pagecache.page_param(request, "page", page.number if page.number > 1 else None)
-    page.object_list = decorate(page.object_list)
+    # The page's rows by key, from a subquery the listing index answers alone (one query still): a deep
+    # page (?page=554) no longer reads the whole rows, and their joins, of every article before it.
+    start = (page.number - 1) * paginator.per_page
+    page.object_list = decorate(queryset.filter(pk__in=queryset.values("pk")[start : start + paginator.per_page]))
     pagecache.tag(request, "listing", *teaser_tags(page.object_list))
     params = params or {}
     if page.has_previous():
@@ -261,7 +267,7 @@ def article_tags(article):
 
 def section_crumbs(chain, *, current=True):
     """``(name, url)`` pairs Home » News » World; the current page's url is ``None``."""
-    crumbs = [(_("Home"), reverse("articles:home"))]
+    crumbs = [(_("Home"), addresses.reverse("articles:home"))]
     crumbs += [(c.name, c.get_absolute_url()) for c in chain]
     if current:
         crumbs[-1] = (crumbs[-1][0], None)

@@ -25,8 +25,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from articles import addresses, pagecache
 from articles import conf as articles_conf
-from articles import pagecache
 from articles.feeds import PublicFeed
 from articles.origin import public_url
 from comments import conf, targets, visible
@@ -157,6 +157,6 @@ def links_context(target):
     return {
         "published": commentable.is_visible(target),
         "target_title": commentable.title(target),
-        "rss_url": reverse("comments-feed-target-rss", args=args),
-        "atom_url": reverse("comments-feed-target-atom", args=args),
+        "rss_url": addresses.reverse("comments-feed-target-rss", args=args),
+        "atom_url": addresses.reverse("comments-feed-target-atom", args=args),
     }

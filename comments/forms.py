@@ -35,6 +35,12 @@ def comment_max_length():
     return getattr(settings, "COMMENT_MAX_LENGTH", 3000)
 
 
+def security_data(target):
+    """The anti-forgery fields (``SECURITY_FIELDS``) of a new :class:`CommentForm` on ``target``, without
+    building its other fields: for a form rendered once and shared (:func:`comments.section.section_html`)."""
+    return CommentSecurityForm(target).initial
+
+
 class CommentForm(CommentSecurityForm):
     default_renderer = PlainWidgetRenderer()  # the site's FORM_RENDERER for anything but plain widgets
 

@@ -19,21 +19,27 @@ The thread itself (two queries and the HTML) is the same for every reader, so
 it is worked out once per page-cache generation and shared
 (:func:`articles.pagecache.shared`): signed-in readers and commenters awaiting
 moderation, whom the page cache must not serve, get it without a query.
+
+For a reader with nothing of their own in it (not signed in, no comment
+awaiting moderation, no reply form), the whole section is the same HTML but
+for the form's anti-forgery fields, so :func:`section_html` renders it once
+per generation and fills those in per request: such a reader is one whom only
+an unknown query parameter keeps out of the page cache.
 """
 
 import dataclasses
 from urllib.parse import urlencode
 
 from django.middleware.csrf import get_token
-from django.urls import reverse
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from articles import pagecache
+from articles import addresses, pagecache
 from comments import announcements, conf, editing, pending, rendering, targets, threads
-from comments.forms import CommentForm
+from comments.forms import CommentForm, security_data
 from comments.spam import pipeline
 
 
@@ -46,14 +52,14 @@ def spam_notice():
     """The line under the form about spam filtering (the setting is trusted HTML with placeholders)."""
     return mark_safe(
         conf.get("NEWSROOM_COMMENTS_SPAM_NOTICE").format(
-            filter=escape(spam_filter_name()), privacy_url=escape(reverse("comments-privacy"))
+            filter=escape(spam_filter_name()), privacy_url=escape(addresses.reverse("comments-privacy"))
         )
     )
 
 
 def _url_around_id(name):
     """``("/comments/", "/like/")`` for ``/comments/<id>/like/``: one reverse per page, not per comment."""
-    start, end = reverse(name, args=[987654321]).split("987654321")
+    start, end = addresses.reverse(name, args=[987654321]).split("987654321")
     return start, end
 
 
@@ -67,20 +73,108 @@ def _find(nodes, pk):
     return None
 
 
-def section_context(target, *, request=None):
-    """The context of ``comments/newsroom/section.html`` for ``target``, an object of a registered model."""
-    commentable = targets.get(target)
-    query = request.GET if request is not None else {}
+SECTION_TEMPLATE = "comments/newsroom/section.html"
+
+# Stand for the form's anti-forgery fields in a shared comment section, filled in per request. Like
+# _TOKEN_SLOT (below), text a commenter wrote cannot contain them.
+_SECURITY_SLOTS = {"timestamp": "\x00timestamp\x00", "security_hash": "\x00security-hash\x00"}
+
+
+def section_html(target, *, request=None):
+    """``comments/newsroom/section.html`` rendered for ``target`` (what ``{% comment_section %}`` shows).
+
+    Shared until the next purge of ``target`` for readers with nothing of their own in it: the
+    rendered section, with this request's anti-forgery fields put into the form.
+    """
+    if not _same_for_every_reader(request):
+        return render_to_string(SECTION_TEMPLATE, section_context(target, request=request))
+    state = _State.of(target, request)
+    name = ":".join(str(part) for part in ("comments:section", _thread_name(target, state), int(state.published)))
+
+    unshared = []
+
+    def build():
+        context = section_context(target, request=request, security_slots=True)
+        html = render_to_string(SECTION_TEMPLATE, context)
+        if not context["thread_shared"]:  # a page out of range, or a view the thread lacks: not kept
+            unshared.append(html)
+            return None
+        return dataclasses.replace(context["page"], threads=[]), html
+
+    shared = pagecache.shared(name, build, tags=[pagecache.key(target)])
+    page, html = shared if shared is not None else (None, unshared[0])
+    if page is not None:
+        _declare_page(request, page)  # (section_context declared it while rendering the section afresh)
+    for field, value in security_data(target).items():
+        if field in _SECURITY_SLOTS:
+            html = html.replace(_SECURITY_SLOTS[field], escape(value))
+    return mark_safe(html)
+
+
+def _same_for_every_reader(request):
+    """Whether the section ``request`` gets is everyone's: no account, no held comments, no reply form."""
+    if request is None:
+        return False
     user = getattr(request, "user", None)
-    published = commentable.is_visible(target)
-    number = threads.page_number(query.get("comments_page"))
-    # Anything but a known order or view is the default (and redirected there by the page cache).
-    sort = query.get("sort") if query.get("sort") in threads.SORTS else threads.default_sort()
-    view = query.get("comments_view") if query.get("comments_view") in threads.VIEWS else None
-    open_ = published and commentable.comments_are_open(target)
-    reply_to = query.get("reply_to", "")
-    reply_to = int(reply_to) if reply_to.isdigit() else 0
-    signed_in = bool(user is not None and user.is_authenticated)
+    if user is not None and user.is_authenticated:
+        return False
+    return not request.GET.get("reply_to", "") and not pending.ids(request)
+
+
+@dataclasses.dataclass(frozen=True)
+class _State:
+    """What the request asks of the section, and what ``target`` allows, read once."""
+
+    commentable: object
+    published: bool
+    open: bool
+    number: int
+    sort: str
+    view: str | None
+    reply_to: int
+    signed_in: bool
+
+    @classmethod
+    def of(cls, target, request):
+        commentable = targets.get(target)
+        query = request.GET if request is not None else {}
+        user = getattr(request, "user", None)
+        published = commentable.is_visible(target)
+        reply_to = query.get("reply_to", "")
+        return cls(
+            commentable=commentable,
+            published=published,
+            open=published and commentable.comments_are_open(target),
+            number=threads.page_number(query.get("comments_page")),
+            # Anything but a known order or view is the default (and redirected there by the page cache).
+            sort=query.get("sort") if query.get("sort") in threads.SORTS else threads.default_sort(),
+            view=query.get("comments_view") if query.get("comments_view") in threads.VIEWS else None,
+            reply_to=int(reply_to) if reply_to.isdigit() else 0,
+            signed_in=bool(user is not None and user.is_authenticated),
+        )
+
+
+def _declare_page(request, page):
+    """Declare the page, order and view of the thread to the page cache (see the module docstring)."""
+    if request is not None:
+        # The page number the thread settled on is the canonical one: the page cache sends
+        # ?comments_page=99 (out of range), =01 or =1 there instead of keeping a copy for each.
+        pagecache.page_param(request, "comments_page", page.number if page.number > 1 else None)
+        # Likewise the order and the view: only those that differ from the defaults are in the URL.
+        pagecache.page_param(request, "sort", page.sort if page.sort != threads.default_sort() else None)
+        pagecache.page_param(request, "comments_view", page.view if page.view != _default_view(page) else None)
+
+
+def section_context(target, *, request=None, security_slots=False):
+    """The context of ``comments/newsroom/section.html`` for ``target``, an object of a registered model.
+
+    ``security_slots``: the form's anti-forgery fields hold placeholders (for :func:`section_html`).
+    """
+    state = _State.of(target, request)
+    commentable = state.commentable
+    user = getattr(request, "user", None)
+    published, number, sort, view = state.published, state.number, state.sort, state.view
+    open_, reply_to, signed_in = state.open, state.reply_to, state.signed_in
     options = rendering.ThreadOptions(
         labels={  # once per page, not per comment
             "like": _("Like"),
@@ -101,23 +195,20 @@ def section_context(target, *, request=None):
         (None, None) if reply_to else _shared_thread(target, number=number, sort=sort, view=view, options=options)
     )
     replying_to = None
+    thread_shared = page is not None
     if page is None:
         # A reply link followed without JavaScript (the form names the comment answered), or a
         # page number out of range (never shared: made-up numbers must not fill the cache).
         page = threads.thread_page(target, number=number, sort=sort, view=view)
         thread_html = rendering.render_thread(page.threads, options)
         replying_to = _find(page.threads, reply_to) if reply_to else None
-    if request is not None:
-        # The page number the thread settled on is the canonical one: the page cache sends
-        # ?comments_page=99 (out of range), =01 or =1 there instead of keeping a copy for each.
-        pagecache.page_param(request, "comments_page", page.number if page.number > 1 else None)
-        # Likewise the order and the view: only those that differ from the defaults are in the URL.
-        pagecache.page_param(request, "sort", page.sort if page.sort != threads.default_sort() else None)
-        pagecache.page_param(request, "comments_view", page.view if page.view != _default_view(page) else None)
+    _declare_page(request, page)
     if signed_in:
         options = dataclasses.replace(options, csrf_token=get_token(request))
         thread_html = mark_safe(thread_html.replace(_TOKEN_SLOT, escape(options.csrf_token)))
     form = CommentForm(target, user=user, initial={"reply_to": replying_to.comment.pk if replying_to else 0})
+    if security_slots:
+        form.initial.update(_SECURITY_SLOTS)
     target_url = commentable.url(target)
     return {
         "thread_html": thread_html,
@@ -143,6 +234,7 @@ def section_context(target, *, request=None):
         # And the comments it may still edit (the script puts "Edit" on each; no query without the cookie).
         "editable_ids": editing.editable_ids(request, target, by_cookie_only=True) if published else [],
         "max_depth": conf.max_depth(),
+        "thread_shared": thread_shared,  # the thread is the one every reader shares (for section_html)
     }
 
 
@@ -236,7 +328,22 @@ def _shared_thread(target, *, number, sort, view, options):
         html = str(rendering.render_thread(page.threads, options))
         return dataclasses.replace(page, threads=[]), html
 
-    name = ":".join(
+    name = _thread_name(
+        target, number=number, sort=sort, view=view, open_=options.open, signed_in=bool(options.csrf_token)
+    )
+    # Purged with the object's pages (its tag, ``article-7``), which every comment change on it purges.
+    shared = pagecache.shared(name, build, tags=[pagecache.key(target)])
+    if shared is None:
+        return None, None
+    page, html = shared
+    return page, mark_safe(html)
+
+
+def _thread_name(target, state=None, *, number=None, sort=None, view=None, open_=None, signed_in=None):
+    """The name of the shared thread: everything its HTML depends on besides the comments."""
+    if state is not None:
+        number, sort, view, open_, signed_in = state.number, state.sort, state.view, state.open, state.signed_in
+    return ":".join(
         str(part)
         for part in (
             "comments:thread",
@@ -245,8 +352,8 @@ def _shared_thread(target, *, number, sort, view, options):
             number,
             sort,  # one of threads.SORTS
             view or "",  # one of threads.VIEWS, or "" for the default
-            int(options.open),
-            int(bool(options.csrf_token)),
+            int(open_),
+            int(signed_in),
             translation.get_language(),
             timezone.get_current_timezone_name(),
             conf.max_depth(),
@@ -254,12 +361,6 @@ def _shared_thread(target, *, number, sort, view, options):
             conf.get("NEWSROOM_COMMENTS_THREAD_RENDERER"),
         )
     )
-    # Purged with the object's pages (its tag, ``article-7``), which every comment change on it purges.
-    shared = pagecache.shared(name, build, tags=[pagecache.key(target)])
-    if shared is None:
-        return None, None
-    page, html = shared
-    return page, mark_safe(html)
 
 
 def prompt_context(target):

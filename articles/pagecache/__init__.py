@@ -366,6 +366,46 @@ def shared(name, build, *, tags=()):
     return value
 
 
+def shared_html(request, name, render, *, page_tags=False):
+    """``render()``, a piece of a page's HTML, rendered once per generation for every request that asks.
+
+    For a piece that is the same for every reader, as the view's data make it
+    (the site's header, an article's text). ``page_tags``: it shows what this
+    page shows, so it carries every tag the request has named so far (the
+    view's and those of the shared parts it read) and any purge that could
+    change it rebuilds it; otherwise only a site-wide purge does (the header:
+    the sections menu and the site's settings). ``name`` must name everything
+    else it depends on (the article, the language). Never for anything
+    personal: the template says which pieces are shared
+    (``{% shared_fragment %}``), and nothing for one reader belongs in them.
+    """
+    if request is None:
+        return render()
+    if not page_tags:
+        return shared(name, render)
+    return shared(name, render, tags=lambda _html: {*getattr(request, "_page_cache_tags", ()), *_part_tags()})
+
+
+def once_per_request(name, build):
+    """``build()`` once per request: every call in the same request gets the same object.
+
+    For a part several places of one page ask for (the sections: the menu, the
+    breadcrumbs, the section a path names), so the page reads it once rather
+    than once per place. Outside a request (a command, a test without the
+    client) it is just ``build()``::
+
+        snapshot = pagecache.once_per_request("sections", lambda: pagecache.shared("sections", read_sections))
+    """
+    if not getattr(_request, "active", False):
+        return build()
+    kept = getattr(_request, "kept", None)
+    if kept is None:
+        kept = _request.kept = {}
+    if name not in kept:
+        kept[name] = build()
+    return kept[name]
+
+
 def purge_on_commit(*tags):
     """Purge ``tags`` (none: every page) once the current transaction commits (at once outside one), so no
     reader caches the old page after it.
@@ -531,12 +571,14 @@ def _request_started(**kwargs):
     _request.active = True
     _request.generation = None
     _request.part_tags = set()
+    _request.kept = {}
 
 
 def _request_finished(**kwargs):
     _request.active = False
     _request.generation = None
     _request.part_tags = set()
+    _request.kept = {}
 
 
 def _add_part_tags(tags):

@@ -1,9 +1,11 @@
 """Template tags for the site chrome (thin wrappers over plain queries) and the pages' machine-readable dates."""
 
 from django import template
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
-from articles import sections
+from articles import pagecache, sections
 
 register = template.Library()
 
@@ -29,3 +31,49 @@ def iso_datetime(value):
     if not value:
         return ""
     return localtime(value).isoformat(timespec="seconds")
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """``{% shared_fragment "name" part ... [tagged] %}…{% endshared_fragment %}``: rendered once for every reader.
+
+    Kept until the next site-wide purge, or with ``tagged`` until the next purge of anything the page
+    named so far (:func:`articles.pagecache.shared_html`): the article page's text is ``tagged``, the
+    site's header is not. The name and its parts (an article's pk), the language and the time zone say
+    what else it depends on. A first part that is empty (``None``, ``""``) renders the fragment afresh:
+    a view says so for a page one reader sees (a preview). Nothing personal goes inside.
+    """
+    bits = token.split_contents()
+    tagged = bits[-1] == "tagged"
+    if tagged:
+        bits = bits[:-1]
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f'{bits[0]} needs a name: {{% {bits[0]} "header" %}}')
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]], tagged=tagged)
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, parts, *, tagged):
+        self.nodelist = nodelist
+        self.parts = parts
+        self.tagged = tagged
+
+    def render(self, context):
+        parts = [part.resolve(context) for part in self.parts]
+        if parts[0] in (None, ""):
+            return self.nodelist.render(context)
+        name = ":".join(
+            str(part)
+            for part in (
+                "articles:fragment",
+                *parts,
+                translation.get_language(),
+                timezone.get_current_timezone_name(),
+            )
+        )
+        html = pagecache.shared_html(
+            context.get("request"), name, lambda: str(self.nodelist.render(context)), page_tags=self.tagged
+        )
+        return mark_safe(html)

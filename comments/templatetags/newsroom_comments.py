@@ -17,9 +17,10 @@ from comments import feeds, section, text
 register = template.Library()
 
 
-@register.inclusion_tag("comments/newsroom/section.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def comment_section(context, target):
-    return section.section_context(target, request=context.get("request"))
+    """``comments/newsroom/section.html`` for ``target`` (:func:`comments.section.section_html`)."""
+    return section.section_html(target, request=context.get("request"))
 
 
 @register.inclusion_tag("comments/newsroom/prompt.html")

@@ -57,6 +57,9 @@ def add_articles(db):
 # empty one): 1 top-level sections for the navigation, 2 the site settings row
 # for the adblock notice (SiteSettings.load, cached afterwards).
 CHROME_QUERIES = 2
+# On a page whose view read the sections already (home, a section, an article), the navigation takes
+# its sections from the same snapshot (articles.sections, once per request): just the site settings.
+CHROME_QUERIES_AFTER_SECTIONS = 1
 
 
 @pytest.fixture

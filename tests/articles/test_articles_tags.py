@@ -14,3 +14,52 @@ def test_iso_datetime_is_to_the_second_in_the_current_time_zone(settings):
 def test_iso_datetime_of_nothing_is_empty():
     assert iso_datetime(None) == ""
     assert Template("{% load articles_tags %}[{{ missing|iso_datetime }}]").render(Context()) == "[]"
+
+
+# {% shared_fragment %} ---------------------------------------------------------------------------------------
+
+FRAGMENT = Template(
+    '{% load articles_tags %}{% shared_fragment name "x" tagged %}<p>{{ text }}</p>{% endshared_fragment %}'
+    '{% shared_fragment "site-header" %}<h1>{{ text }}</h1>{% endshared_fragment %}'
+)
+
+
+def _render(text, *, name="article-1", tags=()):
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+    from django.test import RequestFactory
+
+    from articles import pagecache
+
+    request = RequestFactory().get("/")
+    # The request signals, without the handler that would close the test's transaction (as the test client does).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        request_started.send(sender=None)
+        try:
+            pagecache.tag(request, *tags)
+            return FRAGMENT.render(Context({"request": request, "name": name, "text": text}))
+        finally:
+            request_finished.send(sender=None)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def test_a_fragment_is_rendered_once_until_a_purge_of_what_the_page_shows(db, local_page_cache):
+    from articles import pagecache
+
+    assert _render("first", tags=["article-1"]) == "<p>first</p><h1>first</h1>"
+    assert _render("second", tags=["article-1"]) == "<p>first</p><h1>first</h1>"
+    pagecache.purge("article-1")  # the tagged fragment showed it; the header did not
+    assert _render("third", tags=["article-1"]) == "<p>third</p><h1>first</h1>"
+    pagecache.purge()
+    assert _render("fourth", tags=["article-1"]) == "<p>fourth</p><h1>fourth</h1>"
+
+
+def test_a_fragment_without_a_name_or_without_the_page_cache_is_rendered_every_time(db, local_page_cache, settings):
+    assert _render("first", name=None) == "<p>first</p><h1>first</h1>"
+    assert _render("second", name=None) == "<p>second</p><h1>first</h1>"  # a preview's text is its own
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    assert _render("third") == "<p>third</p><h1>third</h1>"

@@ -833,7 +833,9 @@ def test_a_page_the_cache_may_not_serve_asks_the_cache_for_the_generation_once(c
         # A cache on another machine: the shared parts come from this process's copies, one round trip in all.
         assert asked == [pagecache.GENERATION_KEY]
     else:
-        # The generation, then the article, sections (twice), related, the thread and the announcements.
+        # The generation, then the article, sections (once for the whole page), related, the site's header and
+        # the article's text (rendered once: {% shared_fragment %}) and the comment section (its thread and the
+        # announcements, rendered once for every reader without an account or a held comment).
         assert len(asked) == 7
 
 
@@ -920,3 +922,27 @@ def test_the_middleware_must_sit_after_security_and_before_sessions(settings, mi
 
     assert [(message.id, type(message).__name__) for message in found] == expected
     assert all("right after SecurityMiddleware" in message.hint for message in found)
+
+
+def test_once_per_request_builds_once_in_a_request_and_every_time_outside_one(db):
+    from django.core.signals import request_finished, request_started
+
+    built = []
+
+    def build():
+        built.append(1)
+        return object()
+
+    assert pagecache.once_per_request("part", build) is not pagecache.once_per_request("part", build)
+    request_started.send(sender=None)
+    try:
+        first = pagecache.once_per_request("part", build)
+        assert pagecache.once_per_request("part", build) is first
+        assert len(built) == 3
+    finally:
+        request_finished.send(sender=None)
+    request_started.send(sender=None)
+    try:
+        assert pagecache.once_per_request("part", build) is not first  # the next request builds its own
+    finally:
+        request_finished.send(sender=None)

@@ -22,7 +22,7 @@ def test_by_path_gives_the_sections_that_exist(tree):
     assert {path: c.name for path, c in found.items()} == {"news": "News", "news/world": "World"}
 
 
-def test_each_caller_gets_its_own_copies(tree, settings):
+def test_outside_a_request_each_caller_gets_its_own_copies(tree, settings):
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
     sections.top_level()[0].name = "Changed by one page"
     assert sections.top_level()[0].name == "Sport"
@@ -58,3 +58,12 @@ def test_with_the_page_cache_on_one_query_a_generation(tree, settings, django_as
     with django_assert_num_queries(3):
         names = [c.name for c in sections.top_level()]
     assert "Latest" in names
+
+
+def test_a_tree_is_the_section_and_everything_below_it_not_a_mere_prefix(tree):
+    news, world, _sport, _arts = tree
+    make_category(name="Newsletters", slug="newsletters")
+    europe = make_category(name="Europe", slug="europe", parent=world)
+
+    assert sorted(c.name for c in sections.tree(news)) == ["Europe", "News", "World"]
+    assert [c.pk for c in sections.tree(europe)] == [europe.pk]

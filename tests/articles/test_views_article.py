@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from articles.models import Article, RelatedPick
-from tests.articles.conftest import CHROME_QUERIES
+from tests.articles.conftest import CHROME_QUERIES_AFTER_SECTIONS
 from tests.factories import make_article, make_author, make_category
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("app_pages")]
@@ -166,11 +166,11 @@ def test_article_under_the_wrong_section_redirects_to_its_canonical_url(client, 
     assert client.get("/news/talks-resume/").status_code == 301
 
 
-# Article page: 1 the sections along the path (one query), 2 the article with
-# its section chain, 3 its bylines with authors, 4 its tags, 5-6 "You may also
-# like" (editor picks, then stored suggestions); then the site chrome
-# (navigation, site settings).
-ARTICLE_QUERIES = 6 + CHROME_QUERIES
+# Article page: 1 the sections along the path (one query, which the navigation
+# reuses), 2 the article with its section chain, 3 its bylines with authors,
+# 4 its tags, 5-6 "You may also like" (editor picks, then stored suggestions);
+# then the site chrome (site settings).
+ARTICLE_QUERIES = 6 + CHROME_QUERIES_AFTER_SECTIONS
 
 
 def test_article_query_budget(client, article, django_assert_num_queries):

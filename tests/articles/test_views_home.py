@@ -1,7 +1,7 @@
 import pytest
 
 from articles.models import Article
-from tests.articles.conftest import CHROME_QUERIES
+from tests.articles.conftest import CHROME_QUERIES_AFTER_SECTIONS
 from tests.factories import make_article, make_category
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("app_pages")]
@@ -71,8 +71,8 @@ def test_home_with_nothing_published(client):
 
 # Home: 1 latest articles, 2 their bylines, 3 newest per top-level section
 # (one windowed query), 4 those articles' bylines, 5 top-level sections for
-# the blocks; then the site chrome (navigation, site settings).
-HOME_QUERIES = 5 + CHROME_QUERIES
+# the blocks (which the navigation reuses); then the site chrome (site settings).
+HOME_QUERIES = 5 + CHROME_QUERIES_AFTER_SECTIONS
 
 
 def test_home_query_budget(client, sections, add_articles, django_assert_num_queries):

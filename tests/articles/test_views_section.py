@@ -1,7 +1,8 @@
 import pytest
 
+from articles import sections
 from articles.models import Article
-from tests.articles.conftest import CHROME_QUERIES
+from tests.articles.conftest import CHROME_QUERIES_AFTER_SECTIONS
 from tests.factories import make_article, make_category
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("app_pages")]
@@ -59,6 +60,19 @@ def test_section_paginates(client, news, add_articles, settings):
     assert client.get("/news/?page=3").status_code == 404
 
 
+def test_a_deep_page_lists_the_right_articles_newest_first_for_the_same_queries(
+    client, news, add_articles, settings, django_assert_num_queries
+):
+    settings.NEWSROOM_ARTICLES_PER_PAGE = 3
+    add_articles(news, n=8)  # 10 published in the tree
+    newest_first = [a.headline for a in Article.objects.published().in_categories(sections.tree(news)).newest_first()]
+
+    with django_assert_num_queries(SECTION_QUERIES):
+        deep = client.get("/news/?page=4")
+    assert [a.headline for a in deep.context["page_obj"].object_list] == newest_first[9:]
+    assert [a.headline for a in client.get("/news/?page=2").context["page_obj"].object_list] == newest_first[3:6]
+
+
 @pytest.mark.parametrize("page", ["abc", "999", "-1", "0", "1.5", "", "%00"])
 def test_bad_page_numbers_are_404_never_500(client, news, page):
     response = client.get(f"/news/?page={page}")
@@ -84,10 +98,10 @@ def test_unknown_paths_are_404(client, news, path):
     assert client.get(path).status_code == 404
 
 
-# Section page: 1 the sections along the path (one query), 2 its subsections,
-# 3 count of its tree's articles, 4 the page of articles (with section),
-# 5 their bylines; then the site chrome (navigation, site settings).
-SECTION_QUERIES = 5 + CHROME_QUERIES
+# Section page: 1 the sections along the path (one query, which the navigation
+# reuses), 2 its subsections, 3 count of its tree's articles, 4 the page of
+# articles (with section), 5 their bylines; then the site chrome (site settings).
+SECTION_QUERIES = 5 + CHROME_QUERIES_AFTER_SECTIONS
 
 
 def test_section_query_budget(client, news, django_assert_num_queries):
