@@ -11,8 +11,9 @@ escaped (:func:`comments.text.comment_html`). Links name the site's public
 origin (``articles.origin``), like the articles' feeds.
 
 The feeds are cached like readers' pages (:func:`articles.pagecache.cache_for_readers`):
-the site's carry the tag ``comments`` and an object's feed its object's
-(``article-7``), which a comment published or removed there purges
+the site's carry the tag ``comments`` and the tags of the objects its
+entries name (an edited headline reaches it at once), an object's feed its
+object's (``article-7``), which a comment published or removed there purges
 (``comments.visible.page_tags()``). Their queries
 do not grow with the number of comments: the comments, then the objects
 they are on (one query per model that takes comments).
@@ -139,6 +140,7 @@ def _with_targets(comments, target):
             objects = {str(pk): obj for pk, obj in commentable.visible().in_bulk(pks).items()}
         for key, obj in objects.items():
             found[content_type_id, key] = (commentable.title(obj), commentable.url(obj))
+            pagecache.tag_current(pagecache.key(obj))  # the entries show its title and address
     shown = []
     for comment in comments:
         if (comment.content_type_id, comment.object_pk) in found:

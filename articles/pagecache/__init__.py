@@ -270,6 +270,12 @@ def tag(request, *tags):
     declared.update(tags)
 
 
+def tag_current(*tags):
+    """As :func:`tag`, for code with no request at hand (a feed's ``items()``): the page being handled shows
+    what ``tags`` name. Outside a request it does nothing."""
+    _add_part_tags(tags)
+
+
 def key(obj, pk=None):
     """The tag of one object (``key(article)``) or of a model's row (``key(Article, 7)``): ``"article-7"``.
 

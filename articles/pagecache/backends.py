@@ -15,6 +15,7 @@ worker sends them as ``NEWSROOM_SHARED_CACHE_PURGE`` says::
     NEWSROOM_SHARED_CACHE_FASTLY_SERVICE_ID = "SU1Z0isxPaozGVKXdv0eY"
     NEWSROOM_SHARED_CACHE_FASTLY_API_TOKEN = "..."
     # POST /service/SU1Z0isxPaozGVKXdv0eY/purge  Fastly-Key: ...  Surrogate-Key: article-7 listing
+    # (plus Fastly-Soft-Purge: 1 for a purge of changed pages with NEWSROOM_SHARED_CACHE_FASTLY_SOFT_PURGE)
 
 A site-wide purge sends the tag ``site``, which every page carries. With
 ``"nginx"`` (or ``None``) nothing is sent: nginx has no purge by tag without
@@ -46,6 +47,9 @@ FIRST_RETRY_PAUSE = timedelta(seconds=10)
 TIMEOUT_SECONDS = 10
 #: Fastly purges at most this many surrogate keys in one request.
 FASTLY_BATCH = 256
+#: Purges never soft (``NEWSROOM_SHARED_CACHE_FASTLY_SOFT_PURGE``): what lists show changed (an article published,
+#: withdrawn or deleted), or everything did. A withdrawn story must not reach one more reader.
+HARD_PURGE_TAGS = frozenset({"listing", "site"})
 
 
 class PurgeFailed(Exception):
@@ -115,15 +119,14 @@ def requests(tags):
     if backend == "fastly":
         base = conf.get("NEWSROOM_SHARED_CACHE_FASTLY_API_URL").rstrip("/")
         service = conf.get("NEWSROOM_SHARED_CACHE_FASTLY_SERVICE_ID")
+        headers = {"Fastly-Key": conf.get("NEWSROOM_SHARED_CACHE_FASTLY_API_TOKEN"), "Accept": "application/json"}
+        if conf.get("NEWSROOM_SHARED_CACHE_FASTLY_SOFT_PURGE") and not HARD_PURGE_TAGS.intersection(tags):
+            headers["Fastly-Soft-Purge"] = "1"
         return [
             urllib.request.Request(
                 f"{base}/service/{service}/purge",
                 method="POST",
-                headers={
-                    "Fastly-Key": conf.get("NEWSROOM_SHARED_CACHE_FASTLY_API_TOKEN"),
-                    "Surrogate-Key": " ".join(tags[start : start + FASTLY_BATCH]),
-                    "Accept": "application/json",
-                },
+                headers={**headers, "Surrogate-Key": " ".join(tags[start : start + FASTLY_BATCH])},
             )
             for start in range(0, len(tags), FASTLY_BATCH)
         ]

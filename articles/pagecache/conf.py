@@ -64,6 +64,18 @@ the pages the page cache stores (``docs/deployment.md``):
 ``NEWSROOM_SHARED_CACHE_FASTLY_API_URL``
     Fastly's API (default ``"https://api.fastly.com"``); a Fastly-compatible
     CDN or a test server may stand in.
+``NEWSROOM_SHARED_CACHE_FASTLY_SOFT_PURGE``
+    With ``"fastly"``: mark purged pages stale (``Fastly-Soft-Purge: 1``)
+    instead of dropping them (default ``False``). The next reader of such a
+    page gets the stale copy while Fastly fetches a fresh one, within
+    ``NEWSROOM_SHARED_CACHE_STALE_WHILE_REVALIDATE``, and a failing origin
+    keeps it served for ``..._STALE_IF_ERROR``: no stampede on the site when a
+    busy story changes. The cost: after a purge, one more reader may see the
+    page as it was, which a withdrawn or legally removed story should not
+    allow; so pages of an article that was unpublished or deleted are always
+    purged hard: a purge that names ``listing`` or ``site`` (an article
+    published, withdrawn, rescheduled, moved or deleted; a site-wide purge)
+    is never soft.
 """
 
 from django.conf import settings
@@ -94,6 +106,7 @@ DEFAULTS = {
     "NEWSROOM_SHARED_CACHE_FASTLY_SERVICE_ID": "",
     "NEWSROOM_SHARED_CACHE_FASTLY_API_TOKEN": "",
     "NEWSROOM_SHARED_CACHE_FASTLY_API_URL": "https://api.fastly.com",
+    "NEWSROOM_SHARED_CACHE_FASTLY_SOFT_PURGE": False,
 }
 
 #: Purge backends that reach every page by tag, and so may let the shared cache keep pages long.

@@ -91,6 +91,23 @@ def test_fastly_gets_its_batch_purge_by_surrogate_key(fastly):
     assert headers["Surrogate-Key"] == "article-7 listing"
 
 
+def test_fastly_purges_hard_unless_told_to_purge_soft(fastly, settings):
+    backends.send(["article-7", "comments"])
+    settings.NEWSROOM_SHARED_CACHE_FASTLY_SOFT_PURGE = True
+    backends.send(["article-7", "comments"])
+    [hard, soft] = [headers for _m, _p, headers in fastly.received]
+    assert "Fastly-Soft-Purge" not in hard
+    assert soft["Fastly-Soft-Purge"] == "1" and soft["Surrogate-Key"] == "article-7 comments"
+
+
+@pytest.mark.parametrize("tags", [["article-7", "listing"], ["site"]])
+def test_a_withdrawn_story_or_a_site_wide_purge_is_never_soft(fastly, settings, tags):
+    settings.NEWSROOM_SHARED_CACHE_FASTLY_SOFT_PURGE = True
+    backends.send(tags)
+    [(_method, _path, headers)] = fastly.received
+    assert "Fastly-Soft-Purge" not in headers
+
+
 def test_fastly_purges_at_most_256_keys_a_request(fastly):
     backends.send([f"article-{n}" for n in range(300)])
     assert [len(headers["Surrogate-Key"].split(" ")) for _m, _p, headers in fastly.received] == [256, 44]

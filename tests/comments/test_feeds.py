@@ -172,6 +172,23 @@ def test_feeds_are_cached_and_purged_when_a_comment_is_published(client, story, 
     assert "<p>Reply under a held one.</p>" in texts(response)  # its parent is shown now
 
 
+def test_the_site_feed_is_purged_when_an_article_it_names_changes(
+    client, story, local_page_cache, django_capture_on_commit_callbacks
+):
+    url = SITE_FEEDS[0]
+    first = client.get(url)
+    assert f"article-{story.pk}" in first["Surrogate-Key"].split()
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story.headline = "Talks resume in Geneva"
+        story.save()
+
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "on Talks resume in Geneva" in response.content.decode()
+
+
 # Any model that takes comments (the tests' recipes, tests/plugin/recipes) ------------------------
 
 

@@ -29,7 +29,11 @@ def nginx(demo, tmp_path_factory):
     site = start_site(
         tmp,
         demo,
-        settings={"NEWSROOM_SHARED_CACHE_PURGE": "nginx", "NEWSROOM_SHARED_CACHE_SECONDS": SHARED_CACHE_SECONDS},
+        settings={
+            "NEWSROOM_SHARED_CACHE_PURGE": "nginx",
+            "NEWSROOM_SHARED_CACHE_SECONDS": SHARED_CACHE_SECONDS,
+            "ROOT_URLCONF": "tests.deploy.urls",  # plus a public page that sets a cookie
+        },
     )
     run = tmp / "nginx"
     run.mkdir()
@@ -147,6 +151,18 @@ def test_a_response_that_sets_a_cookie_is_never_cached(nginx):
     stored = nginx.cached_files()
     assert stored
     assert not any(re.search(rb"(?im)^set-cookie:", path.read_bytes()) for path in stored)
+
+
+def test_nginx_itself_never_stores_a_response_that_sets_a_cookie(nginx):
+    # The same public page without a cookie is kept (so the page is one nginx would store) ...
+    plain = [nginx.get("/_deploy-test/public/") for _ in range(2)]
+    assert [r.header("X-Cache-Status") for r in plain] == ["MISS", "HIT"]
+    assert plain[0].text == plain[1].text
+    # ... and with one it is not, though it says public, s-maxage=60: each reader gets their own answer.
+    with_cookie = [nginx.get("/_deploy-test/public/?cookie") for _ in range(2)]
+    assert [r.header("X-Cache-Status") for r in with_cookie] == ["MISS", "MISS"]
+    assert with_cookie[0].cookies()["visitor"] != with_cookie[1].cookies()["visitor"]
+    assert with_cookie[0].text != with_cookie[1].text
 
 
 def test_static_files_come_from_nginx_with_long_lifetimes(nginx, demo):
