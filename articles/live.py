@@ -1,8 +1,8 @@
 """Live coverage: a breaking story told in timed entries, readers' pages updating by themselves.
 
-An article with a ``coverage_start`` is live (:attr:`Article.is_live`); its
+An article with a ``coverage_start`` is live (``Article.is_live``); its
 coverage runs from then until ``coverage_end`` (empty: until an editor sets
-one). Editors add :class:`~articles.models.LiveEntry` rows in the admin; the
+one). Editors add ``LiveEntry`` rows in the admin; the
 article's page shows them newest first under the body, server-rendered, so a
 reader without JavaScript sees everything on a reload. The newest
 ``NEWSROOM_LIVE_ENTRIES_PER_PAGE`` are on the page itself, older ones on

@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 
 from articles import conf
+from articles.pagecache import conf as pagecache_conf
 
 
 @checks.register()
@@ -196,6 +197,16 @@ def check_live_settings(app_configs, **kwargs):
                 f"NEWSROOM_LIVE_ENTRIES_PER_PAGE is {per_page!r}.",
                 hint="Set NEWSROOM_LIVE_ENTRIES_PER_PAGE to a whole number from 1 to 500 (default 50).",
                 id="articles.E041",
+            )
+        )
+    params = pagecache_conf.get("NEWSROOM_PAGE_CACHE_QUERY_PARAMS")
+    if isinstance(params, list | tuple | set | frozenset) and "after" not in params:
+        errors.append(
+            checks.Warning(
+                'NEWSROOM_PAGE_CACHE_QUERY_PARAMS leaves out "after": no poll for new live entries is cached, '
+                "and under a spike every one reaches the database.",
+                hint='Add "after" to NEWSROOM_PAGE_CACHE_QUERY_PARAMS.',
+                id="articles.W042",
             )
         )
     return errors

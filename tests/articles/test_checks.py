@@ -148,3 +148,14 @@ def test_live_settings_defaults_pass():
     from articles.system_checks import check_live_settings
 
     assert check_live_settings(None) == []
+
+
+def test_live_polls_are_cached_only_with_after_among_the_page_cache_s_parameters(settings):
+    from articles.system_checks import check_live_settings
+
+    settings.NEWSROOM_PAGE_CACHE_QUERY_PARAMS = ["page"]
+    warnings = check_live_settings(None)
+    assert [warning.id for warning in warnings] == ["articles.W042"]
+    assert '"after"' in warnings[0].hint
+    settings.NEWSROOM_PAGE_CACHE_QUERY_PARAMS = ["page", "after"]
+    assert check_live_settings(None) == []
