@@ -333,7 +333,7 @@ def test_nothing_cached_outlives_the_end_of_the_coverage(client, story, page_cac
         assert 'data-running="false"' in client.get(_endpoint(story, 0)).content.decode()
 
 
-def test_a_signed_in_reader_s_page_reads_the_shared_entries(client, story, page_cache):
+def test_a_signed_in_reader_gets_the_shared_entries_and_each_new_one(client, story, page_cache, commit):
     from tests.factories import make_user
 
     client.get(URL)  # an anonymous reader's visit builds the shared parts
@@ -341,3 +341,6 @@ def test_a_signed_in_reader_s_page_reads_the_shared_entries(client, story, page_
     response = client.get(URL)
     assert _state(response) == "bypass"
     assert "The river is rising." in response.content.decode()
+    with commit():
+        make_live_entry(story, text="<p>Bridge closed.</p>")
+    assert "Bridge closed." in client.get(URL).content.decode()

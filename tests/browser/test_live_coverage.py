@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.conftest import csp_violations
+from tests.browser.test_accessibility import audit
 
 
 @pytest.fixture(autouse=True)
@@ -52,6 +53,7 @@ def test_a_reader_sees_a_new_entry_arrive_and_the_coverage_end(page, live, shoot
     status = page.get_by_role("status")
     expect(status).to_have_text("1 new update")
     shoot(page, "live-entry-arrived")
+    assert audit(page) == []
 
     two = [
         factories.make_live_entry(live, text="<p>Power is out in the old town.</p>"),
