@@ -40,10 +40,6 @@ class LiveEntryAdmin(admin.ModelAdmin):
             return queryset
         return queryset.filter(article__in=roles.articles_for(request.user, Article.objects.all()).values("pk"))
 
-    def lookup_allowed(self, lookup, value, request=None):
-        # The article form's "All entries" link lists one article's entries.
-        return lookup in {"article__id__exact", "article"} or super().lookup_allowed(lookup, value, request)
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "article":
             kwargs["queryset"] = postable_articles(request.user)
