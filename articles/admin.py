@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles import (
+    admin_live,  # noqa: F401  (registers the live entries' pages)
     admin_site_settings,  # noqa: F401  (registers the site settings page)
     related,
     roles,
@@ -103,7 +104,7 @@ class ArticleAdmin(admin.ModelAdmin):
     # 100,000 articles on SQLite). The publish_at filter (today, past 7 days, month, year) is cheap.
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["category"]
-    readonly_fields = ["on_the_site", "automatic_suggestions", "visible_suggestions"]
+    readonly_fields = ["on_the_site", "automatic_suggestions", "visible_suggestions", "live_entries"]
     inlines = [BylineInline, RelatedPickInline]
     actions = ["publish", "unpublish"]
     fieldsets = [
@@ -118,6 +119,7 @@ class ArticleAdmin(admin.ModelAdmin):
             _("Comments"),
             {"fields": ["comments_enabled", "comments_closed_message", "comments_premoderated", "reader_prompt"]},
         ),
+        (_("Live coverage"), {"fields": ["coverage_start", "coverage_end", "live_entries"]}),
         (_("Search engines"), {"fields": ["seo_description"], "classes": ["collapse"]}),
         (_("You may also like"), {"fields": ["exclude_from_related", "automatic_suggestions"]}),
     ]
@@ -194,6 +196,23 @@ class ArticleAdmin(admin.ModelAdmin):
             return format_html('<a href="{}">{}</a>', url, _("View on site"))
         return format_html(
             '<a href="{}">{}</a> ({})', url, _("Preview"), _("only staff can see it until it is published")
+        )
+
+    @admin.display(description=_("Live entries"))
+    def live_entries(self, obj):
+        """Links to post an entry to this live article and to list its entries (articles.admin_live)."""
+        if obj.pk is None or not obj.is_live:
+            return _("Set when the coverage starts and save: entries are added from here.")
+        entries = reverse("admin:newsroom_articles_liveentry_changelist")
+        add = reverse("admin:newsroom_articles_liveentry_add")
+        return format_html(
+            '<a href="{}?article={}">{}</a> · <a href="{}?article__id__exact={}">{}</a>',
+            add,
+            obj.pk,
+            _("Add an entry"),
+            entries,
+            obj.pk,
+            _("All entries"),
         )
 
     @admin.display(description=_("Automatic suggestions"))

@@ -19,6 +19,7 @@ class ArticlesConfig(AppConfig):
             "newsroom_articles.byline": ALL,
             "newsroom_articles.relatedpick": ALL,
             "newsroom_articles.relatedsuggestion": ("view",),
+            "newsroom_articles.liveentry": ALL,
             "newsroom_articles.sitesettings": ("view", "change"),
             "taggit.tag": ALL,
             "taggit.taggeditem": ALL,
@@ -28,6 +29,8 @@ class ArticlesConfig(AppConfig):
             # The article form's inlines: bylines and editor's picks.
             "newsroom_articles.byline": ALL,
             "newsroom_articles.relatedpick": ALL,
+            # Entries of their own live articles while those are drafts or in review (articles.roles).
+            "newsroom_articles.liveentry": ALL,
             "newsroom_articles.author": ("view",),
             "newsroom_articles.category": ("view",),
             "taggit.tag": ("view",),
@@ -52,5 +55,9 @@ class ArticlesConfig(AppConfig):
         # Picks show in "You may also like" on the picking article's page.
         pagecache.purge_when_changed(
             models.RelatedPick, tags=lambda pick: [pagecache.key(models.Article, pick.article_id)]
+        )
+        # A live entry shows on its article's page and in the live endpoint, both tagged with the article.
+        pagecache.purge_when_changed(
+            models.LiveEntry, tags=lambda entry: [pagecache.key(models.Article, entry.article_id)]
         )
         pagecache.changes_at(models.Article.objects.next_publication)

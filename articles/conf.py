@@ -30,6 +30,14 @@
     ``comment_count``, which the teaser template shows when present::
 
         NEWSROOM_ARTICLE_LIST_DECORATORS = ["comments.counts.attach_comment_counts"]
+``NEWSROOM_LIVE_POLL_SECONDS``
+    How often, in seconds, a reader's page of a running live article asks
+    for new entries (default 15; 2 to 3600). Each ask is one request to a
+    small cached endpoint (``articles.live``), answered from the page cache
+    or the shared cache in front until the next entry purges it.
+``NEWSROOM_LIVE_ENTRIES_PER_PAGE``
+    Entries a live article's page shows, newest first (default 50); the
+    older ones are a link away (``?page=2``). Also the most one poll returns.
 
 The page cache has settings of its own (``NEWSROOM_PAGE_CACHE_*``):
 see ``articles.pagecache.conf``.
@@ -45,6 +53,8 @@ DEFAULTS = {
     "NEWSROOM_SITE_IMAGE": "articles/site-image.png",
     "NEWSROOM_DEFAULT_READER_PROMPT": "What do you think? Join the conversation in the comments below.",
     "NEWSROOM_ARTICLE_LIST_DECORATORS": [],
+    "NEWSROOM_LIVE_POLL_SECONDS": 15,
+    "NEWSROOM_LIVE_ENTRIES_PER_PAGE": 50,
 }
 
 

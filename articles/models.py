@@ -6,6 +6,8 @@ is simply a published one whose time has not come; it appears by itself when
 the clock passes it, with no cron job to flip a flag.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -13,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Now
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -56,6 +59,7 @@ RESERVED_SECTION_SLUGS = frozenset(
         "author",
         "comments",
         "feeds",
+        "live",
         "media",
         "privacy",
         "search",
@@ -276,6 +280,19 @@ class Article(models.Model):
     related_picks = models.ManyToManyField(
         "self", through="RelatedPick", symmetrical=False, related_name="+", blank=True
     )
+    # Live coverage (articles.live): a story told in timed entries while it runs.
+    coverage_start = models.DateTimeField(
+        _("live coverage from"),
+        null=True,
+        blank=True,
+        help_text=_("Makes this a live article: entries added below show newest first, and readers' pages update."),
+    )
+    coverage_end = models.DateTimeField(
+        _("live coverage until"),
+        null=True,
+        blank=True,
+        help_text=_("When the coverage ended (or will end). Empty: it runs until you set a time."),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -320,6 +337,13 @@ class Article(models.Model):
         """What decides the lists this article is in (``LISTING_FIELDS``), as a tuple to compare."""
         return tuple(getattr(self, name) for name in self.LISTING_FIELDS)
 
+    def clean(self):
+        super().clean()
+        if self.coverage_end is not None and self.coverage_start is None:
+            raise ValidationError({"coverage_end": _("Set when the live coverage started first.")})
+        if self.coverage_end is not None and self.coverage_end <= self.coverage_start:
+            raise ValidationError({"coverage_end": _("The coverage must end after it starts.")})
+
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
@@ -327,6 +351,22 @@ class Article(models.Model):
     @property
     def ordered_bylines(self):
         return sorted(self.bylines.all(), key=lambda b: b.position)
+
+    @property
+    def is_live(self):
+        """A live article: told in timed entries (:class:`LiveEntry`), whether or not the coverage runs now."""
+        return self.coverage_start is not None
+
+    def coverage_running(self, now=None):
+        """Whether the live coverage runs at ``now``: started, and not ended (an empty end runs on)."""
+        now = now or timezone.now()
+        return self.is_live and self.coverage_start <= now and (self.coverage_end is None or now < self.coverage_end)
+
+    def coverage_changes_at(self, now=None):
+        """When the coverage starts or ends by itself after ``now`` (the "Live" badge comes or goes), or ``None``."""
+        now = now or timezone.now()
+        times = [when for when in (self.coverage_start, self.coverage_end) if when is not None and when > now]
+        return min(times, default=None)
 
     def breadcrumbs(self):
         """(name, url) pairs from Home down to this article's section."""
@@ -469,3 +509,86 @@ class SiteSettings(models.Model):
             site_settings = cls.objects.filter(pk=1).first() or cls(pk=1)
             cache.set(cls.CACHE_KEY, site_settings, cls.CACHE_SECONDS)
         return site_settings
+
+
+class LiveEntryQuerySet(models.QuerySet):
+    def published(self):
+        """What readers see of a live article: entries whose time has come (the database's clock decides)."""
+        return self.filter(published_at__lte=Now())
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def for_page(self):
+        """What an entry on the page needs: its author, in the same query."""
+        return self.select_related("author")
+
+
+class LiveEntry(models.Model):
+    """One timed update of a live article ("14:02 The minister has arrived"), shown newest first.
+
+    The text is rich text cleaned with the body's allow-list
+    (:func:`articles.sanitising.sanitise_body`) on every save; the headline,
+    author name and image alt text are plain text, escaped wherever shown.
+    Saving or deleting an entry purges the article's page cache tag, so its
+    page and the live endpoint (:mod:`articles.live`) refresh together.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="live_entries")
+    published_at = models.DateTimeField(
+        _("time"), default=timezone.now, help_text=_("Shown with the entry; entries are ordered by it.")
+    )
+    headline = models.CharField(max_length=200, blank=True, help_text=_("Optional: a few words in bold above it."))
+    text = ProseEditorField(
+        extensions={
+            "Bold": True,
+            "Italic": True,
+            "BulletList": True,
+            "OrderedList": True,
+            "ListItem": True,
+            "Blockquote": True,
+            "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+            "HardBreak": True,
+        },
+        sanitize=sanitise_body,
+    )
+    author = models.ForeignKey(
+        Author,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="live_entries",
+        help_text=_("Optional: who reports this entry."),
+    )
+    image = models.ImageField(upload_to="live/%Y/%m/", blank=True)
+    image_alt = models.CharField(
+        max_length=250, blank=True, help_text=_("Describe the picture for screen readers (needed with an image).")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LiveEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("live entry")
+        verbose_name_plural = _("live entries")
+        indexes = [models.Index(fields=["article", "-published_at", "-id"], name="liveentry_article_time_idx")]
+
+    def __str__(self):
+        return self.headline or strip_tags(self.text)[:60]
+
+    def save(self, *args, **kwargs):
+        self.text = sanitise_body(self.text)  # imports and the shell too, as for the body
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Describe the picture for readers who cannot see it.")})
+        # Readers see an entry once its time has come; one set ahead would sit unseen on cached pages until then.
+        if self.published_at and self.published_at > timezone.now() + LIVE_ENTRY_CLOCK_SLACK:
+            raise ValidationError({"published_at": _("An entry cannot be scheduled: set a time that has passed.")})
+
+
+# Clocks of editors' machines drift; a minute ahead is still "now".
+LIVE_ENTRY_CLOCK_SLACK = timedelta(minutes=1)

@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 
 from articles import conf
+from articles.pagecache import conf as pagecache_conf
 
 
 @checks.register()
@@ -174,3 +175,42 @@ def check_site_image(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register()
+def check_live_settings(app_configs, **kwargs):
+    """The live coverage's poll interval and page size (``articles.live``)."""
+    errors = []
+    poll = conf.get("NEWSROOM_LIVE_POLL_SECONDS")
+    if not _whole_number(poll) or not 2 <= poll <= 3600:
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_LIVE_POLL_SECONDS is {poll!r}.",
+                hint="Set NEWSROOM_LIVE_POLL_SECONDS to a whole number of seconds from 2 to 3600 (default 15).",
+                id="articles.E040",
+            )
+        )
+    per_page = conf.get("NEWSROOM_LIVE_ENTRIES_PER_PAGE")
+    if not _whole_number(per_page) or not 1 <= per_page <= 500:
+        errors.append(
+            checks.Error(
+                f"NEWSROOM_LIVE_ENTRIES_PER_PAGE is {per_page!r}.",
+                hint="Set NEWSROOM_LIVE_ENTRIES_PER_PAGE to a whole number from 1 to 500 (default 50).",
+                id="articles.E041",
+            )
+        )
+    params = pagecache_conf.get("NEWSROOM_PAGE_CACHE_QUERY_PARAMS")
+    if isinstance(params, list | tuple | set | frozenset) and "after" not in params:
+        errors.append(
+            checks.Warning(
+                'NEWSROOM_PAGE_CACHE_QUERY_PARAMS leaves out "after": no poll for new live entries is cached, '
+                "and under a spike every one reaches the database.",
+                hint='Add "after" to NEWSROOM_PAGE_CACHE_QUERY_PARAMS.',
+                id="articles.W042",
+            )
+        )
+    return errors
+
+
+def _whole_number(value):
+    return isinstance(value, int) and not isinstance(value, bool)

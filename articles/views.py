@@ -23,7 +23,7 @@ from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from articles import addresses, conf, images, page_parts, pagecache, roles, sections, structured_data
+from articles import addresses, conf, images, live, page_parts, pagecache, roles, sections, structured_data
 from articles.listing import decorate
 from articles.models import Article, Author
 from articles.origin import public_url
@@ -124,6 +124,7 @@ def article_page(request, *, slug, chain):
     if article.category_id != chain[-1].pk:
         redirect = HttpResponseRedirect if preview else HttpResponsePermanentRedirect
         return redirect(article.get_absolute_url())
+    coverage = live.coverage(request, article, preview=preview)
     crumbs = section_crumbs(chain, current=False) + [(article.headline, None)]
     trail = [*crumbs[:-1], (article.headline, article.get_absolute_url())]
     shared = images.share_images(article, request=request)
@@ -141,14 +142,19 @@ def article_page(request, *, slug, chain):
         "page_parts": page_parts.context(),
         "preview": preview,
         # The name of the page's shared text ({% shared_fragment %}); none for a preview, which one reader sees.
-        "shared_content": None if preview else f"article-{article.pk}",
+        "shared_content": None if preview else f"article-{article.pk}-{coverage.number if coverage else 1}",
         "updated": article.updated_at if article.updated_at - article.publish_at > UPDATE_GRACE else None,
         "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
         "lead_picture": images.lead_picture(article),
         # The 16:9 crop for social networks, or the site's own image.
         "share_image": shared[0] if shared else None,
+        "live": coverage,
         "json_ld": [
-            structured_data.script_tag(structured_data.news_article(article, request=request, share_images=shared)),
+            structured_data.script_tag(
+                structured_data.live_blog_posting(article, coverage.entries, request=request, share_images=shared)
+                if coverage
+                else structured_data.news_article(article, request=request, share_images=shared)
+            ),
             # The whole visible trail, the article itself last (under its own URL, which the trail shows as text).
             structured_data.script_tag(structured_data.breadcrumb_list(trail, request=request)),
         ],

@@ -108,3 +108,16 @@ def make_comment(article, *, text=None, status="approved", parent=None, user=Non
     )
     comment.save()
     return comment
+
+
+def make_live_entry(article, *, text=None, published_at=None, **kwargs):
+    """An entry of live article ``article``, published now (by default): each one newer than the last."""
+    from articles.models import LiveEntry
+
+    n = _n()
+    return LiveEntry.objects.create(
+        article=article,
+        text=text or f"<p>Update number {n}.</p>",
+        published_at=published_at or timezone.now(),
+        **kwargs,
+    )

@@ -188,7 +188,7 @@ def cache_for_readers(view):
         response = _canonical(request, view(request, *args, **kwargs))
         if not _is_storable(request, response):
             return _mark_bypass(request, response)
-        changes = _next_publish(generation)
+        changes = min(_next_publish(generation), _changes_by_itself())
         expires = min(time.time() + max_age, changes)
         # Each tag's last purge as this request first saw it: a purge while it rendered makes the page stale.
         seen = _seen({SITE, *getattr(request, "_page_cache_tags", ()), *_part_tags()}, generation)
@@ -366,7 +366,7 @@ def shared(name, build, *, tags=()):
     seen = _seen(tags(value) if callable(tags) else tags, generation)
     _add_part_tags(seen)
     # Like a page, it never outlives the next scheduled article's publication.
-    expires = min(time.time() + max_age, _next_publish(generation))
+    expires = min(time.time() + max_age, _next_publish(generation), _changes_by_itself())
     if expires > time.time():
         _keep(key, (expires, value, seen), token=generation["token"], timeout=expires - time.time(), private=True)
     return value
@@ -410,6 +410,23 @@ def once_per_request(name, build):
     if name not in kept:
         kept[name] = build()
     return kept[name]
+
+
+def changes_by_itself(when):
+    """Declare that the page being rendered changes by itself at ``when`` (a timezone-aware ``datetime``).
+
+    Call it while handling the request (``None`` does nothing): the page, and
+    the shared parts built for it from then on, are kept no longer than that,
+    here and in the shared cache in front (``s-maxage``), as for a scheduled
+    article. The articles app says so for a live article's "Live" badge,
+    which goes when its coverage ends. Outside a request it does nothing.
+    """
+    if when is not None and getattr(_request, "active", False):
+        _request.changes = min(getattr(_request, "changes", math.inf), when.timestamp())
+
+
+def _changes_by_itself():
+    return getattr(_request, "changes", math.inf) if getattr(_request, "active", False) else math.inf
 
 
 def purge_on_commit(*tags):
@@ -578,6 +595,7 @@ def _request_started(**kwargs):
     _request.generation = None
     _request.part_tags = set()
     _request.kept = {}
+    _request.changes = math.inf
 
 
 def _request_finished(**kwargs):
@@ -585,6 +603,7 @@ def _request_finished(**kwargs):
     _request.generation = None
     _request.part_tags = set()
     _request.kept = {}
+    _request.changes = math.inf
 
 
 def _add_part_tags(tags):

@@ -21,7 +21,7 @@ from django.db.models.functions import Least
 from taggit.models import Tag, TaggedItem
 
 from articles import conf, related
-from articles.models import Article, Author, Byline, Category, RelatedPick
+from articles.models import Article, Author, Byline, Category, LiveEntry, RelatedPick
 from articles.sanitising import sanitise_body
 from comments.models import Comment, CommentEvent
 from newsroom.demo import AUTHORS, CONVERSATIONS, PUBLICATION, SECTIONS, STORIES, pictures
@@ -61,6 +61,11 @@ def check_references():
             problems.append(f"{story.slug}: unknown section {story.section}")
         problems += [f"{story.slug}: unknown author {a}" for a in story.authors if a not in authors]
         problems += [f"{story.slug}: unknown pick {p}" for p in story.picks if p not in slugs or p == story.slug]
+        for update in story.live:
+            if update.author and update.author not in authors:
+                problems.append(f"{story.slug}: unknown author {update.author} of a live update")
+            if story.when + update.after > timedelta(0):
+                problems.append(f"{story.slug}: a live update set for later")
         if story.status not in Article.Status.values:
             problems.append(f"{story.slug}: unknown status {story.status}")
     problems += [f"comments on unknown article {c.article}" for c in CONVERSATIONS if c.article not in slugs]
@@ -110,6 +115,8 @@ def refresh_dates(*, now):
         updated_at=Least(F("updated_at") + shift, now),
     )
     demo.filter(first_published_at__isnull=False).update(first_published_at=F("first_published_at") + shift)
+    demo.filter(coverage_start__isnull=False).update(coverage_start=F("coverage_start") + shift)
+    LiveEntry.objects.filter(article__in=demo).update(published_at=F("published_at") + shift)
     comments = _demo_comments()
     comments.update(submit_date=F("submit_date") + shift)
     comments.filter(status_changed_at__isnull=False).update(status_changed_at=F("status_changed_at") + shift)
@@ -137,6 +144,7 @@ def load_newsroom(*, now, overwrite=False, outcome=None):
             "seo_description": story.seo_description,
             "reader_prompt": story.reader_prompt,
             "comments_enabled": story.comments_enabled,
+            "coverage_start": publish_at if story.live else None,
         }
         if story.slug not in articles:
             articles[story.slug] = Article.objects.create(slug=story.slug, **values)
@@ -148,6 +156,7 @@ def load_newsroom(*, now, overwrite=False, outcome=None):
             fresh.append(story)
     if fresh:
         _attach(fresh, articles=articles, authors=authors, overwrite=overwrite)
+        _post_updates(fresh, now=now, articles=articles, authors=authors, overwrite=overwrite, outcome=outcome)
         # Written just now, but it should not read "Updated today" under a week-old story.
         Article.objects.filter(pk__in=[articles[s.slug].pk for s in fresh], publish_at__lte=now).update(
             created_at=F("publish_at"), updated_at=F("publish_at")
@@ -188,6 +197,25 @@ def _attach(stories, *, articles, authors, overwrite):
     # neighbours among those saved after them in this run.
     for story in stories:
         related.index_terms(articles[story.slug])
+
+
+def _post_updates(stories, *, now, articles, authors, overwrite, outcome):
+    """The entries of the live ones among ``stories``, in one query (no signals: the command purges after)."""
+    if overwrite:
+        LiveEntry.objects.filter(article__in=[articles[s.slug].pk for s in stories]).delete()
+    entries = LiveEntry.objects.bulk_create(
+        LiveEntry(
+            article=articles[story.slug],
+            published_at=now + story.when + update.after,
+            headline=update.headline,
+            text=sanitise_body(update.text),  # bulk_create skips LiveEntry.save()
+            author=authors[update.author] if update.author else None,
+        )
+        for story in stories
+        for update in story.live
+    )
+    if entries:
+        outcome.add("live entries", len(entries))
 
 
 def load_conversations(*, now, site, outcome=None):

@@ -1,6 +1,6 @@
 """News: UK, World, and Ashbury & District."""
 
-from newsroom.demo.shapes import Story, ago
+from newsroom.demo.shapes import Story, Update, ago, ahead
 
 STORIES = (
     Story(
@@ -190,6 +190,33 @@ home.</p>
             "What will this mean for supply chains and food prices? Share your predictions in the comments below!"
         ),
         picks=("freight-rates-slide-as-shipping-capacity-returns", "bakers-feel-the-squeeze-as-flour-prices-rise"),
+        live=(
+            Update(
+                after=ahead(minutes=20),
+                headline="Delegations arrive",
+                text="<p>Both delegations have arrived at the harbour master's building in Sarnow. No statements "
+                "on the way in.</p>",
+                author="tomasz-wren",
+            ),
+            Update(
+                after=ahead(hours=2),
+                text='<p>A Kesmet official tells the Ledger the first session ended "in a constructive mood". '
+                "Inspections are next on the agenda.</p>",
+                author="tomasz-wren",
+            ),
+            Update(
+                after=ahead(hours=4, minutes=30),
+                headline="Insurers watching closely",
+                text="<p>Brokers in Sarnow say two more bulk carriers asked for quotes this afternoon, on the "
+                "strength of the talks alone.</p>",
+            ),
+            Update(
+                after=ahead(hours=7),
+                text="<p>The talks have broken for the evening. A joint statement is expected in the morning; we "
+                "will carry on following it here.</p>",
+                author="tomasz-wren",
+            ),
+        ),
         body="""
 <p>Negotiators from Valdria and Kesmet sat down in the port city of Sarnow on Monday to discuss reopening a protected
 shipping corridor for grain, the first direct talks between the two governments since the spring.</p>

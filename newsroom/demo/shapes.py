@@ -50,8 +50,21 @@ class Person:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Update:
+    """One entry of a live story, ``after`` the story's publication; ``author`` is a slug (or none)."""
+
+    after: timedelta
+    text: str
+    headline: str = ""
+    author: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Story:
-    """One article. ``authors`` and ``picks`` are slugs, ``section`` a path."""
+    """One article. ``authors`` and ``picks`` are slugs, ``section`` a path.
+
+    A story with ``live`` updates is live coverage, running since its publication, its updates its entries.
+    """
 
     slug: str
     headline: str
@@ -66,6 +79,7 @@ class Story:
     reader_prompt: str = ""
     comments_enabled: bool = True
     picks: tuple[str, ...] = ()
+    live: tuple[Update, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -125,3 +125,37 @@ def test_a_site_image_that_is_not_text_is_an_error(settings):
 
     [error] = check_site_image(None)
     assert error.id == "articles.E006"
+
+
+@pytest.mark.parametrize(
+    ("name", "check_id"),
+    [("NEWSROOM_LIVE_POLL_SECONDS", "articles.E040"), ("NEWSROOM_LIVE_ENTRIES_PER_PAGE", "articles.E041")],
+)
+@pytest.mark.parametrize("value", [0, 1, 100000, "15", 15.0, True, None])
+def test_live_settings_must_be_whole_numbers_in_range(settings, name, check_id, value):
+    from articles.system_checks import check_live_settings
+
+    setattr(settings, name, value)
+    if name == "NEWSROOM_LIVE_ENTRIES_PER_PAGE" and type(value) is int and value == 1:  # the smallest page
+        assert check_live_settings(None) == []
+        return
+    errors = check_live_settings(None)
+    assert [error.id for error in errors] == [check_id]
+    assert repr(value) in errors[0].msg and name in errors[0].hint
+
+
+def test_live_settings_defaults_pass():
+    from articles.system_checks import check_live_settings
+
+    assert check_live_settings(None) == []
+
+
+def test_live_polls_are_cached_only_with_after_among_the_page_cache_s_parameters(settings):
+    from articles.system_checks import check_live_settings
+
+    settings.NEWSROOM_PAGE_CACHE_QUERY_PARAMS = ["page"]
+    warnings = check_live_settings(None)
+    assert [warning.id for warning in warnings] == ["articles.W042"]
+    assert '"after"' in warnings[0].hint
+    settings.NEWSROOM_PAGE_CACHE_QUERY_PARAMS = ["page", "after"]
+    assert check_live_settings(None) == []

@@ -111,3 +111,68 @@ def test_script_tag_escapes_markup_characters():
     tag = structured_data.script_tag({"headline": "<b>&</b>"})
 
     assert tag == '<script type="application/ld+json">{"headline": "\\u003Cb\\u003E\\u0026\\u003C/b\\u003E"}</script>'
+
+
+# --- Live coverage ---------------------------------------------------------------------------------------------------
+
+
+def test_a_live_article_is_a_live_blog_posting_with_its_entries_as_updates(client, article):
+    from django.utils import timezone
+
+    from tests.factories import make_live_entry
+
+    start = timezone.now().replace(microsecond=0) - timezone.timedelta(hours=2)
+    article.coverage_start = start
+    article.save()
+    reporter = make_author(name="Ann Reporter", slug="ann")
+    first = make_live_entry(article, headline="Delegates arrive", text="<p>The <b>first</b> cars pull up.</p>")
+    long_text = "<p>" + "A long sentence without a headline. " * 10 + "</p>"
+    second = make_live_entry(article, text=long_text, author=reporter)
+
+    _html, (data, _crumbs) = page_objects(client)
+
+    assert data["@type"] == "LiveBlogPosting"
+    assert datetime.fromisoformat(data["coverageStartTime"]) == start
+    assert "coverageEndTime" not in data
+    assert data["headline"].startswith("Leaders meet")
+    updates = data["liveBlogUpdate"]
+    assert [update["@type"] for update in updates] == ["BlogPosting", "BlogPosting"]
+    newest, oldest = updates
+    assert oldest["headline"] == "Delegates arrive"
+    assert oldest["articleBody"] == "The first cars pull up."
+    assert oldest["url"] == f"http://testserver/news/world/leaders-meet/#entry-{first.pk}"
+    assert datetime.fromisoformat(oldest["datePublished"]) == first.published_at
+    assert "author" not in oldest
+    # No headline of its own: its opening words, short enough for search engines.
+    assert newest["headline"].startswith("A long sentence without a headline.") and len(newest["headline"]) <= 110
+    assert newest["author"] == {"@type": "Person", "name": "Ann Reporter", "url": "http://testserver/author/ann/"}
+    assert datetime.fromisoformat(data["dateModified"]) >= second.updated_at.replace(microsecond=0)
+
+
+def test_a_finished_coverage_says_when_it_ended(client, article):
+    from django.utils import timezone
+
+    end = timezone.now().replace(microsecond=0) - timezone.timedelta(minutes=5)
+    article.coverage_start = end - timezone.timedelta(hours=3)
+    article.coverage_end = end
+    article.save()
+
+    _html, (data, _crumbs) = page_objects(client)
+
+    assert data["@type"] == "LiveBlogPosting"
+    assert datetime.fromisoformat(data["coverageEndTime"]) == end
+    assert data["liveBlogUpdate"] == []
+
+
+def test_an_entry_cannot_break_out_of_the_script_element(client, article):
+    from django.utils import timezone
+
+    from tests.factories import make_live_entry
+
+    article.coverage_start = timezone.now()
+    article.save()
+    make_live_entry(article, headline="</script><script>alert(1)</script>", text="<p>&lt;/script&gt;</p>")
+    html, (data, _crumbs) = page_objects(client)
+    assert data["liveBlogUpdate"][0]["headline"] == "</script><script>alert(1)</script>"
+    assert data["liveBlogUpdate"][0]["articleBody"] == "</script>"
+    assert "<script>alert(1)" not in html

@@ -119,3 +119,30 @@ def test_other_cookies_are_dropped_on_reader_pages_and_set_cookie_is_never_store
         response = varnish.get(path)
         assert "csrftoken" in response.cookies()
         assert response.header("X-Cache") == "PASS"
+
+
+def test_a_live_entry_purges_the_cached_polls_and_the_page(varnish):
+    """The demo's live story: every reader's poll is one cached answer until an editor posts the next entry."""
+    pk, url, latest = varnish.site.shell("""
+        from articles.models import Article
+        article = Article.objects.published().get(coverage_start__isnull=False)
+        print(article.pk, article.get_absolute_url(), article.live_entries.order_by("pk").last().pk)
+    """).split()
+    poll_url = f"/live/{pk}/entries/?after={latest}"
+    for path in (url, poll_url):
+        varnish.get(path)
+        hit = varnish.get(path)
+        assert hit.header("X-Cache") == "HIT", (path, hit.header("Cache-Control"))
+    assert 'data-running="true"' in hit.text and 'data-entry="' not in hit.text
+
+    text = f"Breaking {secrets.token_hex(4)}"
+    varnish.site.shell(f"""
+        from django.db import transaction
+        from articles.models import Article, LiveEntry
+        with transaction.atomic():
+            LiveEntry.objects.create(article=Article.objects.get(pk={pk}), text="<p>{text}</p>")
+    """)
+    for path in (poll_url, url):
+        response = varnish.get(path)
+        assert response.header("X-Cache") == "MISS", path
+        assert text in response.text, path

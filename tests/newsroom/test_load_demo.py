@@ -9,10 +9,10 @@ from django.contrib.sites.models import Site
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from articles.models import Article, Author, Byline, Category, RelatedPick
+from articles.models import Article, Author, Byline, Category, LiveEntry, RelatedPick
 from comments.models import Comment
 from newsroom.demo import STORIES, loading
-from newsroom.demo.shapes import Story, ago
+from newsroom.demo.shapes import Story, Update, ago, ahead
 
 pytestmark = pytest.mark.django_db
 
@@ -229,3 +229,50 @@ def test_make_run_names_the_port_it_serves():
     makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
     assert "manage.py load_demo --domain 127.0.0.1:$(PORT)" in makefile
     assert "runserver 127.0.0.1:$(PORT)" in makefile
+
+
+def test_the_demo_follows_one_story_live():
+    output = load_demo()
+
+    live = Article.objects.get(coverage_start__isnull=False)
+    assert live.slug == "grain-corridor-talks-resume-in-valdria"
+    assert live.coverage_running() and live.coverage_start == live.publish_at
+    entries = list(live.live_entries.published().newest_first())
+    assert len(entries) == 4 and "Created" in output and "4 live entries" in output
+    assert entries[-1].headline == "Delegations arrive" and entries[-1].author.slug == "tomasz-wren"
+    assert all(live.publish_at < entry.published_at <= timezone.now() for entry in entries)
+    assert LiveEntry.objects.count() == 4
+
+
+def test_the_live_story_moves_forward_in_time_with_the_rest():
+    start = timezone.now()
+    load_demo()
+    first = LiveEntry.objects.earliest("published_at")
+
+    with time_machine.travel(start + timedelta(days=2), tick=False):
+        load_demo()
+        live = Article.objects.get(coverage_start__isnull=False)
+        assert live.coverage_start == live.publish_at
+        assert LiveEntry.objects.get(pk=first.pk).published_at - first.published_at == timedelta(days=2)
+        assert LiveEntry.objects.count() == 4
+
+
+def test_a_live_update_by_nobody_or_set_for_later_is_refused(monkeypatch):
+    broken = Story(
+        slug="live-orphan",
+        headline="Live orphan",
+        section=STORIES[0].section,
+        authors=STORIES[0].authors,
+        standfirst="",
+        body="<p>x</p>",
+        tags=(),
+        when=ago(hours=1),
+        live=(
+            Update(after=ahead(minutes=10), text="<p>x</p>", author="nobody"),
+            Update(after=ahead(hours=2), text="y"),
+        ),
+    )
+    monkeypatch.setattr(loading, "STORIES", (*STORIES, broken))
+
+    with pytest.raises(CommandError, match="unknown author nobody of a live update.*a live update set for later"):
+        load_demo()

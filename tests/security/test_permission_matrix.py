@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from articles.models import Article, RelatedPick, SiteSettings
+from articles.models import Article, LiveEntry, RelatedPick, SiteSettings
 from comments.models import Comment
 from tests.articles.test_admin import article_form_data
 from tests.factories import make_article, make_author, make_user
@@ -57,6 +57,10 @@ MATRIX = [
     ("own draft: headline",       L,   L, 302, 403, 302, 302),
     ("own draft: publish_at",     L,   L,   K, 403, 302, 302),
     ("own draft: publish",        L,   L, 200, 403, 302, 302),
+    ("live entries",              L,   L, 200, 403, 200, 200),
+    ("own live draft: post an entry", L, L, 302, 403, 302, 302),
+    ("own live story: post an entry", L, L, 200, 403, 302, 302),
+    ("own live story: change an entry", L, L, 403, 403, 302, 302),
 ]
 EDITS = {door for door, *_row in MATRIX if ":" in door}
 # fmt: on
@@ -113,6 +117,19 @@ def _article_type():
 def _publish_at(when):
     local = timezone.localtime(when)
     return {"publish_at_0": local.strftime("%Y-%m-%d"), "publish_at_1": local.strftime("%H:%M:%S")}
+
+
+def _entry_form(article, text):
+    now = timezone.localtime()
+    return {
+        "article": article.pk,
+        "published_at_0": now.strftime("%Y-%m-%d"),
+        "published_at_1": now.strftime("%H:%M:%S"),
+        "text": text,
+        "headline": "",
+        "author": "",
+        "image_alt": "",
+    }
 
 
 def edit(client, article, **changes):
@@ -202,6 +219,22 @@ def knock(client, door, world):
         case "own draft: publish":
             response, stored = edit(client, world["own"], status="published")
             return response, stored.status != world["own"].status
+        case "live entries":
+            return client.get("/admin/newsroom_articles/liveentry/"), False
+        case "own live draft: post an entry" | "own live story: post an entry":
+            # A writer prepares a live article's entries while it is theirs; once approved, they are the desk's.
+            article = world["own"] if "draft" in door else world["own_published"]
+            Article.objects.filter(pk=article.pk).update(coverage_start=timezone.now())
+            response = client.post("/admin/newsroom_articles/liveentry/add/", _entry_form(article, "<p>Posted.</p>"))
+            return response, LiveEntry.objects.filter(article=article).exists()
+        case "own live story: change an entry":
+            article = world["own_published"]
+            Article.objects.filter(pk=article.pk).update(coverage_start=timezone.now())
+            entry = LiveEntry.objects.create(article=article, text="<p>From the desk.</p>")
+            response = client.post(
+                f"/admin/newsroom_articles/liveentry/{entry.pk}/change/", _entry_form(article, "<p>Rewritten.</p>")
+            )
+            return response, LiveEntry.objects.get(pk=entry.pk).text != entry.text
     raise AssertionError(f"unknown door {door}")
 
 

@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from comments import statement, status
 from tests.comments.reader_helpers import form_data, install_fake_spam_filter
-from tests.factories import make_article, make_author, make_category, make_comment, make_user
+from tests.factories import make_article, make_author, make_category, make_comment, make_live_entry, make_user
 
 ARTICLE_URL = "/news/world/talks-resume/"
+LIVE_URL = "/news/storm-live/"
 #: Every kind of page a reader meets, by name; the refused comment is a POST (``refused_comment_page``).
 PAGES = {
     "home": "/",
@@ -125,3 +126,20 @@ def pages(client, newsroom, refused_comment_page, edit_comment_page, statement_p
     html["edit comment"] = edit_comment_page
     html["statement of reasons"] = statement_page
     return html
+
+
+@pytest.fixture
+def live_story(newsroom):
+    """A live article in the newsroom (``LIVE_URL``), running, with two entries: one with a headline, one by Bo."""
+    bo = newsroom.bylines.get(author__slug="bo").author
+    storm = make_article(
+        headline="Storm reaches the coast: live",
+        slug="storm-live",
+        category=newsroom.category.parent,
+        authors=[bo],
+        standfirst="Updates as the storm comes ashore.",
+        coverage_start=timezone.now() - timedelta(hours=1),
+    )
+    make_live_entry(storm, headline="Ferries cancelled", text="<p>All crossings are off <em>until noon</em>.</p>")
+    make_live_entry(storm, text="<p>Gusts of 90 km/h at the harbour.</p>", author=bo)
+    return storm

@@ -79,3 +79,19 @@ def test_every_page_search_engines_index_has_a_description(pages):
     ]
 
     assert not without, f"no <meta name=description> on: {', '.join(without)}"
+
+
+def test_a_live_article_page_is_valid_html_and_its_references_resolve(client, live_story, tmp_path):
+    from tests.validators.conftest import LIVE_URL
+
+    html = client.get(LIVE_URL).content.decode()
+    assert 'class="live-entry"' in html
+    path = tmp_path / "live-article.html"
+    path.write_text(html)
+    errors = [describe("live article", m) for _name, m in vnu({"live article": path}) if m["type"] != "info"]
+    assert not errors, "\n  ".join(errors)
+    document = lxml.html.fromstring(html)
+    ids = set(document.xpath("//@id"))
+    for attribute in ID_REFERENCES:
+        for element in document.xpath(f"//*[@{attribute}]"):
+            assert set(element.get(attribute).split()) <= ids, (attribute, element.get(attribute))

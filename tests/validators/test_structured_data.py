@@ -5,7 +5,7 @@ import lxml.html
 import pytest
 from PIL import Image
 
-from tests.validators.conftest import ARTICLE_URL
+from tests.validators.conftest import ARTICLE_URL, LIVE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +63,21 @@ def test_breadcrumbs_match_the_visible_trail_to_the_article_itself(client, newsr
     for (_name, href), (_listed_name, url) in zip(shown[:-1], listed[:-1], strict=True):
         assert url == f"http://testserver{href}"
     assert listed[-1][1] == f"http://testserver{ARTICLE_URL}"
+
+
+def test_a_live_article_is_a_live_blog_posting_with_its_updates(client, live_story):
+    _html, found = objects(client, LIVE_URL)
+
+    live = found["LiveBlogPosting"]
+    assert live["headline"] == "Storm reaches the coast: live"
+    assert live["coverageStartTime"] and "coverageEndTime" not in live
+    assert live["image"] and live["author"][0]["name"] == "Bo Second"
+    updates = live["liveBlogUpdate"]
+    assert [(u["@type"], u["headline"]) for u in updates] == [
+        ("BlogPosting", "Gusts of 90 km/h at the harbour."),
+        ("BlogPosting", "Ferries cancelled"),
+    ]
+    assert updates[1]["articleBody"] == "All crossings are off until noon."
+    assert all(u["datePublished"] and u["url"].startswith(f"http://testserver{LIVE_URL}#entry-") for u in updates)
+    assert updates[0]["author"]["name"] == "Bo Second"
+    assert "NewsArticle" not in found
