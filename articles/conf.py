@@ -31,6 +31,14 @@
 
         NEWSROOM_ARTICLE_LIST_DECORATORS = ["comments.counts.attach_comment_counts"]
 
+``NEWSROOM_REVIEW_NOTIFY``
+    Who is mailed when a writer submits an article for review: a list of
+    addresses, ``[]`` for nobody, or ``None`` (the default) for every active
+    user who may publish articles (``newsroom_articles.publish_article``) and
+    has an address. Writers are told of the desk's decisions either way. See
+    ``articles.review``; ``manage.py check`` refuses anything but ``None`` or a
+    list of addresses (``articles.E030``).
+
 The page cache has settings of its own (``NEWSROOM_PAGE_CACHE_*``):
 see ``articles.pagecache.conf``.
 """
@@ -45,6 +53,7 @@ DEFAULTS = {
     "NEWSROOM_SITE_IMAGE": "articles/site-image.png",
     "NEWSROOM_DEFAULT_READER_PROMPT": "What do you think? Join the conversation in the comments below.",
     "NEWSROOM_ARTICLE_LIST_DECORATORS": [],
+    "NEWSROOM_REVIEW_NOTIFY": None,
 }
 
 
