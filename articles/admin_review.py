@@ -148,9 +148,11 @@ class ReviewAdminMixin:
         editable = obj is None or self.has_change_permission(request, obj)
         if obj is not None and request.method == "GET" and not roles.can_publish(request.user):
             review.mark_seen(request.user, obj)  # a writer opening their article has read the desk's decision
-        status = obj.status if obj is not None else None
+        # As stored: after a refused POST, ``obj`` carries the form's values (the step's status among them).
+        status = context["adminform"].form.status_before
         desk = roles.can_publish(request.user)
         context["review"] = {
+            "status": Status(status).label if status else "",
             "notes": [_with_name(note) for note in review.notes_for(obj)] if obj is not None else [],
             "editable": editable,
             "steps": [

@@ -8,7 +8,7 @@ article's own status (``Article.Status.REVIEW`` is "In review")::
     review.approve(article, by=editor)  # published now, or scheduled if publish_at is ahead
     review.add_note(article, by=editor, text="Legal has read it.")
 
-Each step is a :class:`~articles.models.ReviewNote` (who, when, what they
+Each step is an ``articles.models.ReviewNote`` (who, when, what they
 said), the article's history in the admin. Notes are for staff: who may read
 them is who may open the article in the admin (:mod:`articles.roles`).
 Who may take which step is checked here too, whatever door the request

@@ -1,6 +1,6 @@
 """Who hears about a step of an article's review, what they are sent, and the task that sends it.
 
-:mod:`articles.review` queues :func:`send_review_mail` after a step is
+:mod:`articles.review` queues ``send_review_mail`` after a step is
 committed; the task worker (django-tasks, ``manage.py db_worker``) sends it,
 so nobody waits for a mail server and a failing one changes nothing:
 
@@ -10,7 +10,7 @@ so nobody waits for a mail server and a failing one changes nothing:
   accounts of its bylined authors) who have an address.
 
 Nobody is mailed about their own step. The mail links to the article's admin
-page on the site's public address (:mod:`articles.origin`); the note is in
+page on the site's public address (``articles.origin``); the note is in
 the mail, since the recipients are staff who could read it there anyway.
 """
 

@@ -110,6 +110,7 @@ def test_an_editor_sends_back_only_with_a_note(client, writer, editor, draft, dj
     response = step(client, draft, "send_back")
     assert response.status_code == 200
     assert "a note is required to send an article back" in response.text
+    assert 'value="send_back"' in response.text  # the form again, with the buttons of the status as stored
     assert Article.objects.get(pk=draft.pk).status == Article.Status.REVIEW
     with django_capture_on_commit_callbacks(execute=True):
         response = step(client, draft, "send_back", review_note="Name the second source.")

@@ -238,3 +238,31 @@ def test_review_queue_is_oldest_submission_first(writer, editor):
     review.withdraw(first, by=writer)
     review.submit(first, by=writer)  # back in the queue: it waits from its latest submission
     assert list(Article.objects.review_queue()) == [never, second, first]
+
+
+def test_notes_never_reach_readers_or_staff_reading_the_site(client, writer, editor):
+    """No page, feed, sitemap or search result shows a note, not even to the article's own editor."""
+    article = make_article(headline="Harbour dredged", status=Article.Status.REVIEW, created_by=writer, tags=["port"])
+    review.add_note(article, by=editor, text="Desk-only-remark about the harbour")
+    review.approve(article, by=editor, text="Approval-remark about the harbour")
+    author = article.bylines.get().author
+    pages = [
+        article.get_absolute_url(),
+        "/",
+        article.category.get_absolute_url(),
+        author.get_absolute_url(),
+        "/tag/port/",
+        "/search/?q=harbour",
+        "/feeds/rss/",
+        "/feeds/atom/",
+        "/sitemap.xml",
+    ]
+    for viewer in (None, editor):
+        if viewer:
+            client.force_login(viewer)
+        for page in pages:
+            response = client.get(page)
+            assert response.status_code == 200, page
+            assert b"remark" not in response.content, page
+        # Search does not find the article by a word only its notes hold.
+        assert "Harbour dredged" not in client.get("/search/?q=remark").text

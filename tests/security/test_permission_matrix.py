@@ -10,6 +10,11 @@ The embargo rows: the writer is bylined on a scheduled article (approved,
 due in two days) and must not bring it forward, push it back, rewrite it or
 touch its picks; on their own draft they may write but not set the time or
 publish. An editor may do all of it.
+
+The review rows: a writer submits their own draft and leaves notes on their own
+article, but neither approves nor sends back (by button or by the status list),
+and a colleague's article is not theirs to open (the admin sends them away:
+kept). Only a desk editor approves or sends back.
 """
 
 from datetime import UTC, datetime, timedelta
@@ -19,7 +24,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from articles.models import Article, RelatedPick, SiteSettings
+from articles.models import Article, RelatedPick, ReviewNote, SiteSettings
 from comments.models import Comment
 from tests.articles.test_admin import article_form_data
 from tests.factories import make_article, make_author, make_user
@@ -57,6 +62,14 @@ MATRIX = [
     ("own draft: headline",       L,   L, 302, 403, 302, 302),
     ("own draft: publish_at",     L,   L,   K, 403, 302, 302),
     ("own draft: publish",        L,   L, 200, 403, 302, 302),
+    # The review queue: the writer's own article in review, and a colleague's.
+    ("own draft: submit for review", L, L, 302, 403, 302, 302),
+    ("own in review: approve",    L,   L, 403, 403, 302, 302),
+    ("own in review: send back",  L,   L, 403, 403, 302, 302),
+    ("own in review: publish",    L,   L, 200, 403, 302, 302),
+    ("own in review: add a note", L,   L, 302, 403, 302, 302),
+    ("other's in review: approve", L,  L,   K, 403, 302, 302),
+    ("other's in review: add a note", L, L, K, 403, 302, 302),
 ]
 EDITS = {door for door, *_row in MATRIX if ":" in door}
 # fmt: on
@@ -74,6 +87,8 @@ def world(db):
         headline="Embargoed scoop", publish_at=timezone.now() + timedelta(days=2), authors=[make_author(), wanda]
     )
     own_published = make_article(headline="Wanda's story", created_by=writer)
+    own_review = make_article(headline="Wanda's story for the desk", status=Article.Status.REVIEW, created_by=writer)
+    other_review = make_article(headline="A colleague's story for the desk", status=Article.Status.REVIEW)
     comment = Comment(
         content_type_id=_article_type(),
         object_pk=str(published.pk),
@@ -100,6 +115,8 @@ def world(db):
         "published": published,
         "scheduled": scheduled,
         "own_published": own_published,
+        "own_review": own_review,
+        "other_review": other_review,
         "comment": comment,
     }
 
@@ -202,6 +219,23 @@ def knock(client, door, world):
         case "own draft: publish":
             response, stored = edit(client, world["own"], status="published")
             return response, stored.status != world["own"].status
+        case "own draft: submit for review":
+            response, stored = edit(client, world["own"], _review="submit")
+            return response, stored.status == Article.Status.REVIEW
+        case "own in review: approve" | "other's in review: approve":
+            article = world["own_review" if door.startswith("own") else "other_review"]
+            response, stored = edit(client, article, _review="approve")
+            return response, stored.status == Article.Status.PUBLISHED or ReviewNote.objects.exists()
+        case "own in review: send back":
+            response, stored = edit(client, world["own_review"], _review="send_back", review_note="Start again.")
+            return response, stored.status == Article.Status.DRAFT or ReviewNote.objects.exists()
+        case "own in review: publish":
+            response, stored = edit(client, world["own_review"], status="published")
+            return response, stored.status == Article.Status.PUBLISHED
+        case "own in review: add a note" | "other's in review: add a note":
+            article = world["own_review" if door.startswith("own") else "other_review"]
+            response, _stored = edit(client, article, review_note="Only staff read this.")
+            return response, ReviewNote.objects.filter(article=article, text="Only staff read this.").exists()
     raise AssertionError(f"unknown door {door}")
 
 
