@@ -19,6 +19,7 @@ import smtplib
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core import mail
 from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -41,9 +42,10 @@ def send_review_mail(note_id):
     if note is None or not _still_stands(note):
         return 0
     sent = 0
+    connection = _default_mail_connection()
     for message in messages(note):
         try:
-            sent += message.send()
+            sent += connection.send_messages([message])
         except (smtplib.SMTPException, OSError):
             logger.exception("Could not send the review mail to %s.", ", ".join(message.to))
     return sent
@@ -98,6 +100,14 @@ def writer_emails(article):
 def _still_stands(note):
     """A submission mails only while the article is still in review; a decision whatever happened since."""
     return note.kind != ReviewNote.Kind.SUBMITTED or note.article.status == note.article.Status.REVIEW
+
+
+def _default_mail_connection():
+    """The default mailer: ``mail.mailers.default`` from Django 6.1, which deprecates ``get_connection()``
+    (as the comments app's tasks do; the articles app cannot import them)."""
+    if hasattr(mail, "mailers"):
+        return mail.mailers.default
+    return mail.get_connection()
 
 
 def _admin_url(article):

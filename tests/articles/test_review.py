@@ -218,10 +218,10 @@ def test_a_mail_server_that_refuses_is_logged_and_changes_nothing(writer, editor
 
     from articles.review_mail import send_review_mail
 
-    def refuse(self, *args, **kwargs):
+    def refuse(self, messages):
         raise smtplib.SMTPRecipientsRefused({})
 
-    monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refuse)
     note = review.submit(draft, by=writer)
     assert send_review_mail.call(note.pk) == 0
     assert "Could not send the review mail" in caplog.text
