@@ -32,6 +32,8 @@ STEPS = {
 }
 #: Steps only a desk editor takes.
 DESK_STEPS = {"send_back", "approve"}
+#: Steps the desk is not offered: an editor returns an article in review with a note ("send_back").
+WRITER_STEPS = {"withdraw"}
 LABELS = {
     "submit": _("Submit for review"),
     "withdraw": _("Back to draft"),
@@ -97,7 +99,7 @@ class ReviewForm(forms.ModelForm):
         sending_back = step == "send_back" or (
             self.may_publish and self.status_before == Status.REVIEW and cleaned.get("status") == Status.DRAFT
         )
-        if sending_back and step != "withdraw" and not note:
+        if sending_back and not note:
             self.add_error("review_note", _("Say what should change: a note is required to send an article back."))
         return cleaned
 
@@ -158,7 +160,7 @@ class ReviewAdminMixin:
             "steps": [
                 (step, LABELS[step])
                 for step, (_to, sources) in STEPS.items()
-                if editable and status in sources and (desk or step not in DESK_STEPS)
+                if editable and status in sources and step not in (WRITER_STEPS if desk else DESK_STEPS)
             ],
         }
         return super().render_change_form(request, context, add, change, form_url, obj)

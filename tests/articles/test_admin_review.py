@@ -344,3 +344,13 @@ def test_a_malformed_status_parameter_is_not_an_error(client, editor, value):
     assert response.status_code == 200  # the filter ignores what it does not know, as Django's own
     assert "<script>" not in response.text
     assert len(response.context["cl"].result_list) == Article.objects.count()
+
+
+def test_the_desk_returns_an_article_only_with_a_note_whichever_button(client, writer, editor, draft):
+    review.submit(draft, by=writer)
+    client.force_login(editor)
+    assert 'value="withdraw"' not in client.get(change_url(draft)).text
+    response = step(client, draft, "withdraw")  # posted by hand
+    assert response.status_code == 200
+    assert "a note is required" in response.text
+    assert Article.objects.get(pk=draft.pk).status == Article.Status.REVIEW
