@@ -44,19 +44,26 @@ STATUS_PARAMETER = "status__exact"
 
 
 class StatusFilter(admin.SimpleListFilter):
-    """Status, with how many articles (of those the user may see) are in each: "In review (3)".
+    """Status, with how many drafts and articles in review (of those the user may see) there are: "In review (3)".
 
     One query for the counts, whatever other filters are on, as WordPress
-    counts "Pending (3)" above its list.
+    counts "Pending (3)" above its list. The published archive is not
+    counted: that would read the whole status index on every visit to the
+    list (46 ms at 100,000 articles on SQLite, against under a millisecond
+    for the work in progress).
     """
 
     title = _("status")
     parameter_name = STATUS_PARAMETER
+    COUNTED = (Status.DRAFT, Status.REVIEW)
 
     def lookups(self, request, model_admin):
-        visible = model_admin.get_queryset(request).prefetch_related(None).order_by()
+        visible = model_admin.get_queryset(request).prefetch_related(None).order_by().filter(status__in=self.COUNTED)
         counts = dict(visible.values_list("status").annotate(n=Count("pk")))
-        return [(value, f"{label} ({counts.get(value, 0)})") for value, label in Status.choices]
+        return [
+            (value, f"{label} ({counts.get(value, 0)})" if value in self.COUNTED else label)
+            for value, label in Status.choices
+        ]
 
     def queryset(self, request, queryset):
         if self.value() in Status.values:

@@ -267,10 +267,11 @@ def test_the_status_filter_counts_what_the_user_may_see(client, writer, editor, 
     make_article()
     client.force_login(editor)
     html = client.get(CHANGELIST).text
-    assert "Draft (1)" in html and "In review (2)" in html and "Published (1)" in html
+    assert "Draft (1)" in html and "In review (2)" in html
+    assert "Published (" not in html  # the archive is not counted on every visit
     client.force_login(writer)
     html = client.get(CHANGELIST).text
-    assert "Draft (1)" in html and "In review (1)" in html and "Published (0)" in html
+    assert "Draft (1)" in html and "In review (1)" in html
 
 
 def test_the_queue_lists_the_longest_waiting_first(client, writer, editor):

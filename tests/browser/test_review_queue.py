@@ -9,7 +9,7 @@ from tests.browser.conftest import csp_violations
 from tests.factories import make_author
 
 
-def test_a_story_goes_through_review_and_out(page, new_page, story, staff, login):
+def test_a_story_goes_through_review_and_out(page, new_page, story, staff, login, shoot):
     writer = staff("Writers")
     make_author(name="Wendy Writer", slug="wendy", user=writer)
     editor = staff("Editors")
@@ -42,6 +42,7 @@ def test_a_story_goes_through_review_and_out(page, new_page, story, staff, login
     expect(desk.locator("#review")).to_contain_text("Ready; the photo <b>is</b> on its way.")
     desk.get_by_role("button", name="Send back with the note").click()
     expect(desk.locator(".errorlist")).to_contain_text("a note is required")
+    shoot(desk, "review-send-back-needs-a-note")
     desk.get_by_label("Note").fill("Say which rock, please.")
     desk.get_by_role("button", name="Send back with the note").click()
     expect(desk.locator(".messagelist")).to_contain_text("Sent back")
@@ -51,6 +52,7 @@ def test_a_story_goes_through_review_and_out(page, new_page, story, staff, login
     # The writer sees it on the admin index and on the article, fixes and resubmits.
     page.goto("/admin/")
     expect(page.locator("#review-queue")).to_contain_text("sent back by Eddie Desk")
+    shoot(page, "review-writer-admin-index")
     page.locator("#review-queue").get_by_role("link", name="Lighthouse keeper retires").click()
     expect(page.locator("#review")).to_contain_text("Say which rock, please.")
     page.get_by_label("Standfirst").fill("Forty years on Black Rock.")
