@@ -287,7 +287,7 @@ def test_the_queue_lists_the_longest_waiting_first(client, writer, editor):
 
 
 def _queue(client, django_assert_num_queries):
-    # 1. session  2. user  3.-4. the editor's permissions  5. how many articles in each status (the filter)
+    # 1. session  2. user  3.-4. the editor's permissions  5. how many drafts and articles in review (the filter)
     # 6. sections for the filter  7. authors for the filter  8. the queue's count
     # 9. the page of articles in review with when each was submitted (a subquery), oldest first
     # 10. their bylines with authors
