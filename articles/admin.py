@@ -22,8 +22,10 @@ from articles import (
     admin_live,  # noqa: F401  (registers the live entries' pages)
     admin_site_settings,  # noqa: F401  (registers the site settings page)
     related,
+    review,
     roles,
 )
+from articles.admin_review import ReviewAdminMixin, StatusFilter
 from articles.models import Article, Author, Byline, Category, RelatedPick
 
 
@@ -93,9 +95,9 @@ class RelatedPickInline(ArticleInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ReviewAdminMixin, admin.ModelAdmin):
     list_display = ["headline", "status", "publish_at", "category", "byline_names"]
-    list_filter = ["status", "category", "authors", "publish_at"]
+    list_filter = [StatusFilter, "category", "authors", "publish_at"]
     list_select_related = ["category"]
     # Filtering shows "3 results"; the extra COUNT(*) of the whole archive is skipped.
     show_full_result_count = False
@@ -106,7 +108,7 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["category"]
     readonly_fields = ["on_the_site", "automatic_suggestions", "visible_suggestions", "live_entries"]
     inlines = [BylineInline, RelatedPickInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "submit_for_review"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
         (_("Section and tags"), {"fields": ["category", "tags"]}),
@@ -244,11 +246,9 @@ class ArticleAdmin(admin.ModelAdmin):
         now = timezone.now()
         published = 0
         for article in queryset.exclude(status=Article.Status.PUBLISHED).select_related("category"):
-            if article.first_published_at is None and article.publish_at < now:
-                # A draft written last week goes out as today's news, not back-dated.
-                article.publish_at = now
-            article.status = Article.Status.PUBLISHED
-            article.save()
+            before = article.status
+            review.publish(article, now=now)  # a draft written last week goes out as today's news, not back-dated
+            review.record_status_change(article, by=request.user, before=before)  # in review: approved
             published += 1
         self.message_user(
             request,

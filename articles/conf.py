@@ -39,6 +39,14 @@
     Entries a live article's page shows, newest first (default 50); the
     older ones are a link away (``?page=2``). Also the most one poll returns.
 
+``NEWSROOM_REVIEW_NOTIFY``
+    Who is mailed when a writer submits an article for review: a list of
+    addresses, ``[]`` for nobody, or ``None`` (the default) for every active
+    user who may publish articles (``newsroom_articles.publish_article``) and
+    has an address. Writers are told of the desk's decisions either way. See
+    ``articles.review``; ``manage.py check`` refuses anything but ``None`` or a
+    list of addresses (``articles.E030``).
+
 The page cache has settings of its own (``NEWSROOM_PAGE_CACHE_*``):
 see ``articles.pagecache.conf``.
 """
@@ -55,6 +63,7 @@ DEFAULTS = {
     "NEWSROOM_ARTICLE_LIST_DECORATORS": [],
     "NEWSROOM_LIVE_POLL_SECONDS": 15,
     "NEWSROOM_LIVE_ENTRIES_PER_PAGE": 50,
+    "NEWSROOM_REVIEW_NOTIFY": None,
 }
 
 

@@ -169,6 +169,19 @@ class ArticleQuerySet(models.QuerySet):
         """Approved for publication, waiting for their time."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=Now())
 
+    def in_review(self):
+        """Submitted by their writers, waiting for an editor to approve them or send them back."""
+        return self.filter(status=Article.Status.REVIEW)
+
+    def with_submitted_at(self):
+        """Each with ``submitted_at``: when it was last submitted for review (``None`` if never)."""
+        submitted = ReviewNote.objects.filter(article=models.OuterRef("pk"), kind=ReviewNote.Kind.SUBMITTED)
+        return self.annotate(submitted_at=models.Subquery(submitted.order_by("-created").values("created")[:1]))
+
+    def review_queue(self):
+        """In review, whoever has waited longest first, each with ``submitted_at``."""
+        return self.in_review().with_submitted_at().order_by(models.F("submitted_at").asc(nulls_first=True), "pk")
+
     def next_publication(self):
         """When the soonest scheduled article goes live (``None`` if none waits): readers' pages change then."""
         return self.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
@@ -592,3 +605,39 @@ class LiveEntry(models.Model):
 
 # Clocks of editors' machines drift; a minute ahead is still "now".
 LIVE_ENTRY_CLOCK_SLACK = timedelta(minutes=1)
+
+
+class ReviewNote(models.Model):
+    """A line in an article's review history, for staff only: a note, or a step of the review.
+
+    Writers submit an article for review, editors send it back with a note or
+    approve it, and anyone working on it may leave a note. Readers never see
+    any of it: no page, feed, sitemap, search or structured data reads this
+    model. See :mod:`articles.review`.
+    """
+
+    class Kind(models.TextChoices):
+        NOTE = "note", _("Note")
+        SUBMITTED = "submitted", _("Submitted for review")
+        WITHDRAWN = "withdrawn", _("Moved back to draft")
+        SENT_BACK = "sent_back", _("Sent back")
+        APPROVED = "approved", _("Approved")
+
+    #: Decisions the article's writers are told about, in the admin and by mail.
+    DECISIONS = (Kind.SENT_BACK, Kind.APPROVED)
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="review_notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NOTE)
+    text = models.TextField(blank=True)
+    created = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When one of the article's writers opened it after this decision.")
+    )
+
+    class Meta:
+        ordering = ["created", "pk"]
+        indexes = [models.Index(fields=["article", "kind", "created"], name="reviewnote_article_kind_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.article_id}"

@@ -30,6 +30,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from articles.models import Article, Byline
 
@@ -140,3 +141,17 @@ def may_edit(user, article):
     if can_publish(user):
         return True
     return article.status in UNPUBLISHED_STATUSES and is_own(user, article)
+
+
+def staff_name(user):
+    """How staff are named to each other (review notes, their mail): byline name, else full name, never the login.
+
+    Writers see colleagues by name, not by login name (half of what a password
+    guesser needs). Reads ``user.author_profile``: select it with the user.
+    """
+    if user is None:
+        return gettext("a former colleague")
+    profile = getattr(user, "author_profile", None)
+    if profile is not None:
+        return profile.name
+    return user.get_full_name() or gettext("a colleague")

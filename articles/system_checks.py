@@ -214,3 +214,21 @@ def check_live_settings(app_configs, **kwargs):
 
 def _whole_number(value):
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+@checks.register()
+def check_review_notify(app_configs, **kwargs):
+    """``NEWSROOM_REVIEW_NOTIFY`` is ``None`` or a list of addresses (``articles.E030``)."""
+    notify = conf.get("NEWSROOM_REVIEW_NOTIFY")
+    if notify is None or (
+        isinstance(notify, list | tuple) and all(isinstance(a, str) and "@" in a.strip("@") for a in notify)
+    ):
+        return []
+    return [
+        checks.Error(
+            f"NEWSROOM_REVIEW_NOTIFY is {notify!r}.",
+            hint='Set NEWSROOM_REVIEW_NOTIFY to a list of addresses (["desk@news.example"]), [] to mail nobody, '
+            "or None to mail everyone who may publish articles.",
+            id="articles.E030",
+        )
+    ]

@@ -121,3 +121,12 @@ def make_live_entry(article, *, text=None, published_at=None, **kwargs):
         published_at=published_at or timezone.now(),
         **kwargs,
     )
+
+
+def make_review_note(article, *, author=None, kind="note", text=None, **kwargs):
+    """A step of ``article``'s review (a plain note by default) by ``author``, without the mail a real step queues."""
+    from articles.models import ReviewNote
+
+    return ReviewNote.objects.create(
+        article=article, author=author, kind=kind, text=f"Note {_n()}" if text is None else text, **kwargs
+    )

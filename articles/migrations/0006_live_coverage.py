@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom_articles', '0003_listing_index'),
+        ('newsroom_articles', '0005_review_notes'),
     ]
 
     operations = [

@@ -159,3 +159,21 @@ def test_live_polls_are_cached_only_with_after_among_the_page_cache_s_parameters
     assert '"after"' in warnings[0].hint
     settings.NEWSROOM_PAGE_CACHE_QUERY_PARAMS = ["page", "after"]
     assert check_live_settings(None) == []
+
+
+@pytest.mark.parametrize("value", [None, [], ["desk@news.example"], ("a@news.example", "b@news.example")])
+def test_review_notify_takes_none_or_addresses(settings, value):
+    from articles.system_checks import check_review_notify
+
+    settings.NEWSROOM_REVIEW_NOTIFY = value
+    assert check_review_notify(None) == []
+
+
+@pytest.mark.parametrize("value", ["desk@news.example", ["desk"], ["@"], [None], True])
+def test_review_notify_refuses_anything_else(settings, value):
+    from django.core import checks
+
+    settings.NEWSROOM_REVIEW_NOTIFY = value
+    errors = [e for e in checks.run_checks() if e.id == "articles.E030"]
+    assert len(errors) == 1
+    assert "list of addresses" in errors[0].hint

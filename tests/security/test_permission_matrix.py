@@ -10,6 +10,11 @@ The embargo rows: the writer is bylined on a scheduled article (approved,
 due in two days) and must not bring it forward, push it back, rewrite it or
 touch its picks; on their own draft they may write but not set the time or
 publish. An editor may do all of it.
+
+The review rows: a writer submits their own draft and leaves notes on their own
+article, but neither approves nor sends back (by button or by the status list),
+and a colleague's article is not theirs to open (the admin sends them away:
+kept). Only a desk editor approves or sends back.
 """
 
 from datetime import UTC, datetime, timedelta
@@ -19,7 +24,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from articles.models import Article, LiveEntry, RelatedPick, SiteSettings
+from articles.models import Article, LiveEntry, RelatedPick, ReviewNote, SiteSettings
 from comments.models import Comment
 from tests.articles.test_admin import article_form_data
 from tests.factories import make_article, make_author, make_user
@@ -28,7 +33,7 @@ pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "commenter", "writer", "moderator", "editor", "superuser"]
 L = "login"  # a 302 to the admin's login page
-K = "kept"  # a 302 that changed nothing: the field is read-only for this role, its posted value dropped
+K = "kept"  # a 302 that changed nothing: a read-only field's posted value dropped, or an action not offered
 
 # One row per door; the columns follow ROLES. L: sent to the login page. "own" articles are the writer's.
 # fmt: off
@@ -39,7 +44,7 @@ MATRIX = [
     ("article add",               L,   L, 200, 403, 200, 200),
     ("own article change",        L,   L, 200, 403, 200, 200),
     ("other's article change",    L,   L, 302, 403, 200, 200),
-    ("publish action",            L,   L, 200, 403, 302, 302),
+    ("publish action",            L,   L,   K, 403, 302, 302),
     ("comment changelist",        L,   L, 403, 200, 403, 200),
     ("comment change",            L,   L, 403, 200, 403, 200),
     ("approve",                   L,   L, 403, 302, 403, 302),
@@ -61,6 +66,14 @@ MATRIX = [
     ("own live draft: post an entry", L, L, 302, 403, 302, 302),
     ("own live story: post an entry", L, L, 200, 403, 302, 302),
     ("own live story: change an entry", L, L, 403, 403, 302, 302),
+    # The review queue: the writer's own article in review, and a colleague's.
+    ("own draft: submit for review", L, L, 302, 403, 302, 302),
+    ("own in review: approve",    L,   L, 403, 403, 302, 302),
+    ("own in review: send back",  L,   L, 403, 403, 302, 302),
+    ("own in review: publish",    L,   L, 200, 403, 302, 302),
+    ("own in review: add a note", L,   L, 302, 403, 302, 302),
+    ("other's in review: approve", L,  L,   K, 403, 302, 302),
+    ("other's in review: add a note", L, L, K, 403, 302, 302),
 ]
 EDITS = {door for door, *_row in MATRIX if ":" in door}
 # fmt: on
@@ -78,6 +91,8 @@ def world(db):
         headline="Embargoed scoop", publish_at=timezone.now() + timedelta(days=2), authors=[make_author(), wanda]
     )
     own_published = make_article(headline="Wanda's story", created_by=writer)
+    own_review = make_article(headline="Wanda's story for the desk", status=Article.Status.REVIEW, created_by=writer)
+    other_review = make_article(headline="A colleague's story for the desk", status=Article.Status.REVIEW)
     comment = Comment(
         content_type_id=_article_type(),
         object_pk=str(published.pk),
@@ -104,6 +119,8 @@ def world(db):
         "published": published,
         "scheduled": scheduled,
         "own_published": own_published,
+        "own_review": own_review,
+        "other_review": other_review,
         "comment": comment,
     }
 
@@ -235,6 +252,23 @@ def knock(client, door, world):
                 f"/admin/newsroom_articles/liveentry/{entry.pk}/change/", _entry_form(article, "<p>Rewritten.</p>")
             )
             return response, LiveEntry.objects.get(pk=entry.pk).text != entry.text
+        case "own draft: submit for review":
+            response, stored = edit(client, world["own"], _review="submit")
+            return response, stored.status == Article.Status.REVIEW
+        case "own in review: approve" | "other's in review: approve":
+            article = world["own_review" if door.startswith("own") else "other_review"]
+            response, stored = edit(client, article, _review="approve")
+            return response, stored.status == Article.Status.PUBLISHED or ReviewNote.objects.exists()
+        case "own in review: send back":
+            response, stored = edit(client, world["own_review"], _review="send_back", review_note="Start again.")
+            return response, stored.status == Article.Status.DRAFT or ReviewNote.objects.exists()
+        case "own in review: publish":
+            response, stored = edit(client, world["own_review"], status="published")
+            return response, stored.status == Article.Status.PUBLISHED
+        case "own in review: add a note" | "other's in review: add a note":
+            article = world["own_review" if door.startswith("own") else "other_review"]
+            response, _stored = edit(client, article, review_note="Only staff read this.")
+            return response, ReviewNote.objects.filter(article=article, text="Only staff read this.").exists()
     raise AssertionError(f"unknown door {door}")
 
 
