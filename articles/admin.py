@@ -21,8 +21,11 @@ from django.utils.translation import ngettext
 from articles import (
     admin_site_settings,  # noqa: F401  (registers the site settings page)
     related,
+    revisions,
     roles,
 )
+from articles.admin_corrections import CorrectionInline, CorrectionsAdminMixin
+from articles.admin_revisions import RevisionsAdminMixin
 from articles.models import Article, Author, Byline, Category, RelatedPick
 
 
@@ -92,7 +95,7 @@ class RelatedPickInline(ArticleInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RevisionsAdminMixin, CorrectionsAdminMixin, admin.ModelAdmin):
     list_display = ["headline", "status", "publish_at", "category", "byline_names"]
     list_filter = ["status", "category", "authors", "publish_at"]
     list_select_related = ["category"]
@@ -104,7 +107,7 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["category"]
     readonly_fields = ["on_the_site", "automatic_suggestions", "visible_suggestions"]
-    inlines = [BylineInline, RelatedPickInline]
+    inlines = [BylineInline, RelatedPickInline, CorrectionInline]
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
@@ -229,7 +232,8 @@ class ArticleAdmin(admin.ModelAdmin):
                 # A draft written last week goes out as today's news, not back-dated.
                 article.publish_at = now
             article.status = Article.Status.PUBLISHED
-            article.save()
+            with revisions.recorded(user=request.user, comment=_("Published (list action).")):
+                article.save()
             published += 1
         self.message_user(
             request,
@@ -242,7 +246,8 @@ class ArticleAdmin(admin.ModelAdmin):
         unpublished = 0
         for article in queryset.filter(status=Article.Status.PUBLISHED).select_related("category"):
             article.status = Article.Status.DRAFT
-            article.save()
+            with revisions.recorded(user=request.user, comment=_("Unpublished (list action).")):
+                article.save()
             unpublished += 1
         self.message_user(
             request,

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from articles import feeds, views
+from articles import correction_pages, feeds, pagecache, views
 
 
 class SectionPathConverter:
@@ -33,6 +33,17 @@ urlpatterns = [
     path("feeds/atom/section/<section_path:path>/", feeds.SectionAtomFeed(), name="section-feed-atom"),
     path("feeds/rss/author/<slug:slug>/", feeds.AuthorFeed(), name="author-feed-rss"),
     path("feeds/atom/author/<slug:slug>/", feeds.AuthorAtomFeed(), name="author-feed-atom"),
+    path("corrections/", correction_pages.corrections, name="corrections"),
+    path(
+        "feeds/rss/corrections/",
+        pagecache.cache_for_readers(correction_pages.CorrectionsFeed()),
+        name="corrections-feed-rss",
+    ),
+    path(
+        "feeds/atom/corrections/",
+        pagecache.cache_for_readers(correction_pages.CorrectionsAtomFeed()),
+        name="corrections-feed-atom",
+    ),
     # Sections and articles share the pretty path: /news/world/ is a section,
     # /news/world/some-headline/ an article in it. Top-level section slugs
     # must not collide with the prefixes above (see Category.clean).

@@ -125,3 +125,17 @@ def test_a_site_image_that_is_not_text_is_an_error(settings):
 
     [error] = check_site_image(None)
     assert error.id == "articles.E006"
+
+
+def test_reversion_must_be_installed(monkeypatch):
+    from django.apps import apps
+
+    from articles.system_checks import check_reversion_installed
+
+    assert check_reversion_installed(None) == []
+    installed = apps.is_installed
+    monkeypatch.setattr(apps, "is_installed", lambda name: name != "reversion" and installed(name))
+
+    [error] = check_reversion_installed(None)
+
+    assert (error.id, error.hint) == ("articles.E023", 'Add "reversion" to INSTALLED_APPS and run migrate.')
