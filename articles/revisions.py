@@ -33,10 +33,10 @@ import re
 from dataclasses import dataclass, field
 
 import reversion
-from asgiref.local import Local
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -95,29 +95,29 @@ def recorded(*, user=None, comment=""):
         yield
 
 
-_pending = Local()
-
-
 def _saved_outside_a_revision(sender, instance, raw=False, **kwargs):
-    """Keep a revision of an article changed where no revision was being recorded (once per transaction)."""
+    """Keep a revision of an article changed where no revision was being recorded, once its transaction commits.
+
+    One revision however many of its rows the transaction saved: the first
+    callback to run records the article as committed, and the others find
+    a revision newer than their save and stop there.
+    """
     if raw or reversion.is_active():
         return
-    article_id = instance.pk if sender is Article else instance.article_id
-    if kwargs.get("signal") is post_delete and sender is Article:
+    if sender is Article and kwargs.get("signal") is post_delete:
         return  # nothing left to record; its earlier revisions stay
-    pending = getattr(_pending, "ids", None)
-    if pending is None:
-        pending = _pending.ids = set()
-    if article_id in pending:
-        return
-    pending.add(article_id)
+    article_id = instance.pk if sender is Article else instance.article_id
+    saved_at = timezone.now()
 
     def record():
-        pending.discard(article_id)
         article = Article.objects.filter(pk=article_id).first()
-        if article is not None:
-            with recorded(comment=_("Saved outside the admin.")):
-                reversion.add_to_revision(article)
+        if article is None:
+            return
+        latest = Version.objects.get_for_object(article).select_related("revision").first()
+        if latest is not None and latest.revision.date_created >= saved_at:
+            return
+        with recorded(comment=_("Saved outside the admin.")):
+            reversion.add_to_revision(article)
 
     transaction.on_commit(record)
 
