@@ -111,3 +111,35 @@ def test_script_tag_escapes_markup_characters():
     tag = structured_data.script_tag({"headline": "<b>&</b>"})
 
     assert tag == '<script type="application/ld+json">{"headline": "\\u003Cb\\u003E\\u0026\\u003C/b\\u003E"}</script>'
+
+
+def test_corrections_are_listed_and_notes_set_date_modified(client, article):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    type(article).objects.filter(pk=article.pk).update(updated_at=now - timedelta(hours=1))
+    article.corrections.create(
+        kind="correction", text="The summit is on Friday </script>.", published_at=now - timedelta(minutes=20)
+    )
+    article.corrections.create(kind="update", text="Talks began.", published_at=now - timedelta(minutes=5))
+
+    html, (data, _crumbs) = page_objects(client)
+
+    assert "</script>." not in html
+    # Only corrections are schema.org corrections; an update still makes the article newer.
+    assert data["correction"] == [
+        {
+            "@type": "CorrectionComment",
+            "text": "The summit is on Friday </script>.",
+            "datePublished": timezone.localtime(now - timedelta(minutes=20)).isoformat(),
+        }
+    ]
+    assert datetime.fromisoformat(data["dateModified"]) == now - timedelta(minutes=5)
+
+
+def test_without_corrections_there_is_no_correction_property(client, article):
+    _html, (data, _crumbs) = page_objects(client)
+
+    assert "correction" not in data

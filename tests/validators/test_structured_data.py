@@ -63,3 +63,14 @@ def test_breadcrumbs_match_the_visible_trail_to_the_article_itself(client, newsr
     for (_name, href), (_listed_name, url) in zip(shown[:-1], listed[:-1], strict=True):
         assert url == f"http://testserver{href}"
     assert listed[-1][1] == f"http://testserver{ARTICLE_URL}"
+
+
+def test_a_corrected_article_carries_its_corrections_as_correction_comments(client, newsroom):
+    newsroom.corrections.create(kind="correction", text="The talks resumed at dawn, not at noon.")
+
+    _html, found = objects(client, ARTICLE_URL)
+
+    [correction] = found["NewsArticle"]["correction"]
+    assert correction["@type"] == "CorrectionComment"
+    assert correction["text"] == "The talks resumed at dawn, not at noon."
+    assert correction["datePublished"]
