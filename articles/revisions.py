@@ -265,15 +265,28 @@ def compare(older, newer):
 def word_diff(before, after):
     """``after`` as HTML, with words taken out of ``before`` in ``<del>`` and words put in as ``<ins>``."""
     old, new = _TOKENS.findall(before or ""), _TOKENS.findall(after or "")
-    parts = []
+    # (taken out, put in) runs; a change is one run however many spaces it spans ("reopens after" → "stays").
+    runs = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        taken, put = "".join(old[i1:i2]), "".join(new[j1:j2])
         if op == "equal":
-            parts.append(conditional_escape("".join(new[j1:j2])))
+            runs.append((None, put))
+        elif runs and runs[-1][0] is not None:
+            runs[-1] = (runs[-1][0] + taken, runs[-1][1] + put)
+        elif len(runs) >= 2 and runs[-1][1].isspace() and runs[-2][0] is not None:
+            space = runs.pop()[1]
+            runs[-1] = (runs[-1][0] + space + taken, runs[-1][1] + space + put)
+        else:
+            runs.append((taken, put))
+    parts = []
+    for taken, put in runs:
+        if taken is None:
+            parts.append(conditional_escape(put))
             continue
-        if op in {"delete", "replace"}:
-            parts.append(format_html("<del>{}</del>", "".join(old[i1:i2])))
-        if op in {"insert", "replace"}:
-            parts.append(format_html("<ins>{}</ins>", "".join(new[j1:j2])))
+        if taken:
+            parts.append(format_html("<del>{}</del>", taken))
+        if put:
+            parts.append(format_html("<ins>{}</ins>", put))
     return mark_safe("".join(parts))  # each part escaped above
 
 

@@ -145,7 +145,7 @@ def test_the_comparison_escapes_what_writers_typed(editor_client, story):
 
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<ins>&amp;</ins>" in html  # the body as text, its entity decoded and escaped again
+    assert "&amp; the pier</ins>" in html  # the body as text, its entity decoded and escaped again
 
 
 def test_the_body_is_compared_word_by_word_as_readers_read_it():
@@ -472,3 +472,10 @@ def test_compare_query_budget_twin_with_ten_more_bylines_tags_and_corrections(
 
     response = _compare(editor_client, story, django_assert_num_queries)
     assert response.text.count("<ins>") >= 3  # bylines, tags, corrections
+
+
+def test_a_change_spanning_several_words_reads_as_one():
+    assert revisions.word_diff("Harbour reopens after the storm", "Harbour stays shut") == (
+        "Harbour <del>reopens after the storm</del><ins>stays shut</ins>"
+    )
+    assert revisions.word_diff("a b c d", "a x c y") == "a <del>b</del><ins>x</ins> c <del>d</del><ins>y</ins>"
