@@ -68,12 +68,16 @@ class RevisionsAdminMixin:
         ]
 
     def _article_or_404(self, request, object_id, *, change=False):
-        """The article, if this user may open it (``change``: may change it now); 404 or 403 otherwise."""
+        """The article, if this user may open it (``change``: may change it now); 403 or 404 otherwise.
+
+        As the change form answers: no permission on articles at all is a 403; an article that is not
+        there, or not this user's to see, a 404.
+        """
         obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404
         if not (self.has_change_permission if change else self.has_view_or_change_permission)(request, obj):
             raise PermissionDenied
+        if obj is None:
+            raise Http404
         return obj
 
     def _context(self, request, obj, title):
