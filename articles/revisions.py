@@ -175,7 +175,7 @@ class Snapshot:
 
 
 def snapshots(versions):
-    """:class:`Snapshot` s of ``versions`` (an article's), reading every revision's rows and names at once.
+    """:class:`Snapshot` objects of ``versions`` (an article's), reading every revision's rows and names at once.
 
     Four queries however many versions: the revisions' versions, then the
     authors', sections' and tags' names.
@@ -241,6 +241,8 @@ def changed_fields(older, newer):
 
 @dataclass(frozen=True)
 class FieldDiff:
+    """One field of a comparison: its label, whether it changed, and the change marked in HTML."""
+
     label: str
     changed: bool
     diff: str  # safe HTML: the newer value with deletions and insertions marked
