@@ -53,13 +53,16 @@ def test_each_byline_person_is_an_author_of_their_own(client, newsroom, url):
 
 @pytest.mark.parametrize("url", ["/feeds/rss/corrections/", "/feeds/atom/corrections/"])
 def test_the_corrections_feed_is_well_formed_titled_linked_and_dated(client, newsroom, url):
-    note = newsroom.corrections.create(kind="correction", text="The talks resumed at dawn, not at noon.")
+    update, correction = newsroom.corrections.order_by("-published_at")
 
     feed = parsed(client, url)
 
     assert not feed.bozo, f"{url}: {feed.get('bozo_exception')}"
     assert feed.feed.title and feed.feed.link.endswith("/corrections/")
-    [entry] = feed.entries
-    assert entry.title == f"Correction: {newsroom.headline}"
-    assert entry.link.endswith(f"{newsroom.get_absolute_url()}#correction-{note.pk}")
-    assert entry.published_parsed is not None
+    assert [entry.title for entry in feed.entries] == [
+        f"Update: {newsroom.headline}",
+        f"Correction: {newsroom.headline}",
+    ]
+    for entry, note in zip(feed.entries, (update, correction), strict=True):
+        assert entry.link.endswith(f"{newsroom.get_absolute_url()}#correction-{note.pk}")
+        assert entry.published_parsed is not None

@@ -66,11 +66,9 @@ def test_breadcrumbs_match_the_visible_trail_to_the_article_itself(client, newsr
 
 
 def test_a_corrected_article_carries_its_corrections_as_correction_comments(client, newsroom):
-    newsroom.corrections.create(kind="correction", text="The talks resumed at dawn, not at noon.")
-
     _html, found = objects(client, ARTICLE_URL)
 
-    [correction] = found["NewsArticle"]["correction"]
+    [correction] = found["NewsArticle"]["correction"]  # the update is no correction
     assert correction["@type"] == "CorrectionComment"
     assert correction["text"] == "The talks resumed at dawn, not at noon."
     assert correction["datePublished"]
