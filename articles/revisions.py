@@ -167,6 +167,7 @@ class Snapshot:
         values = {name: value for name, value in self.fields.items() if name not in _UNCOMPARED}
         values["body"] = self.fields.get("body")  # markup changes count too
         values.update(
+            section=values.pop("category_id", None),
             bylines=self.bylines,
             tags=sorted(self.tag_ids),
             corrections=[(c["id"], c["kind"], c["text"], c["published_at"]) for c in self.corrections],

@@ -479,3 +479,65 @@ def test_a_change_spanning_several_words_reads_as_one():
         "Harbour <del>reopens after the storm</del><ins>stays shut</ins>"
     )
     assert revisions.word_diff("a b c d", "a x c y") == "a <del>b</del><ins>x</ins> c <del>d</del><ins>y</ins>"
+
+
+def test_a_change_of_section_or_of_a_field_not_compared_is_named(editor_client, story):
+    data = article_form_data(story, category=make_category(name="Coast").pk, lead_image_alt="Cranes at dusk")
+    editor_client.post(change_url(story), data)
+    newest, older, _first = revisions.snapshots(versions(story))
+
+    assert revisions.changed_fields(older, newest) == ["Section", "lead image alt"]
+    assert "Section" in editor_client.get(history_url(story)).text
+
+
+def test_a_body_with_the_same_words_and_other_formatting_is_marked_changed(editor_client, story):
+    body = "<p>The harbour closed at <strong>noon</strong> on Monday.</p>"
+    editor_client.post(change_url(story), article_form_data(story, body=body))
+    newest, older, _first = revisions.snapshots(versions(story))
+
+    [body] = [diff for diff in revisions.compare(older, newest) if diff.label == "Body"]
+    assert body.changed
+    assert "Formatting changed." in body.diff
+    assert revisions.changed_fields(older, newest) == ["Body"]
+
+
+def test_a_revision_compared_with_itself_shows_no_change(editor_client, story):
+    newest, _first = versions(story)
+
+    response = editor_client.get(compare_url(story, newest, newest))
+
+    assert response.status_code == 200
+    assert 'class="changed"' not in response.text
+
+
+def test_an_article_with_one_revision_has_nothing_to_compare_yet(editor_client):
+    article = make_article()
+    editor_client.post(change_url(article), article_form_data(article))
+
+    assert editor_client.get(compare_url(article)).status_code == 404
+    assert "1 revision" in editor_client.get(history_url(article)).text
+
+
+def test_a_revision_naming_a_deleted_author_is_not_restored(editor_client, story):
+    newest, first = versions(story)
+    byline = story.bylines.get()
+    author = byline.author
+    byline.delete()
+    author.delete()
+
+    response = editor_client.post(restore_url(story, first), follow=True)
+
+    assert "bylines has been deleted since" in response.text
+    assert not story.bylines.exists()
+
+
+def test_deleting_an_article_outside_the_admin_records_nothing_and_fails_nothing(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article()
+    assert len(versions(article)) >= 1
+    kept = Version.objects.count()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Article.objects.filter(pk=article.pk).delete()  # its bylines go with it, each asking for a revision
+
+    assert Version.objects.count() == kept
