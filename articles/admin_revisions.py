@@ -19,6 +19,7 @@ import reversion
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -32,6 +33,8 @@ class RevisionsAdminMixin:
 
     revision_history_template = "articles/admin/revision_history.html"
     revision_compare_template = "articles/admin/revision_compare.html"
+    #: Revisions per page of the history (each is read in full, the body included, to tell what it changed).
+    revisions_per_page = 50
 
     def add_view(self, request, form_url="", extra_context=None):
         if request.method != "POST":
@@ -93,16 +96,25 @@ class RevisionsAdminMixin:
         }
 
     def history_view(self, request, object_id, extra_context=None):
-        """Every revision, newest first: when, by whom, the comment, the fields it changed; two to compare."""
+        """The revisions, newest first, a page at a time: when, by whom, the comment, the fields each changed."""
         obj = self._article_or_404(request, object_id)
-        shots = revisions.snapshots(revisions.versions_of(obj))
+        versions = revisions.versions_of(obj)
+        paginator = Paginator(versions, self.revisions_per_page)
+        try:
+            page = paginator.page(request.GET.get("p") or 1)
+        except InvalidPage as exc:
+            raise Http404 from exc
+        # The page's revisions and the one before its oldest, to tell what that one changed.
+        start = (page.number - 1) * paginator.per_page
+        shots = revisions.snapshots(versions[start : start + paginator.per_page + 1])
         rows = [
-            {"snapshot": shot, "changed": revisions.changed_fields(older, shot), "latest": i == 0}
+            {"snapshot": shot, "changed": revisions.changed_fields(older, shot), "latest": start + i == 0}
             for i, (shot, older) in enumerate(zip(shots, [*shots[1:], None], strict=True))
-        ]
+        ][: paginator.per_page]
         context = {
             **self._context(request, obj, _("History: %s") % obj),
             "rows": rows,
+            "page_obj": page,
             "compare_url": self._url("compare", obj),
             **(extra_context or {}),
         }

@@ -412,9 +412,9 @@ def _warm(client, url):
 
 
 # History: 1 session 2 user 3-4 the editor's permissions (the user's own, the group's) 5 the article
-# (with its bylines prefetched: 6) 7 its versions with their revisions and users 8 the bylines', tags' and
-# corrections' versions of those revisions 9 authors' 10 sections' 11 tags' names.
-HISTORY_QUERIES = 11
+# (with its bylines prefetched: 6) 7 how many versions 8 the page's versions with their revisions and users
+# 9 the bylines', tags' and corrections' versions of those revisions 10 authors' 11 sections' 12 tags' names.
+HISTORY_QUERIES = 12
 
 
 def _history(client, article, django_assert_num_queries):
@@ -541,3 +541,19 @@ def test_deleting_an_article_outside_the_admin_records_nothing_and_fails_nothing
         Article.objects.filter(pk=article.pk).delete()  # its bylines go with it, each asking for a revision
 
     assert Version.objects.count() == kept
+
+
+def test_the_history_is_paginated(editor_client, story, monkeypatch):
+    from django.contrib import admin
+
+    monkeypatch.setattr(admin.site.get_model_admin(Article), "revisions_per_page", 1)
+    newest, first = versions(story)
+
+    one, two = editor_client.get(history_url(story)).text, editor_client.get(history_url(story) + "?p=2").text
+
+    assert f'id="revision-{newest.pk}"' in one and f'id="revision-{first.pk}"' not in one
+    assert '<td class="changed-fields">Headline</td>' in one  # told from the revision off the page
+    assert f'id="revision-{first.pk}"' in two
+    assert "2 revisions" in two
+    assert editor_client.get(history_url(story) + "?p=3").status_code == 404
+    assert editor_client.get(history_url(story) + "?p=x").status_code == 404
