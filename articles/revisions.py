@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
@@ -82,6 +82,7 @@ def register():
         uid = f"articles_revisions_{model._meta.model_name}"
         post_save.connect(_saved_outside_a_revision, sender=model, dispatch_uid=f"{uid}_save")
         post_delete.connect(_saved_outside_a_revision, sender=model, dispatch_uid=f"{uid}_delete")
+    m2m_changed.connect(_tagged_outside_a_revision, sender=Article.tags.through, dispatch_uid="articles_revisions_tags")
 
 
 @contextlib.contextmanager
@@ -120,6 +121,11 @@ def _saved_outside_a_revision(sender, instance, raw=False, **kwargs):
             reversion.add_to_revision(article)
 
     transaction.on_commit(record)
+
+
+def _tagged_outside_a_revision(sender, instance, action, reverse=False, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and not reverse and isinstance(instance, Article):
+        _saved_outside_a_revision(Article, instance)
 
 
 def versions_of(article):

@@ -111,6 +111,17 @@ def test_a_save_outside_the_admin_keeps_one_revision_after_commit(django_capture
     assert "A date was wrong." in snapshot.value("corrections")
 
 
+def test_tags_changed_outside_the_admin_are_a_revision_too(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(tags=["ports"])
+    with django_capture_on_commit_callbacks(execute=True):
+        article.tags.add("harbours")
+
+    newest, older = revisions.snapshots(versions(article)[:2])
+    assert (older.value("tags"), newest.value("tags")) == ("ports", "harbours, ports")
+    assert revisions.changed_fields(older, newest) == ["Tags"]
+
+
 def test_the_history_lists_revisions_newest_first_with_the_fields_they_changed(editor_client, story):
     response = editor_client.get(history_url(story))
 
