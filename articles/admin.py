@@ -23,9 +23,12 @@ from articles import (
     admin_site_settings,  # noqa: F401  (registers the site settings page)
     related,
     review,
+    revisions,
     roles,
 )
+from articles.admin_corrections import CorrectionInline, CorrectionsAdminMixin
 from articles.admin_review import ReviewAdminMixin, StatusFilter
+from articles.admin_revisions import RevisionsAdminMixin
 from articles.models import Article, Author, Byline, Category, RelatedPick
 
 
@@ -95,7 +98,7 @@ class RelatedPickInline(ArticleInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ReviewAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(ReviewAdminMixin, RevisionsAdminMixin, CorrectionsAdminMixin, admin.ModelAdmin):
     list_display = ["headline", "status", "publish_at", "category", "byline_names"]
     list_filter = [StatusFilter, "category", "authors", "publish_at"]
     list_select_related = ["category"]
@@ -107,7 +110,7 @@ class ArticleAdmin(ReviewAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["category"]
     readonly_fields = ["on_the_site", "automatic_suggestions", "visible_suggestions", "live_entries"]
-    inlines = [BylineInline, RelatedPickInline]
+    inlines = [BylineInline, RelatedPickInline, CorrectionInline]
     actions = ["publish", "unpublish", "submit_for_review"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
@@ -247,7 +250,8 @@ class ArticleAdmin(ReviewAdminMixin, admin.ModelAdmin):
         published = 0
         for article in queryset.exclude(status=Article.Status.PUBLISHED).select_related("category"):
             before = article.status
-            review.publish(article, now=now)  # a draft written last week goes out as today's news, not back-dated
+            with revisions.recorded(user=request.user, comment=_("Published (list action).")):
+                review.publish(article, now=now)  # a draft written last week goes out as today's news, not back-dated
             review.record_status_change(article, by=request.user, before=before)  # in review: approved
             published += 1
         self.message_user(
@@ -261,7 +265,8 @@ class ArticleAdmin(ReviewAdminMixin, admin.ModelAdmin):
         unpublished = 0
         for article in queryset.filter(status=Article.Status.PUBLISHED).select_related("category"):
             article.status = Article.Status.DRAFT
-            article.save()
+            with revisions.recorded(user=request.user, comment=_("Unpublished (list action).")):
+                article.save()
             unpublished += 1
         self.message_user(
             request,

@@ -18,6 +18,7 @@ class ArticlesConfig(AppConfig):
             "newsroom_articles.category": ALL,
             "newsroom_articles.byline": ALL,
             "newsroom_articles.relatedpick": ALL,
+            "newsroom_articles.correction": ALL,
             "newsroom_articles.relatedsuggestion": ("view",),
             "newsroom_articles.liveentry": ALL,
             "newsroom_articles.sitesettings": ("view", "change"),
@@ -31,6 +32,8 @@ class ArticlesConfig(AppConfig):
             "newsroom_articles.relatedpick": ALL,
             # Entries of their own live articles while those are drafts or in review (articles.roles).
             "newsroom_articles.liveentry": ALL,
+            # Corrections and updates are the desk's: writers read them on their own articles.
+            "newsroom_articles.correction": ("view",),
             "newsroom_articles.author": ("view",),
             "newsroom_articles.category": ("view",),
             "taggit.tag": ("view",),
@@ -41,9 +44,11 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from articles import addresses, models, pagecache, signals, system_checks  # noqa: F401  (registers checks and handlers)
+        from articles import addresses, models, pagecache, revisions, signals, system_checks  # noqa: F401  (registers checks and handlers)
 
         addresses.connect()
+        # Articles keep their revisions, with their bylines, tags and corrections (django-reversion).
+        revisions.register()
 
         # After ``signals``: related suggestions are rewritten before the purge on commit.
         pagecache.connect()
@@ -61,3 +66,8 @@ class ArticlesConfig(AppConfig):
             models.LiveEntry, tags=lambda entry: [pagecache.key(models.Article, entry.article_id)]
         )
         pagecache.changes_at(models.Article.objects.next_publication)
+        # A correction or update shows on its article's page and on the corrections page and feed.
+        pagecache.purge_when_changed(
+            models.Correction,
+            tags=lambda note: [pagecache.key(models.Article, note.article_id), models.Correction.PAGE_CACHE_TAG],
+        )

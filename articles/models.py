@@ -9,6 +9,7 @@ the clock passes it, with no cron job to flip a flag.
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -19,6 +20,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from articles import addresses
 from articles.sanitising import sanitise_body
@@ -58,6 +60,7 @@ RESERVED_SECTION_SLUGS = frozenset(
         "admin",
         "author",
         "comments",
+        "corrections",
         "feeds",
         "live",
         "media",
@@ -213,6 +216,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category", "category__parent", "category__parent__parent").prefetch_related(
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
             "tags",
+            "corrections",
         )
 
 
@@ -251,6 +255,8 @@ class Article(models.Model):
     lead_image_credit = models.CharField(max_length=120, blank=True)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles")
     tags = TaggableManager(blank=True)
+    # The tagging rows themselves, so an article's revisions keep its tags (articles.revisions follows them).
+    tagged_items = GenericRelation(TaggedItem)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     publish_at = models.DateTimeField(
         default=timezone.now,
@@ -360,6 +366,12 @@ class Article(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def last_modified(self):
+        """When readers last saw the article change: its last save, its publication or its newest note."""
+        notes = [note.published_at for note in self.corrections.all()]
+        return max(self.updated_at, self.publish_at, *notes)
 
     @property
     def ordered_bylines(self):
@@ -641,3 +653,65 @@ class ReviewNote(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.article_id}"
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def published(self):
+        """What readers see: notes on published articles (:meth:`ArticleQuerySet.published`)."""
+        return self.filter(article__status=Article.Status.PUBLISHED, article__publish_at__lte=Now())
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def for_listing(self):
+        """The corrections page and feed: each note with its article's headline and section, not its body."""
+        return self.select_related("article", "article__category").defer("article__body")
+
+
+class Correction(models.Model):
+    """A note an editor appends to a published article: a correction of an error, or an update.
+
+    Readers see it on the article (a correction marked as one), in the
+    article's structured data and on the site's corrections page and feed.
+    Every change to a note is kept in the article's revisions, so none is
+    edited away silently.
+    """
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(help_text=_("Plain text: what was wrong and what is right, or what is new."))
+    published_at = models.DateTimeField(
+        _("time"), default=timezone.now, help_text=_("When the note was made; shown to readers.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+
+    objects = CorrectionQuerySet.as_manager()
+
+    #: The tag of the corrections page and feed in the page cache.
+    PAGE_CACHE_TAG = "corrections"
+
+    class Meta:
+        ordering = ["published_at", "pk"]
+        indexes = [models.Index(fields=["-published_at", "-id"], name="correction_newest_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def clean(self):
+        # A note says what was done and when: a time to come would be a promise, not a record.
+        if self.published_at and self.published_at > timezone.now() + CORRECTION_CLOCK_SLACK:
+            raise ValidationError({"published_at": _("A correction or update cannot be dated in the future.")})
+
+    @property
+    def is_correction(self):
+        return self.kind == self.Kind.CORRECTION
+
+
+# A form filled in a minute ago on a clock a little ahead of the server's is still "now".
+CORRECTION_CLOCK_SLACK = timedelta(minutes=5)

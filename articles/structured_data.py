@@ -30,12 +30,14 @@ def _iso(value):
 
 
 def news_article(article, *, request, share_images=None):
-    """The ``NewsArticle`` object for ``article`` (bylines and tags prefetched).
+    """The ``NewsArticle`` object for ``article`` (bylines, tags and corrections prefetched).
+
+    ``dateModified`` counts its corrections and updates; its corrections are listed as ``correction``.
 
     ``share_images``: the lead image's crops (:func:`articles.images.share_images`), when the caller has them.
     """
     url = request.build_absolute_uri(article.get_absolute_url())
-    modified = max(article.updated_at, article.publish_at)
+    modified = article.last_modified
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -63,6 +65,13 @@ def news_article(article, *, request, share_images=None):
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
     }
+    notes = [note for note in article.corrections.all() if note.is_correction]
+    if notes:
+        # schema.org's "correction": what was wrong and when it was put right (updates are not corrections).
+        data["correction"] = [
+            {"@type": "CorrectionComment", "text": note.text, "datePublished": _iso(note.published_at)}
+            for note in notes
+        ]
     if share_images is None:
         share_images = images.share_images(article, request=request)
     # Google asks for 16:9, 4:3 and 1:1 crops; without a lead image, the site's own picture.

@@ -103,6 +103,23 @@ def check_taggit_installed(app_configs, **kwargs):
     ]
 
 
+@checks.register(checks.Tags.compatibility)
+def check_reversion_installed(app_configs, **kwargs):
+    """Articles keep their revisions with django-reversion (``articles.E023``).
+
+    Without it the admin's history, compare and restore pages, and every save, fail on a missing table.
+    """
+    if apps.is_installed("reversion"):
+        return []
+    return [
+        checks.Error(
+            "The articles app keeps articles' revisions with django-reversion, which is not installed.",
+            hint='Add "reversion" to INSTALLED_APPS and run migrate.',
+            id="articles.E023",
+        )
+    ]
+
+
 _CONTEXT_PROCESSORS = [
     # (dotted path, what goes wrong without it)
     (

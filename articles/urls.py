@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from articles import feeds, live, views
+from articles import correction_pages, feeds, live, pagecache, views
 
 
 class SectionPathConverter:
@@ -34,6 +34,17 @@ urlpatterns = [
     path("feeds/rss/author/<slug:slug>/", feeds.AuthorFeed(), name="author-feed-rss"),
     path("feeds/atom/author/<slug:slug>/", feeds.AuthorAtomFeed(), name="author-feed-atom"),
     path("live/<int:pk>/entries/", live.entries, name="live-entries"),
+    path("corrections/", correction_pages.corrections, name="corrections"),
+    path(
+        "feeds/rss/corrections/",
+        pagecache.cache_for_readers(correction_pages.CorrectionsFeed()),
+        name="corrections-feed-rss",
+    ),
+    path(
+        "feeds/atom/corrections/",
+        pagecache.cache_for_readers(correction_pages.CorrectionsAtomFeed()),
+        name="corrections-feed-atom",
+    ),
     # Sections and articles share the pretty path: /news/world/ is a section,
     # /news/world/some-headline/ an article in it. Top-level section slugs
     # must not collide with the prefixes above (see Category.clean).

@@ -143,7 +143,8 @@ def article_page(request, *, slug, chain):
         "preview": preview,
         # The name of the page's shared text ({% shared_fragment %}); none for a preview, which one reader sees.
         "shared_content": None if preview else f"article-{article.pk}-{coverage.number if coverage else 1}",
-        "updated": article.updated_at if article.updated_at - article.publish_at > UPDATE_GRACE else None,
+        "updated": article.last_modified if article.last_modified - article.publish_at > UPDATE_GRACE else None,
+        "corrections": list(article.corrections.all()),
         "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
         "lead_picture": images.lead_picture(article),
         # The 16:9 crop for social networks, or the site's own image.

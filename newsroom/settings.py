@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "taggit",
     "imagekit",
     "django_prose_editor",
+    "reversion",
     "django_comments_xtd",
     "django_comments",
     "django_tasks",

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom_articles', '0003_listing_index'),
+        ('newsroom_articles', '0004_corrections'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

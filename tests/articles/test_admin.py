@@ -44,7 +44,7 @@ def article_form_data(article=None, **overrides):
     if article is not None and article.exclude_from_related:
         data["exclude_from_related"] = "on"
     bylines = list(article.bylines.all()) if article else []
-    for prefix, rows in (("bylines", bylines), ("picks", [])):
+    for prefix, rows in (("bylines", bylines), ("picks", []), ("corrections", [])):
         data.update(
             {
                 f"{prefix}-TOTAL_FORMS": len(rows),

@@ -223,12 +223,12 @@ def _notes(article, editor, writer, count):
 
 # The change form of an article with notes, as an editor sees it:
 # 1. session  2. user  3.-4. the editor's permissions (own, group's)  5. the article  6. its bylines with authors
-# 7. its tags  8. the byline inline's rows  9. the picks inline's rows
-# 10. the article's notes, each with its author and the author's byline name (one join), oldest first
-# 11. sections for the section field  12. the chosen section  13. the automatic suggestions
-# 14. the bylined author (autocomplete)  15. the article for the picks' "article" field  16. authors for the byline
-# A writer's form costs one more: 17. marking the desk's decisions on it seen (one UPDATE).
-EDITOR_FORM_QUERIES = 16
+# 7. its tags  8. the byline inline's rows  9. the picks inline's rows  10. the corrections inline's rows
+# 11. the article's notes, each with its author and the author's byline name (one join), oldest first
+# 12. sections for the section field  13. the chosen section  14. the automatic suggestions
+# 15. the bylined author (autocomplete)  16. the article for the picks' "article" field  17. authors for the byline
+# A writer's form costs one more: 18. marking the desk's decisions on it seen (one UPDATE).
+EDITOR_FORM_QUERIES = 17
 
 
 @pytest.mark.parametrize("more", [0, 10], ids=["one note", "ten more notes"])

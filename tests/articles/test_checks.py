@@ -177,3 +177,17 @@ def test_review_notify_refuses_anything_else(settings, value):
     errors = [e for e in checks.run_checks() if e.id == "articles.E030"]
     assert len(errors) == 1
     assert "list of addresses" in errors[0].hint
+
+
+def test_reversion_must_be_installed(monkeypatch):
+    from django.apps import apps
+
+    from articles.system_checks import check_reversion_installed
+
+    assert check_reversion_installed(None) == []
+    installed = apps.is_installed
+    monkeypatch.setattr(apps, "is_installed", lambda name: name != "reversion" and installed(name))
+
+    [error] = check_reversion_installed(None)
+
+    assert (error.id, error.hint) == ("articles.E023", 'Add "reversion" to INSTALLED_APPS and run migrate.')

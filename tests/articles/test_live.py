@@ -184,9 +184,9 @@ def test_page_one_of_entries_is_the_article_s_own_url(client, story):
 
 
 # Article page of a live article: the article page's queries (tests/articles/test_views_article.py: 1 the sections
-# along the path, 2 the article, 3 its bylines, 4 its tags, 5-6 "You may also like"), 7 a page of its entries with
-# their authors (one more than the page, to know of older ones); then the site chrome.
-LIVE_ARTICLE_QUERIES = 7 + CHROME_QUERIES_AFTER_SECTIONS
+# along the path, 2 the article, 3 its bylines, 4 its tags, 5 its corrections and updates, 6-7 "You may also like"),
+# 8 a page of its entries with their authors (one more than the page, to know of older ones); then the site chrome.
+LIVE_ARTICLE_QUERIES = 8 + CHROME_QUERIES_AFTER_SECTIONS
 
 
 def test_live_article_query_budget(client, story, django_assert_num_queries):

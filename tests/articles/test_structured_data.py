@@ -176,3 +176,35 @@ def test_an_entry_cannot_break_out_of_the_script_element(client, article):
     assert data["liveBlogUpdate"][0]["headline"] == "</script><script>alert(1)</script>"
     assert data["liveBlogUpdate"][0]["articleBody"] == "</script>"
     assert "<script>alert(1)" not in html
+
+
+def test_corrections_are_listed_and_notes_set_date_modified(client, article):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    type(article).objects.filter(pk=article.pk).update(updated_at=now - timedelta(hours=1))
+    article.corrections.create(
+        kind="correction", text="The summit is on Friday </script>.", published_at=now - timedelta(minutes=20)
+    )
+    article.corrections.create(kind="update", text="Talks began.", published_at=now - timedelta(minutes=5))
+
+    html, (data, _crumbs) = page_objects(client)
+
+    assert "</script>." not in html
+    # Only corrections are schema.org corrections; an update still makes the article newer.
+    assert data["correction"] == [
+        {
+            "@type": "CorrectionComment",
+            "text": "The summit is on Friday </script>.",
+            "datePublished": timezone.localtime(now - timedelta(minutes=20)).isoformat(),
+        }
+    ]
+    assert datetime.fromisoformat(data["dateModified"]) == now - timedelta(minutes=5)
+
+
+def test_without_corrections_there_is_no_correction_property(client, article):
+    _html, (data, _crumbs) = page_objects(client)
+
+    assert "correction" not in data

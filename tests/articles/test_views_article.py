@@ -168,9 +168,9 @@ def test_article_under_the_wrong_section_redirects_to_its_canonical_url(client, 
 
 # Article page: 1 the sections along the path (one query, which the navigation
 # reuses), 2 the article with its section chain, 3 its bylines with authors,
-# 4 its tags, 5-6 "You may also like" (editor picks, then stored suggestions);
+# 4 its tags, 5 its corrections and updates, 6-7 "You may also like" (editor picks, then stored suggestions);
 # then the site chrome (site settings).
-ARTICLE_QUERIES = 6 + CHROME_QUERIES_AFTER_SECTIONS
+ARTICLE_QUERIES = 7 + CHROME_QUERIES_AFTER_SECTIONS
 
 
 def test_article_query_budget(client, article, django_assert_num_queries):
@@ -184,6 +184,8 @@ def test_article_query_budget_with_ten_more_articles(client, article, world, add
     for author in [make_author() for _ in range(3)]:
         article.bylines.create(author=author, position=9)
     article.tags.add(*[f"extra {i}" for i in range(5)])
+    for n in range(10):
+        article.corrections.create(kind="update" if n % 2 else "correction", text=f"Note {n}.")
 
     with django_assert_num_queries(ARTICLE_QUERIES - 1):  # picks fill the list: no suggestions query
         client.get("/news/world/talks-resume/")

@@ -44,3 +44,16 @@ def test_home_article_with_comments_and_the_comment_form(any_page, story, settin
     page.get_by_role("button", name="Post Comment").click()
     page.get_by_role("alert").first.wait_for()
     assert audit(page, context="#leave-a-comment") == []
+
+
+def test_corrections_on_the_article_and_the_corrections_page(page, story):
+    article = story["article"]
+    article.corrections.create(kind="correction", text="The harbour reopened on Tuesday, not Monday.")
+    article.corrections.create(kind="update", text="Ferries are running to the timetable.")
+
+    page.goto(article.get_absolute_url())
+    page.locator(".corrections").wait_for()
+    assert audit(page, context=".corrections") == []
+
+    page.goto("/corrections/")
+    assert audit(page) == []

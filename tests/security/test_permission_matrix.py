@@ -20,11 +20,13 @@ kept). Only a desk editor approves or sends back.
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import reversion
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from articles.models import Article, LiveEntry, RelatedPick, ReviewNote, SiteSettings
+from articles import revisions
+from articles.models import Article, Correction, LiveEntry, RelatedPick, ReviewNote, SiteSettings
 from comments.models import Comment
 from tests.articles.test_admin import article_form_data
 from tests.factories import make_article, make_author, make_user
@@ -74,6 +76,12 @@ MATRIX = [
     ("own in review: add a note", L,   L, 302, 403, 302, 302),
     ("other's in review: approve", L,  L,   K, 403, 302, 302),
     ("other's in review: add a note", L, L, K, 403, 302, 302),
+    ("own draft history",         L,   L, 200, 403, 200, 200),
+    ("other's history",           L,   L, 404, 403, 200, 200),
+    ("own draft: restore a revision", L, L, 302, 403, 302, 302),
+    ("own published: restore a revision", L, L, 403, 403, 302, 302),
+    ("own draft: add a correction", L,  L,   K, 403, 302, 302),
+    ("own published: add a correction", L, L, 403, 403, 302, 302),
 ]
 EDITS = {door for door, *_row in MATRIX if ":" in door}
 # fmt: on
@@ -93,6 +101,12 @@ def world(db):
     own_published = make_article(headline="Wanda's story", created_by=writer)
     own_review = make_article(headline="Wanda's story for the desk", status=Article.Status.REVIEW, created_by=writer)
     other_review = make_article(headline="A colleague's story for the desk", status=Article.Status.REVIEW)
+    # Two revisions each of the articles whose history is asked for: the first with another headline.
+    for article in (own, other, own_published):
+        for headline in (f"{article.headline} (first go)", article.headline):
+            with revisions.recorded(comment="Saved."):
+                Article.objects.filter(pk=article.pk).update(headline=headline)
+                reversion.add_to_revision(Article.objects.get(pk=article.pk))
     comment = Comment(
         content_type_id=_article_type(),
         object_pk=str(published.pk),
@@ -269,6 +283,27 @@ def knock(client, door, world):
             article = world["own_review" if door.startswith("own") else "other_review"]
             response, _stored = edit(client, article, review_note="Only staff read this.")
             return response, ReviewNote.objects.filter(article=article, text="Only staff read this.").exists()
+        case "own draft history":
+            return client.get(f"/admin/newsroom_articles/article/{world['own'].pk}/history/"), False
+        case "other's history":
+            return client.get(f"/admin/newsroom_articles/article/{other.pk}/history/"), False
+        case "own draft: restore a revision" | "own published: restore a revision":
+            article = world["own"] if "draft" in door else world["own_published"]
+            first = revisions.versions_of(article).last()
+            response = client.post(f"/admin/newsroom_articles/article/{article.pk}/history/{first.pk}/restore/")
+            return response, Article.objects.get(pk=article.pk).headline.endswith("(first go)")
+        case "own draft: add a correction" | "own published: add a correction":
+            article = world["own"] if "draft" in door else world["own_published"]
+            now = _publish_at(timezone.now())
+            note = {
+                "corrections-TOTAL_FORMS": 1,
+                "corrections-0-kind": "correction",
+                "corrections-0-text": "A fix.",
+                "corrections-0-published_at_0": now["publish_at_0"],
+                "corrections-0-published_at_1": now["publish_at_1"],
+            }
+            response, _stored = edit(client, article, **note)
+            return response, Correction.objects.filter(article=article).exists()
     raise AssertionError(f"unknown door {door}")
 
 

@@ -24,6 +24,7 @@ PAGES = {
     "tag": "/tag/diplomacy/",
     "search results": "/search/?q=talks",
     "privacy": "/comments/privacy/",
+    "corrections": "/corrections/",
 }
 
 
@@ -63,6 +64,10 @@ def newsroom(db):
     make_article(
         headline="Ministers meet again", slug="ministers-meet", category=news, authors=[ada], tags=["Diplomacy"]
     )
+    article.corrections.create(
+        kind="correction", text="The talks resumed at dawn, not at noon.", published_at=now - timedelta(hours=1)
+    )
+    article.corrections.create(kind="update", text="Both sides have issued statements.", published_at=now)
     first = make_comment(article, name="Cam Reader", text="Good to see them talking.")
     reply = make_comment(article, name="Dee Reader", text="Let us hope it lasts.", parent=first)
     make_comment(article, name="Cam Reader", text="It might, this time.", parent=reply)

@@ -49,3 +49,20 @@ def test_each_byline_person_is_an_author_of_their_own(client, newsroom, url):
 
     for entry in feed.entries:
         assert [author.get("name") for author in entry.authors] == BYLINES[entry.title], f"{url}: {entry.title}"
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/corrections/", "/feeds/atom/corrections/"])
+def test_the_corrections_feed_is_well_formed_titled_linked_and_dated(client, newsroom, url):
+    update, correction = newsroom.corrections.order_by("-published_at")
+
+    feed = parsed(client, url)
+
+    assert not feed.bozo, f"{url}: {feed.get('bozo_exception')}"
+    assert feed.feed.title and feed.feed.link.endswith("/corrections/")
+    assert [entry.title for entry in feed.entries] == [
+        f"Update: {newsroom.headline}",
+        f"Correction: {newsroom.headline}",
+    ]
+    for entry, note in zip(feed.entries, (update, correction), strict=True):
+        assert entry.link.endswith(f"{newsroom.get_absolute_url()}#correction-{note.pk}")
+        assert entry.published_parsed is not None

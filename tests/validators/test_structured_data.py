@@ -81,3 +81,12 @@ def test_a_live_article_is_a_live_blog_posting_with_its_updates(client, live_sto
     assert all(u["datePublished"] and u["url"].startswith(f"http://testserver{LIVE_URL}#entry-") for u in updates)
     assert updates[0]["author"]["name"] == "Bo Second"
     assert "NewsArticle" not in found
+
+
+def test_a_corrected_article_carries_its_corrections_as_correction_comments(client, newsroom):
+    _html, found = objects(client, ARTICLE_URL)
+
+    [correction] = found["NewsArticle"]["correction"]  # the update is no correction
+    assert correction["@type"] == "CorrectionComment"
+    assert correction["text"] == "The talks resumed at dawn, not at noon."
+    assert correction["datePublished"]
