@@ -10,7 +10,7 @@ next purge (:func:`articles.pagecache.shared`)::
     sections.top_level()                    # the navigation, in menu order
     sections.by_path(["news", "news/world"])  # {path: Category} for those that exist
 
-A request reads the snapshot once (:func:`articles.pagecache.once_per_request`):
+A request reads the snapshot once (``articles.pagecache.once_per_request()``):
 every call in it gets the same sections, so a page must not change them. Each
 section in it comes with its ``parent`` from the snapshot, so a walk up the
 tree (breadcrumbs, the reader prompt a section passes on) costs no query, and
