@@ -212,8 +212,14 @@ class ArticleQuerySet(models.QuerySet):
             .defer("body")
         )
 
-    def for_detail(self):
-        return self.select_related("category", "category__parent", "category__parent__parent").prefetch_related(
+    def for_detail(self, *, sections=True):
+        """What the article page shows: bylines with their authors, tags, corrections, and three levels of sections.
+
+        ``sections=False`` leaves the sections out (no join) for a page that takes them from the
+        sections snapshot it reads anyway (:func:`articles.sections.attach`).
+        """
+        queryset = self.select_related("category", "category__parent", "category__parent__parent") if sections else self
+        return queryset.prefetch_related(
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
             "tags",
             "corrections",

@@ -92,23 +92,21 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def you_may_also_like(article, *, count=None, bylines=False):
+def you_may_also_like(article, *, count=None, bylines=False, sections=True):
     """Up to ``count`` published articles to read next: the editor's picks, then suggestions.
 
     ``bylines=True`` also fetches their bylines and authors, for teasers that
-    show them: one more query for the whole list.
+    show them: one more query for the whole list. ``sections=False`` leaves
+    out the join to their sections, for a page that gives them theirs from
+    the sections snapshot (:func:`articles.sections.attach`).
     """
     if count is None:
         count = conf.get("NEWSROOM_RELATED_COUNT")
     if count <= 0 or article.pk is None:
         return []
-    teasers = (
-        Article.objects.published()
-        .filter(exclude_from_related=False)
-        .exclude(pk=article.pk)
-        .select_related("category")
-        .defer("body")
-    )
+    teasers = Article.objects.published().filter(exclude_from_related=False).exclude(pk=article.pk).defer("body")
+    if sections:
+        teasers = teasers.select_related("category")
     # Query 1: picks, in the editor's order.
     chosen = list(teasers.filter(picked_by__article=article).order_by("picked_by__position", "picked_by__pk")[:count])
     if len(chosen) < count:

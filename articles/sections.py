@@ -10,8 +10,15 @@ next purge (:func:`articles.pagecache.shared`)::
     sections.top_level()                    # the navigation, in menu order
     sections.by_path(["news", "news/world"])  # {path: Category} for those that exist
 
-A request reads the snapshot once (:func:`articles.pagecache.once_per_request`):
-every call in it gets the same sections, so a page must not change them.
+A request reads the snapshot once (``articles.pagecache.once_per_request()``):
+every call in it gets the same sections, so a page must not change them. Each
+section in it comes with its ``parent`` from the snapshot, so a walk up the
+tree (breadcrumbs, the reader prompt a section passes on) costs no query, and
+:func:`attach` gives an article its section from there instead of a join::
+
+    article = Article.objects.published().for_detail(sections=False).get(slug=slug)
+    sections.attach(article)                # article.category.parent.name: no query
+    sections.attach(*you_may_also_like(article, sections=False))
 """
 
 from articles import pagecache
@@ -20,10 +27,31 @@ from articles.models import Category
 
 def all_by_path():
     """``{path: Category}`` for every section (one query per generation; one per request with the cache off)."""
-    return pagecache.once_per_request(
-        "articles:sections",
-        lambda: pagecache.shared("articles:sections", lambda: {c.path: c for c in Category.objects.all()}),
-    )
+    return pagecache.once_per_request("articles:sections", lambda: pagecache.shared("articles:sections", _read))
+
+
+def _read():
+    found = list(Category.objects.all())
+    by_pk = {category.pk: category for category in found}
+    for category in found:
+        if category.parent_id is not None:
+            category.parent = by_pk[category.parent_id]
+    return {category.path: category for category in found}
+
+
+def attach(*articles):
+    """Give each of ``articles`` its section (and the sections above it) from the snapshot: no query.
+
+    For articles read without their section (``for_detail(sections=False)``,
+    ``you_may_also_like(sections=False)``). One whose section is not in the
+    snapshot keeps Django's own lookup.
+    """
+    if not articles:
+        return
+    found = {category.pk: category for category in all_by_path().values()}
+    for article in articles:
+        if article.category_id in found:
+            article.category = found[article.category_id]
 
 
 def by_path(paths):

@@ -112,7 +112,7 @@ def article_page(request, *, slug, chain):
     # The same for every reader until the next purge; a preview (below) is always read afresh.
     article = pagecache.shared(
         f"articles:article:{slug}",
-        lambda: Article.objects.published().for_detail().filter(slug=slug).first(),
+        lambda: _article(slug),
         tags=article_tags,
     )
     preview = False
@@ -135,7 +135,7 @@ def article_page(request, *, slug, chain):
         # The same for every reader until the next purge, as the comment thread is.
         "related": pagecache.shared(
             f"articles:related:{article.pk}",
-            lambda: you_may_also_like(article),
+            lambda: _related(article),
             tags=lambda related: [pagecache.key(article), *(pagecache.key(item) for item in related)],
         ),
         "crumbs": crumbs,
@@ -165,6 +165,21 @@ def article_page(request, *, slug, chain):
         response["X-Robots-Tag"] = "noindex"
         add_never_cache_headers(response)
     return response
+
+
+def _article(slug):
+    """The published article ``slug``, its sections from the snapshot the path was resolved with."""
+    article = Article.objects.published().for_detail(sections=False).filter(slug=slug).first()
+    if article is not None:
+        sections.attach(article)
+    return article
+
+
+def _related(article):
+    """The "You may also like" teasers, their sections from the snapshot."""
+    teasers = you_may_also_like(article, sections=False)
+    sections.attach(*teasers)
+    return teasers
 
 
 @pagecache.cache_for_readers

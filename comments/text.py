@@ -13,6 +13,7 @@ clients turn anything that looks like an address into a link, so mail quotes
 a reader's words only through :func:`mail_excerpt`, every link taken out.
 """
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -68,6 +69,9 @@ def _split_trailing(url):
 
 def linkify(text):
     """Escape ``text`` and turn its http(s) addresses into nofollow links."""
+    if "://" not in text:
+        # Most comments have no address: escaped as Django's escape() does, without its lazy-string wrapper.
+        return html.escape(text)
     out = []
     position = 0
     for match in _URL.finditer(text):

@@ -284,8 +284,14 @@ def thread_page(target, *, number=1, per_page=None, sort=None, view=None):
         rows = _with_badges(roots, target).values_list(*SHOWN_FIELDS)[start : start + per_page]
         comments = [Shown._make(row) for row in rows]
     elif n_roots:
-        page_roots = roots.values("pk")[start : start + per_page]
-        rows = _with_badges(thread.filter(thread_id__in=page_roots), target).values_list(*SHOWN_FIELDS)
+        if n_roots <= per_page:
+            # Every conversation is on this page: read the approved comments without the subquery that
+            # picks the page's. A reply in a conversation whose first comment is not shown is read too,
+            # and left out by build_tree() as any reply under a comment it does not show.
+            on_page = thread
+        else:
+            on_page = thread.filter(thread_id__in=roots.values("pk")[start : start + per_page])
+        rows = _with_badges(on_page, target).values_list(*SHOWN_FIELDS)
         comments = [Shown._make(row) for row in rows]
     if featured_view:
         # Each featured comment on its own, replies too: the pick, not its conversation.

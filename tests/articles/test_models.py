@@ -3,8 +3,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
+from articles import sections
 from articles.models import RESERVED_SECTION_SLUGS, Article, Category
-from tests.factories import make_article, make_category
+from tests.factories import make_article, make_author, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +95,34 @@ def test_is_published_matches_the_queryset():
     assert now.is_published
     assert not later.is_published
     assert set(Article.objects.published()) == {now}
+
+
+@pytest.mark.parametrize("extra", [0, 10])
+def test_for_detail_reads_an_article_in_four_queries(django_assert_num_queries, extra):
+    news = make_category(name="News", slug="news")
+    authors = [make_author() for _ in range(1 + extra)]
+    tags = [f"tag {i}" for i in range(1 + extra)]
+    article = make_article(category=make_category(name="World", slug="world", parent=news), authors=authors, tags=tags)
+    # 1. the article with three levels of sections  2. its bylines with their authors  3. its tags
+    # 4. its corrections and updates
+    with django_assert_num_queries(4):
+        found = Article.objects.for_detail().get(pk=article.pk)
+        assert [c.name for c in found.category.ancestors_and_self()] == ["News", "World"]
+        assert len([b.author.name for b in found.ordered_bylines]) == 1 + extra
+        assert len(list(found.tags.all())) == 1 + extra
+
+
+@pytest.mark.parametrize("extra", [0, 10])
+def test_for_detail_without_sections_leaves_them_to_the_snapshot(django_assert_num_queries, extra):
+    authors = [make_author() for _ in range(1 + extra)]
+    tags = [f"tag {i}" for i in range(1 + extra)]
+    world = make_category(name="World", slug="world", parent=make_category(name="News"))
+    article = make_article(category=world, authors=authors, tags=tags)
+    # 1. the article alone  2. its bylines with their authors  3. its tags  4. its corrections and updates;
+    # 5. every section (attach)
+    with django_assert_num_queries(5):
+        found = Article.objects.for_detail(sections=False).get(pk=article.pk)
+        assert len([b.author.name for b in found.ordered_bylines]) == 1 + extra
+        assert len(list(found.tags.all())) == 1 + extra
+        sections.attach(found)
+        assert [c.name for c in found.category.ancestors_and_self()] == ["News", "World"]

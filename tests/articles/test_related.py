@@ -4,6 +4,7 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from articles import sections
 from articles.models import Article, ArticleTerm, RelatedPick, RelatedSuggestion
 from articles.related import (
     _RecomputeJob,
@@ -362,3 +363,16 @@ def test_a_deleted_article_is_skipped(django_capture_on_commit_callbacks):
         schedule_recompute(article)
         article.delete()
     assert not RelatedSuggestion.objects.exists()
+
+
+@pytest.mark.parametrize("extra", [0, 10])
+def test_without_sections_the_teasers_take_theirs_from_the_snapshot(django_assert_num_queries, extra):
+    article, a, b = (make_article() for _ in range(3))
+    pick(article, a)
+    suggest(article, b, *(make_article() for _ in range(extra)))
+    # 1. picks  2. suggestions, neither joining sections; 3. every section (sections.attach)
+    with django_assert_num_queries(3):
+        teasers = you_may_also_like(article, count=4, sections=False)
+        sections.attach(*teasers)
+        assert [teaser.category.path for teaser in teasers][:2] == [a.category.path, b.category.path]
+    assert teasers[:2] == [a, b]

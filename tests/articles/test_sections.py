@@ -1,7 +1,9 @@
 import pytest
+from django.core.signals import request_finished, request_started
 
 from articles import pagecache, sections
-from tests.factories import make_category
+from articles.models import Article
+from tests.factories import make_article, make_category
 
 
 @pytest.fixture
@@ -67,3 +69,41 @@ def test_a_tree_is_the_section_and_everything_below_it_not_a_mere_prefix(tree):
 
     assert sorted(c.name for c in sections.tree(news)) == ["Europe", "News", "World"]
     assert [c.pk for c in sections.tree(europe)] == [europe.pk]
+
+
+def test_each_section_comes_with_the_sections_above_it(tree, django_assert_num_queries):
+    deep = make_category(name="Europe", slug="europe", parent=tree[1])
+    # 1. every section; then no query to walk up from any of them
+    with django_assert_num_queries(1):
+        found = sections.by_path([deep.path])[deep.path]
+        assert [c.name for c in found.ancestors_and_self()] == ["News", "World", "Europe"]
+
+
+@pytest.mark.parametrize("extra", [0, 10])
+def test_attach_gives_articles_their_sections_in_one_query(tree, django_assert_num_queries, extra):
+    news, world, sport, _arts = tree
+    read = [make_article(category=world), make_article(category=sport)]
+    read += [make_article(category=make_category(parent=news)) for _ in range(extra)]
+    read = list(Article.objects.filter(pk__in=[a.pk for a in read]).order_by("pk"))
+    # 1. every section (once for all the articles); then nothing to show their sections and those above
+    with django_assert_num_queries(1):
+        sections.attach(*read)
+        assert [a.category.ancestors_and_self()[0].name for a in read[:2]] == ["News", "Sport"]
+        assert {a.category.parent.name for a in read[2:]} <= {"News"}
+
+
+def test_attach_with_no_articles_reads_nothing(tree, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        sections.attach()
+
+
+def test_within_a_request_attach_reads_the_snapshot_the_page_already_has(tree, django_assert_num_queries):
+    article = Article.objects.get(pk=make_article(category=tree[1]).pk)
+    request_started.send(sender=None)
+    try:
+        with django_assert_num_queries(1):  # 1. every section, once for the whole request
+            world = sections.by_path(["news/world"])["news/world"]
+            sections.attach(article)
+            assert article.category is world
+    finally:
+        request_finished.send(sender=None)

@@ -166,9 +166,10 @@ def test_article_under_the_wrong_section_redirects_to_its_canonical_url(client, 
     assert client.get("/news/talks-resume/").status_code == 301
 
 
-# Article page: 1 the sections along the path (one query, which the navigation
-# reuses), 2 the article with its section chain, 3 its bylines with authors,
-# 4 its tags, 5 its corrections and updates, 6-7 "You may also like" (editor picks, then stored suggestions);
+# Article page: 1 the sections along the path (one query, which the navigation,
+# the article and its teasers reuse), 2 the article (no join: its sections are
+# those of 1), 3 its bylines with authors, 4 its tags, 5 its corrections and updates,
+# 6-7 "You may also like" (editor picks, then stored suggestions, their sections those of 1);
 # then the site chrome (site settings).
 ARTICLE_QUERIES = 7 + CHROME_QUERIES_AFTER_SECTIONS
 

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import engines
 from django.test import RequestFactory
+from django.utils.html import escape
 
 from articles.models import Article
 from comments.prompts import comments_are_open, reader_prompt_for
@@ -178,3 +179,9 @@ def test_long_addresses_are_shortened_for_display_only():
 )
 def test_safe_url(url, safe):
     assert safe_url(url) == safe
+
+
+def test_text_without_an_address_is_escaped_as_django_escapes_it():
+    text = """<script>alert("x")</script> & 'quotes' ftp:/ not a link"""
+    assert linkify(text) == escape(text)
+    assert comment_html(f"{text}\n\n{text}") == f"<p>{escape(text)}</p>\n<p>{escape(text)}</p>"

@@ -332,3 +332,20 @@ def test_orders_views_and_badges_cost_no_more_queries(article, django_assert_num
     with django_assert_num_queries(2):
         many = thread_page(article, sort=sort, view=view)
     assert len(many.threads) > len(few.threads)
+
+
+# One conversation a page: the page's are picked by a subquery; fifty: every one is read at once.
+@pytest.mark.parametrize(("per_page", "shown"), [(1, [("shown", 0, [])]), (50, [("shown", 0, []), ("also", 0, [])])])
+def test_a_conversation_under_a_held_first_comment_stays_hidden(article, per_page, shown):
+    held = make_comment(article, text="held first")
+    reply = make_comment(article, text="reply", parent=held)
+    make_comment(article, text="reply to the reply", parent=reply)
+    make_comment(article, text="shown")
+    make_comment(article, text="also")
+    held.status = "pending"
+    held.save()
+
+    page = thread_page(article, per_page=per_page)
+
+    assert shape(page.threads) == shown
+    assert (page.total, page.has_next) == (4, per_page == 1)
