@@ -14,23 +14,16 @@ page on the site's public address (``articles.origin``); the note is in
 the mail, since the recipients are staff who could read it there anyway.
 """
 
-import logging
-import smtplib
-
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
-from django.core import mail
 from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django_tasks import task
 
-from articles import conf, roles
+from articles import conf, mailing, roles
 from articles.models import ReviewNote
 from articles.origin import public_url
-
-logger = logging.getLogger(__name__)
 
 MAIL_TEMPLATES = "articles/mail/"
 
@@ -41,14 +34,7 @@ def send_review_mail(note_id):
     note = ReviewNote.objects.select_related("article", "author__author_profile").filter(pk=note_id).first()
     if note is None or not _still_stands(note):
         return 0
-    sent = 0
-    connection = _default_mail_connection()
-    for message in messages(note):
-        try:
-            sent += connection.send_messages([message])
-        except (smtplib.SMTPException, OSError):
-            logger.exception("Could not send the review mail to %s.", ", ".join(message.to))
-    return sent
+    return mailing.send_each(messages(note), what="review")
 
 
 def messages(note):
@@ -77,16 +63,7 @@ def desk_emails():
     configured = conf.get("NEWSROOM_REVIEW_NOTIFY")
     if configured is not None:
         return sorted(set(configured))
-    permission = Permission.objects.filter(codename="publish_article", content_type__app_label="newsroom_articles")
-    users = (
-        get_user_model()
-        .objects.filter(
-            Q(is_superuser=True) | Q(user_permissions__in=permission) | Q(groups__permissions__in=permission)
-        )
-        .filter(is_active=True)
-        .exclude(email="")
-    )
-    return sorted(set(users.values_list("email", flat=True)))
+    return roles.emails_of_holders("newsroom_articles.publish_article")
 
 
 def writer_emails(article):
@@ -100,14 +77,6 @@ def writer_emails(article):
 def _still_stands(note):
     """A submission mails only while the article is still in review; a decision whatever happened since."""
     return note.kind != ReviewNote.Kind.SUBMITTED or note.article.status == note.article.Status.REVIEW
-
-
-def _default_mail_connection():
-    """The default mailer: ``mail.mailers.default`` from Django 6.1, which deprecates ``get_connection()``
-    (as the comments app's tasks do; the articles app cannot import them)."""
-    if hasattr(mail, "mailers"):
-        return mail.mailers.default
-    return mail.get_connection()
 
 
 def _admin_url(article):

@@ -46,8 +46,21 @@ from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Author, Byline, Category, Correction
 
-#: Fields a restore leaves alone: whether, when and where readers see the article is the desk's to change.
-KEPT_ON_RESTORE = frozenset({"id", "slug", "status", "publish_at"})
+#: Fields a restore leaves alone: whether, when and where readers see the article is the desk's to change, and so
+#: are a running live coverage and the comment switches (comments closed for a legal reason stay closed).
+KEPT_ON_RESTORE = frozenset(
+    {
+        "id",
+        "slug",
+        "status",
+        "publish_at",
+        "coverage_start",
+        "coverage_end",
+        "comments_enabled",
+        "comments_closed_message",
+        "comments_premoderated",
+    }
+)
 
 #: The fields a comparison shows, in the order of the article form (``(name, label)``).
 COMPARED = (

@@ -26,6 +26,7 @@ who sees every article; anyone else sees only their own.
 """
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -155,3 +156,17 @@ def staff_name(user):
     if profile is not None:
         return profile.name
     return user.get_full_name() or gettext("a colleague")
+
+
+def emails_of_holders(permission):
+    """The addresses of every active user who holds ``permission`` (``"app_label.codename"``), superusers included,
+    sorted: whom a site's mail about work waiting for that role goes to when no list of addresses is set."""
+    app_label, codename = permission.split(".")
+    granted = Permission.objects.filter(codename=codename, content_type__app_label=app_label)
+    users = (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | Q(user_permissions__in=granted) | Q(groups__permissions__in=granted))
+        .filter(is_active=True)
+        .exclude(email="")
+    )
+    return sorted(set(users.values_list("email", flat=True)))

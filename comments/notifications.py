@@ -28,14 +28,12 @@ commented object has such a relation.
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.contrib.sites.models import Site
 from django.core.mail import EmailMessage
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
+from articles import roles
 from articles.origin import public_origin
 from comments import conf, links, reactions, statement, targets
 from comments.models import Comment, email_key
@@ -52,16 +50,7 @@ def moderator_emails():
     configured = conf.get("NEWSROOM_COMMENTS_MODERATOR_EMAILS")
     if configured:
         return sorted(set(configured))
-    permission = Permission.objects.filter(codename="moderate_comment", content_type__app_label="newsroom_comments")
-    users = (
-        get_user_model()
-        .objects.filter(
-            Q(is_superuser=True) | Q(user_permissions__in=permission) | Q(groups__permissions__in=permission)
-        )
-        .filter(is_active=True)
-        .exclude(email="")
-    )
-    return sorted(set(users.values_list("email", flat=True)))
+    return roles.emails_of_holders("newsroom_comments.moderate_comment")
 
 
 def author_emails(comment):

@@ -23,21 +23,17 @@ by the management commands of the same names, which cron can run::
     0 8 * * *   manage.py send_moderation_digest --enqueue
 """
 
-import logging
-import smtplib
 from datetime import timedelta
 from functools import partial
 
-from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task, task_backends
 
+from articles import mailing
 from comments import commenters, conf, notifications, premoderation, privacy, statement, status
 from comments.models import Comment, CommenterRule
 from comments.spam.base import Band
-
-logger = logging.getLogger(__name__)
 
 RECHECK_ATTEMPTS = 6
 FIRST_RECHECK_PAUSE = timedelta(minutes=2)
@@ -106,21 +102,21 @@ def _queue_mail(comment, *, to_status, by_person, first_approval):
 def send_held_comment_mail(comment_id):
     """Tell moderators about one held comment, if it is still waiting."""
     comment = _comment(comment_id, Comment.Status.PENDING)
-    return _send_each(notifications.held_comment_messages(comment) if comment else [], what="held comment")
+    return mailing.send_each(notifications.held_comment_messages(comment) if comment else [], what="held comment")
 
 
 @task()
 def send_author_mail(comment_id):
     """Tell the article's authors about a published comment."""
     comment = _comment(comment_id, Comment.Status.APPROVED)
-    return _send_each(notifications.author_messages(comment) if comment else [], what="author")
+    return mailing.send_each(notifications.author_messages(comment) if comment else [], what="author")
 
 
 @task()
 def send_reply_mail(comment_id):
     """Tell the conversation's followers about a published reply."""
     comment = _comment(comment_id, Comment.Status.APPROVED)
-    return _send_each(notifications.reply_messages(comment) if comment else [], what="reply")
+    return mailing.send_each(notifications.reply_messages(comment) if comment else [], what="reply")
 
 
 @task()
@@ -130,7 +126,7 @@ def send_statement_of_reasons(comment_id):
     event = statement.removal(comment) if comment is not None else None
     if event is None or not statement.by_person(event) or event.rule_id is not None:
         return 0
-    return _send_each(notifications.statement_messages(event), what="statement of reasons")
+    return mailing.send_each(notifications.statement_messages(event), what="statement of reasons")
 
 
 @task()
@@ -139,13 +135,13 @@ def send_ban_statement(rule_id):
     rule = CommenterRule.objects.select_related("user").filter(pk=rule_id).first()
     if rule is None or not rule.in_force() or not statement.should_mail_ban(rule):
         return 0
-    return _send_each(notifications.ban_statement_messages(rule), what="ban statement")
+    return mailing.send_each(notifications.ban_statement_messages(rule), what="ban statement")
 
 
 @task()
 def send_moderation_digest():
     """One mail per moderator listing the comments waiting for review (none if the queue is empty)."""
-    return _send_each(notifications.digest_messages(), what="moderation digest")
+    return mailing.send_each(notifications.digest_messages(), what="moderation digest")
 
 
 # Privacy and re-checks -------------------------------------------------------------------------
@@ -205,25 +201,3 @@ def recheck_held_comment(comment_id, attempt=1):
 
 def _comment(comment_id, wanted_status):
     return Comment.objects.filter(pk=comment_id, status=wanted_status).first()
-
-
-def _send_each(messages, *, what):
-    """Send each message on one connection; log and skip the ones the server refuses. Returns how many went."""
-    if not messages:
-        return 0
-    sent = 0
-    connection = _default_mail_connection()
-    for message in messages:
-        try:
-            sent += connection.send_messages([message])
-        except (smtplib.SMTPException, OSError):
-            logger.exception("Could not send the %s mail to %s.", what, ", ".join(message.to))
-    return sent
-
-
-def _default_mail_connection():
-    """A connection to the default mailer: ``mail.mailers.default`` from Django 6.1, which deprecates
-    ``get_connection()``; ``get_connection()`` before it."""
-    if hasattr(mail, "mailers"):
-        return mail.mailers.default
-    return mail.get_connection()

@@ -231,6 +231,28 @@ def test_restoring_keeps_the_status_publish_time_and_address(editor_client, stor
     assert (story.status, story.publish_at, story.slug) == (Article.Status.DRAFT, later, "moved")
 
 
+def test_restoring_keeps_a_running_live_coverage_and_the_comment_switches(editor_client, story):
+    newest, first = versions(story)
+    started = timezone.now() - timedelta(hours=1)
+    Article.objects.filter(pk=story.pk).update(
+        coverage_start=started,
+        comments_enabled=False,
+        comments_closed_message="Closed while the case is in court.",
+        comments_premoderated=True,
+    )
+
+    editor_client.post(restore_url(story, first))
+
+    story.refresh_from_db()
+    assert story.headline == "Harbour closes"  # the text came back ...
+    assert story.coverage_start == started and story.coverage_end is None  # ... the live coverage runs on
+    assert (story.comments_enabled, story.comments_closed_message, story.comments_premoderated) == (
+        False,
+        "Closed while the case is in court.",
+        True,
+    )
+
+
 def test_restoring_purges_the_page(editor_client, story, local_page_cache, django_capture_on_commit_callbacks):
     newest, first = versions(story)
     reader = type(editor_client)()
