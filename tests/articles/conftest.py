@@ -1,14 +1,34 @@
+import contextlib
 import socket
 import uuid
 
 import pytest
 from django.contrib.sites.models import Site
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.db.models import DateTimeField, Value
 from django.db.models.functions import Now
 from django.utils import timezone
 
 from tests.conftest import clear_cache
+
+
+@contextlib.contextmanager
+def in_request():
+    """Code inside runs as within one request (``request_started`` ... ``request_finished``), without the handler
+    that closes the database connection at those signals: in a test's transaction it would close the test's own
+    connection (PostgreSQL then answers "the connection is closed"), as Django's test client knows."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        request_started.send(sender=None)
+        try:
+            yield
+        finally:
+            request_finished.send(sender=None)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ from datetime import UTC, datetime
 from django.template import Context, Template
 
 from articles.templatetags.articles_tags import iso_datetime
+from tests.articles.conftest import in_request
 
 
 def test_iso_datetime_is_to_the_second_in_the_current_time_zone(settings):
@@ -25,26 +26,14 @@ FRAGMENT = Template(
 
 
 def _render(text, *, name="article-1", tags=()):
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
     from django.test import RequestFactory
 
     from articles import pagecache
 
     request = RequestFactory().get("/")
-    # The request signals, without the handler that would close the test's transaction (as the test client does).
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        request_started.send(sender=None)
-        try:
-            pagecache.tag(request, *tags)
-            return FRAGMENT.render(Context({"request": request, "name": name, "text": text}))
-        finally:
-            request_finished.send(sender=None)
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
+    with in_request():
+        pagecache.tag(request, *tags)
+        return FRAGMENT.render(Context({"request": request, "name": name, "text": text}))
 
 
 def test_a_fragment_is_rendered_once_until_a_purge_of_what_the_page_shows(db, local_page_cache):

@@ -26,6 +26,7 @@ from articles.models import Article, Byline, RelatedPick
 from comments import conf as comments_conf
 from comments import status
 from comments.models import Comment
+from tests.articles.conftest import in_request
 from tests.conftest import clear_cache
 from tests.factories import make_article, make_author
 
@@ -925,8 +926,6 @@ def test_the_middleware_must_sit_after_security_and_before_sessions(settings, mi
 
 
 def test_once_per_request_builds_once_in_a_request_and_every_time_outside_one(db):
-    from django.core.signals import request_finished, request_started
-
     built = []
 
     def build():
@@ -934,15 +933,9 @@ def test_once_per_request_builds_once_in_a_request_and_every_time_outside_one(db
         return object()
 
     assert pagecache.once_per_request("part", build) is not pagecache.once_per_request("part", build)
-    request_started.send(sender=None)
-    try:
+    with in_request():
         first = pagecache.once_per_request("part", build)
         assert pagecache.once_per_request("part", build) is first
         assert len(built) == 3
-    finally:
-        request_finished.send(sender=None)
-    request_started.send(sender=None)
-    try:
+    with in_request():
         assert pagecache.once_per_request("part", build) is not first  # the next request builds its own
-    finally:
-        request_finished.send(sender=None)

@@ -1,8 +1,8 @@
 import pytest
-from django.core.signals import request_finished, request_started
 
 from articles import pagecache, sections
 from articles.models import Article
+from tests.articles.conftest import in_request
 from tests.factories import make_article, make_category
 
 
@@ -99,11 +99,7 @@ def test_attach_with_no_articles_reads_nothing(tree, django_assert_num_queries):
 
 def test_within_a_request_attach_reads_the_snapshot_the_page_already_has(tree, django_assert_num_queries):
     article = Article.objects.get(pk=make_article(category=tree[1]).pk)
-    request_started.send(sender=None)
-    try:
-        with django_assert_num_queries(1):  # 1. every section, once for the whole request
-            world = sections.by_path(["news/world"])["news/world"]
-            sections.attach(article)
-            assert article.category is world
-    finally:
-        request_finished.send(sender=None)
+    with in_request(), django_assert_num_queries(1):  # 1. every section, once for the whole request
+        world = sections.by_path(["news/world"])["news/world"]
+        sections.attach(article)
+        assert article.category is world
