@@ -112,18 +112,22 @@ def recorded(*, user=None, comment=""):
 def _saved_outside_a_revision(sender, instance, raw=False, **kwargs):
     """Keep a revision of an article changed where no revision was being recorded, once its transaction commits.
 
-    One revision however many of its rows the transaction saved: the first
-    callback to run records the article as committed, and the others find
-    a revision newer than their save and stop there.
+    One revision however many of its rows the transaction saved: a save
+    whose article already waits for the commit adds nothing, and a callback
+    that finds a revision newer than its save (recorded by another
+    transaction meanwhile) stops there.
     """
     if raw or reversion.is_active():
         return
     if sender is Article and kwargs.get("signal") is post_delete:
         return  # nothing left to record; its earlier revisions stay
     article_id = instance.pk if sender is Article else instance.article_id
+    if _waits_for_commit(article_id):
+        return
     saved_at = timezone.now()
 
     def record():
+        record.article_id = None  # run: a later save queues its own (tests run callbacks inside the transaction)
         article = Article.objects.filter(pk=article_id).first()
         if article is None:
             return
@@ -133,7 +137,20 @@ def _saved_outside_a_revision(sender, instance, raw=False, **kwargs):
         with recorded(comment=_("Saved outside the admin.")):
             reversion.add_to_revision(article)
 
+    record.article_id = article_id
     transaction.on_commit(record)
+
+
+def _waits_for_commit(article_id):
+    """Whether a revision of article ``article_id`` is already queued for this transaction's commit.
+
+    Read from the connection's own queue of commit callbacks, so a savepoint
+    rolled back takes its callbacks, and this answer, with it.
+    """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return False  # (outside a transaction a callback runs at once)
+    return any(getattr(func, "article_id", None) == article_id for _, func, _ in connection.run_on_commit)
 
 
 def _tagged_outside_a_revision(sender, instance, action, reverse=False, **kwargs):

@@ -111,6 +111,35 @@ def test_a_save_outside_the_admin_keeps_one_revision_after_commit(django_capture
     assert "A date was wrong." in snapshot.value("corrections")
 
 
+def test_a_transaction_saving_several_rows_of_one_article_queues_one_revision(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        article = make_article(headline="From a script", tags=["ports", "harbours"])
+        other = make_article(headline="Another")
+        article.headline = "From a script, again"
+        article.save()
+        article.corrections.create(text="A date was wrong.")
+        article.bylines.create(author=make_author(), position=0)
+    recorders = [callback for callback in callbacks if getattr(callback, "article_id", None) is not None]
+    assert sorted(callback.article_id for callback in recorders) == sorted([article.pk, other.pk])
+
+
+def test_a_savepoint_rolled_back_takes_its_queued_revision_with_it(django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(headline="Before")
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                article.save()
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        article.headline = "After"
+        article.save()
+    assert versions(article)[0].field_dict["headline"] == "After"
+
+
 def test_tags_changed_outside_the_admin_are_a_revision_too(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         article = make_article(tags=["ports"])
