@@ -72,10 +72,10 @@ def lists_of(*, sections=(), tags=(), authors=()):
 def _lists_of_article(article, *, states):
     """:func:`lists_of` an article in any of ``states`` (``listing_state()`` tuples; ``None`` for none) that
     lists may show: published, now or at its time. With its tags and authors as the database has them."""
-    listed = [state for state in states if state is not None and state[0] == Article.Status.PUBLISHED]
+    status, category = Article.LISTING_FIELDS.index("status"), Article.LISTING_FIELDS.index("category_id")
+    listed = [state for state in states if state is not None and state[status] == Article.Status.PUBLISHED]
     if not listed:
         return []
-    category = Article.LISTING_FIELDS.index("category_id")
     return lists_of(
         sections={state[category] for state in listed},
         tags=article.tags.values_list("pk", flat=True),
@@ -128,8 +128,8 @@ def purge_on_byline(sender, instance, raw=False, **kwargs):
         return
     # The article's teasers show its authors' names; the authors' lists gain or lose it if readers see it.
     tags = [pagecache.key(Article, instance.article_id)]
+    authors = {instance.author_id, instance.__dict__.pop("author_before", None)} - {None}
     if Article.objects.filter(pk=instance.article_id, status=Article.Status.PUBLISHED).exists():
-        authors = {instance.author_id, instance.__dict__.pop("author_before", None)} - {None}
         tags += [pagecache.listing(Author, pk) for pk in sorted(authors)]
     pagecache.purge_on_commit(*tags)
 

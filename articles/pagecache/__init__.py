@@ -70,7 +70,7 @@ joins or leaves that list. A view declares them with ``tag()``; a shared part
     pagecache.purge_on_commit(pagecache.LATEST, pagecache.listing(section))  # it joined these lists
 
 A purge naming a list is always hard in the shared cache in front
-(:func:`articles.pagecache.backends.is_hard`): a withdrawn story leaves every
+(``articles.pagecache.backends.is_hard()``): a withdrawn story leaves every
 list at once.
 
 Cached pages are sent with an ``ETag`` and ``Last-Modified`` and, for a
@@ -311,7 +311,7 @@ def listing(obj, pk=None):
     listed article purges the article's key, and its joining or leaving a list
     (published, withdrawn, moved) purges that list's tag, so the lists it never
     was in stay cached. Purges naming a list are always hard in the shared
-    cache (:func:`articles.pagecache.backends.is_hard`).
+    cache (``articles.pagecache.backends.is_hard()``).
     """
     name = _UNSAFE_IN_TAGS.sub("_", obj) if isinstance(obj, str) else key(obj, pk)
     return backends.LISTING_PREFIX + name

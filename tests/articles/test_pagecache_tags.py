@@ -74,6 +74,19 @@ def test_listing_pages_name_themselves_and_every_teaser(client, page_cache, stor
     assert _keys(client.get(names["tag_url"])) == teaser | {names["tag"], f"listing-{names['tag']}"}
 
 
+def test_article_feeds_name_their_list_and_what_their_items_show(client, page_cache, story):
+    names = _tags_of(story)
+    items = {"site", names["article"], names["author"], names["tag"]}  # bylines and categories
+    author_slug = names["author_url"].strip("/").split("/")[-1]
+    for kind in ("rss", "atom"):
+        assert _keys(client.get(f"/feeds/{kind}/")) == items | {"listing-latest"}
+        section = client.get(f"/feeds/{kind}/section/{story.category.path}/")
+        assert _keys(section) == items | {names["section"], f"listing-{names['section']}"}
+        author = client.get(f"/feeds/{kind}/author/{author_slug}/")
+        assert _keys(author) == items | {f"listing-{names['author']}"}
+        assert _state(author) == "miss" and _state(client.get(f"/feeds/{kind}/author/{author_slug}/")) == "hit"
+
+
 def test_a_lists_tag_names_an_object_or_a_word(db):
     section = make_category()
     assert pagecache.listing(section) == f"listing-section-{section.pk}" == pagecache.listing(type(section), section.pk)
@@ -302,14 +315,17 @@ def test_publishing_in_one_section_leaves_other_sections_lists_cached(
         budget = make_article(headline="Council budget", category=business, authors=[bob], tags=["markets"])
         make_article(headline="Ann's earlier story", category=sport, authors=[ann], exclude_from_related=True)
     joined = [sport.get_absolute_url(), football.get_absolute_url(), ann.get_absolute_url(), "/"]
+    joined += ["/feeds/rss/", f"/feeds/rss/section/{sport.path}/", f"/feeds/atom/author/{ann.slug}/"]
     untouched = [business.get_absolute_url(), bob.get_absolute_url(), "/tag/markets/", budget.get_absolute_url()]
+    untouched += [f"/feeds/rss/section/{business.path}/", f"/feeds/atom/author/{bob.slug}/"]
     _warm(client, *joined, *untouched)
     with django_capture_on_commit_callbacks(execute=True):
         match.status = Article.Status.PUBLISHED
         match.save()
     for url in untouched:
         assert _state(client.get(url)) == "hit", url
-    for url in joined:  # its section, the section above (which lists its subsections' articles), its author, home
+    # Its section, the section above (which lists its subsections' articles), its author, home, and their feeds.
+    for url in joined:
         response = client.get(url)
         assert _state(response) == "miss" and b"Late goal" in response.content, url
 
