@@ -17,7 +17,8 @@ from articles.models import Article, Byline
 from articles.pagecache import backends
 from articles.related import page_cache_tag
 from articles.signals import lists_of
-from tests.factories import make_article, make_author, make_category
+from tests.articles.test_admin import article_form_data, change_url
+from tests.factories import make_article, make_author, make_category, make_user
 
 DRAFT, PUBLISHED = Article.Status.DRAFT, Article.Status.PUBLISHED
 
@@ -181,3 +182,20 @@ def test_rows_loaded_as_they_are_purge_nothing(site, purged):
     """A fixture or a restored backup (``loaddata``: raw saves) is not a change readers saw happen."""
     rows = serializers.serialize("json", [site["budget"], site["budget"].bylines.get()])
     assert purged(lambda: [row.save() for row in serializers.deserialize("json", rows)]) == set()
+
+
+def test_the_admin_purges_the_lists_an_article_leaves_and_those_it_joins(site, purged, client):
+    client.force_login(make_user(groups=["Editors"]))
+    budget = site["budget"]
+    data = article_form_data(budget, category=site["football"].pk, tags="cup")
+    data["bylines-0-author"] = site["ann"].pk  # Bob's story becomes Ann's
+
+    def save():
+        response = client.post(change_url(budget), data)
+        assert response.status_code == 302, response.context["adminform"].form.errors
+
+    tags = purged(save)
+    left = _listing(site["business"], site["bob"], site["markets"])
+    joined = _listing(site["football"], site["sport"], site["ann"], site["cup"])
+    assert _own(budget) | {pagecache.LATEST} | left | joined <= tags
+    assert not {name for name in tags if name.startswith(("author-", "tag-", "section-"))}  # no page naming them
