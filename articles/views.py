@@ -11,7 +11,8 @@ articles the list's own tag (:func:`articles.pagecache.listing`:
 purges when an article joins or leaves it; ``section-<pk>``, ``author-<pk>``,
 ``tag-<pk>`` on the pages showing their names; ``article-<pk>`` and its
 authors' tags wherever a teaser of it shows; and on an article's page its
-section and tags as well.
+section and tags as well, and ``related-article-<pk>`` for its "You may also
+like" (:func:`articles.related.page_cache_tag`).
 """
 
 from datetime import timedelta
