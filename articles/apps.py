@@ -44,7 +44,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from articles import addresses, models, pagecache, revisions, signals, system_checks  # noqa: F401  (registers checks and handlers)
+        from articles import addresses, models, pagecache, related, revisions, signals, system_checks  # noqa: F401  (registers checks and handlers)
 
         addresses.connect()
         # Articles keep their revisions, with their bylines, tags and corrections (django-reversion).
@@ -57,10 +57,8 @@ class ArticlesConfig(AppConfig):
         pagecache.purge_when_changed(models.Category, models.SiteSettings)
         # An author's or a tag's name shows on the pages that carry its tag.
         pagecache.purge_when_changed(models.Author, Tag, tags=lambda obj: [pagecache.key(obj)])
-        # Picks show in "You may also like" on the picking article's page.
-        pagecache.purge_when_changed(
-            models.RelatedPick, tags=lambda pick: [pagecache.key(models.Article, pick.article_id)]
-        )
+        # Picks show in "You may also like" on the picking article's page (not in the lists showing its teaser).
+        pagecache.purge_when_changed(models.RelatedPick, tags=lambda pick: [related.page_cache_tag(pick.article_id)])
         # A live entry shows on its article's page and in the live endpoint, both tagged with the article.
         pagecache.purge_when_changed(
             models.LiveEntry, tags=lambda entry: [pagecache.key(models.Article, entry.article_id)]

@@ -4,7 +4,7 @@ Many newsrooms keep such a page, so that readers (and the people an error
 was about) can see what was put right. Each entry links to its article's
 note. The page and the feeds carry the page cache tag ``corrections``
 (purged when a note is saved or deleted), each shown article's tag (its
-headline) and ``listing`` (purged when an article is published or
+headline) and ``listing-latest`` (purged when an article is published or
 withdrawn, which adds or removes its notes).
 """
 
@@ -25,7 +25,9 @@ from articles.origin import public_url
 
 
 def _tag(request, notes):
-    pagecache.tag(request, Correction.PAGE_CACHE_TAG, "listing", *{pagecache.key(note.article) for note in notes})
+    pagecache.tag(
+        request, Correction.PAGE_CACHE_TAG, pagecache.LATEST, *{pagecache.key(note.article) for note in notes}
+    )
 
 
 @pagecache.cache_for_readers

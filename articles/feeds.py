@@ -5,6 +5,10 @@ the Atom twin of each differs only in ``feed_type``. Links name the site's
 public origin (``articles.origin``), not the host a request came by. Each
 person on an article's byline is an author of their own: a ``<dc:creator>``
 in RSS, an ``<author>`` in Atom (Django's generators write one, from one name).
+
+The URLconf caches them as readers' pages (:func:`articles.pagecache.cache_for_readers`). Each names the list
+it is to the page cache (``listing-latest``, ``listing-section-<pk>``, ``listing-author-<pk>``: purged when an
+article joins or leaves it) and what its items show: each article, its authors and its tags.
 """
 
 from django.contrib.syndication.views import Feed
@@ -14,7 +18,7 @@ from django.utils.encoding import iri_to_uri
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from articles import conf
+from articles import conf, pagecache
 from articles.models import Article, Author, Category
 from articles.origin import public_url
 
@@ -75,8 +79,23 @@ class LatestArticlesFeed(PublicFeed):
     def articles(self, obj):
         return Article.objects.published()
 
+    def page_cache_tags(self, obj):
+        """The page cache tags of the feed itself: the list it is (and the object it names)."""
+        return [pagecache.LATEST]
+
     def items(self, obj=None):
-        return self.articles(obj).for_listing().prefetch_related("tags").newest_first()[:FEED_LENGTH]
+        items = list(self.articles(obj).for_listing().prefetch_related("tags").newest_first()[:FEED_LENGTH])
+        shown = (
+            name
+            for item in items
+            for name in (
+                pagecache.key(item),
+                *(pagecache.key(Author, byline.author_id) for byline in item.bylines.all()),
+                *(pagecache.key(tag) for tag in item.tags.all()),
+            )
+        )
+        pagecache.tag_current(*self.page_cache_tags(obj), *shown)
+        return items
 
     def item_link(self, item):
         return public_url(item.get_absolute_url())
@@ -123,6 +142,9 @@ class SectionFeed(LatestArticlesFeed):
     def articles(self, obj):
         return Article.objects.published().in_category_tree(obj)
 
+    def page_cache_tags(self, obj):
+        return [pagecache.key(obj), pagecache.listing(obj)]
+
 
 class SectionAtomFeed(SectionFeed):
     feed_type = BylinedAtomFeed
@@ -145,6 +167,9 @@ class AuthorFeed(LatestArticlesFeed):
 
     def articles(self, obj):
         return Article.objects.published().filter(bylines__author=obj)
+
+    def page_cache_tags(self, obj):
+        return [pagecache.key(obj), pagecache.listing(obj)]
 
 
 class AuthorAtomFeed(AuthorFeed):

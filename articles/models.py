@@ -321,7 +321,8 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
-    #: What decides which lists show an article, and where: a save that changes one purges every list.
+    #: What decides which lists show an article, and where: a save that changes one purges the lists it left and
+    #: those it joined (``articles.signals``).
     LISTING_FIELDS = ("status", "publish_at", "category_id")
 
     class Meta:
@@ -348,15 +349,6 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return addresses.reverse("articles:category", kwargs={"path": f"{self.category.path}/{self.slug}"})
-
-    @classmethod
-    def from_db(cls, db, field_names, values, *args, **kwargs):
-        # Django 6.1 passes ``fetch_mode`` too; whatever it passes goes on to Model.from_db().
-        article = super().from_db(db, field_names, values, *args, **kwargs)
-        # As stored (Django's documented way to keep loaded values), so a save knows whether lists change.
-        if set(cls.LISTING_FIELDS) <= set(field_names):
-            article.listed_as = article.listing_state()
-        return article
 
     def listing_state(self):
         """What decides the lists this article is in (``LISTING_FIELDS``), as a tuple to compare."""

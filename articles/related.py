@@ -178,8 +178,15 @@ class _RecomputeJob:
         for article in articles:
             changed |= link_back(article, store_suggestions(article, terms=terms[article.pk]))
         if changed:
-            # The save purged before this ran (both wait for the commit): purge again the pages whose lists changed.
-            pagecache.purge_on_commit(*(pagecache.key(Article, pk) for pk in sorted(changed)))
+            # The save purged before this ran (both wait for the commit): purge again the pages whose lists
+            # changed: the articles' own, not the lists showing their teasers.
+            pagecache.purge_on_commit(*(page_cache_tag(pk) for pk in sorted(changed)))
+
+
+def page_cache_tag(pk):
+    """The page cache tag of the "You may also like" of article ``pk``, which only its own page shows: purged
+    when its suggestions or picks change, so the lists showing its teaser stay cached."""
+    return "related-" + pagecache.key(Article, pk)
 
 
 # --- Words -------------------------------------------------------------------------------------------------

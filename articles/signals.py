@@ -14,18 +14,26 @@ excluded since.
 
 Cached pages (:mod:`articles.pagecache`) are purged by tag after commit: a
 saved or deleted article purges ``article-<pk>``, which every page showing
-it carries (its own, the lists with its teaser, "You may also like"), and
-``listing`` as well when the lists it belongs in may change (new, deleted,
-published or withdrawn, rescheduled, moved to another section). A byline
-purges the article and the author's pages; tags added or removed purge the
-article and those tags' pages.
+it carries (its own, the lists with its teaser, "You may also like"). When
+what decides its lists changes (``Article.LISTING_FIELDS``: created,
+deleted, published or withdrawn, rescheduled, moved to another section) and
+it is or was published, it purges the lists it was in and those it is in now
+as well (:func:`lists_of`): ``listing-latest`` (the home page, the site-wide
+lists), its old and new section's and every section above them, its tags'
+and its authors'. The state before the save is read from the database in
+``pre_save``, so an article loaded long ago or built by hand still purges
+the lists it really left. A byline added, changed or removed purges the
+article and the lists of the authors it names (before and after); tags added,
+removed or cleared purge the article and those tags' lists. Lists no change
+touches stay cached: publishing in Sport leaves Business alone.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from taggit.models import Tag
 
 from articles import pagecache
-from articles.models import Article, Author, Byline
+from articles.models import Article, Author, Byline, Category
 from articles.related import schedule_recompute
 
 
@@ -41,37 +49,99 @@ def recompute_related_on_tags(sender, instance, action, reverse=False, **kwargs)
         schedule_recompute(instance)
 
 
-@receiver(post_save, sender=Article, dispatch_uid="articles_purge_on_save")
-def purge_on_save(sender, instance, raw=False, **kwargs):
+def lists_of(*, sections=(), tags=(), authors=()):
+    """The page cache tags of the lists showing an article in ``sections``, with ``tags`` and by ``authors``
+    (primary keys): ``listing-latest``, each section's and every section's above it (their pages list their
+    subsections' articles too), each tag's and each author's.
+
+    Two queries with sections (their paths, then the sections on those paths), none without.
+    """
+    found = [pagecache.LATEST]
+    paths = Category.objects.filter(pk__in=set(sections)).values_list("path", flat=True) if sections else []
+    above = {"/".join(parts[: n + 1]) for parts in (path.split("/") for path in paths) for n in range(len(parts))}
+    if above:
+        found += [
+            pagecache.listing(Category, pk)
+            for pk in Category.objects.filter(path__in=above).values_list("pk", flat=True)
+        ]
+    found += [pagecache.listing(Tag, pk) for pk in tags]
+    found += [pagecache.listing(Author, pk) for pk in authors]
+    return found
+
+
+def _lists_of_article(article, *, states):
+    """:func:`lists_of` an article in any of ``states`` (``listing_state()`` tuples; ``None`` for none) that
+    lists may show: published, now or at its time. With its tags and authors as the database has them."""
+    status, category = Article.LISTING_FIELDS.index("status"), Article.LISTING_FIELDS.index("category_id")
+    listed = [state for state in states if state is not None and state[status] == Article.Status.PUBLISHED]
+    if not listed:
+        return []
+    return lists_of(
+        sections={state[category] for state in listed},
+        tags=article.tags.values_list("pk", flat=True),
+        authors=Byline.objects.filter(article=article).values_list("author_id", flat=True),
+    )
+
+
+@receiver(pre_save, sender=Article, dispatch_uid="articles_lists_before_save")
+def lists_before_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Remember what decided the article's lists before this save, as stored (``None``: new)."""
     if raw:
         return
+    names = {Article._meta.get_field(name).name for name in Article.LISTING_FIELDS}
+    if update_fields is not None and not names & set(update_fields):
+        instance.listed_before = instance.listing_state()  # this save leaves its lists as they are
+        return
+    stored = Article.objects.filter(pk=instance.pk).values_list(*Article.LISTING_FIELDS) if instance.pk else None
+    instance.listed_before = stored.first() if stored is not None else None
+
+
+@receiver(post_save, sender=Article, dispatch_uid="articles_purge_on_save")
+def purge_on_save(sender, instance, created=False, raw=False, **kwargs):
+    if raw:
+        return
+    before = instance.__dict__.pop("listed_before", None)
     listed = instance.listing_state()
     tags = [pagecache.key(instance)]
-    if getattr(instance, "listed_as", None) != listed:  # new, or loaded otherwise: may be in other lists now
-        tags.append("listing")
-    instance.listed_as = listed
+    if created or before != listed:  # may be in other lists now: those it left and those it joined
+        tags += _lists_of_article(instance, states=[before, listed])
     pagecache.purge_on_commit(*tags)
 
 
-@receiver(post_delete, sender=Article, dispatch_uid="articles_purge_on_delete")
+@receiver(pre_delete, sender=Article, dispatch_uid="articles_purge_on_delete")
 def purge_on_delete(sender, instance, **kwargs):
-    pagecache.purge_on_commit(pagecache.key(instance), "listing")
+    # Before the delete: its bylines and tags go with it.
+    tags = _lists_of_article(instance, states=[instance.listing_state()])
+    pagecache.purge_on_commit(pagecache.key(instance), *tags)
+
+
+@receiver(pre_save, sender=Byline, dispatch_uid="articles_author_before_byline_save")
+def author_before_byline_save(sender, instance, raw=False, **kwargs):
+    if not raw and instance.pk:
+        instance.author_before = Byline.objects.filter(pk=instance.pk).values_list("author_id", flat=True).first()
 
 
 @receiver(post_save, sender=Byline, dispatch_uid="articles_purge_on_byline_save")
 @receiver(post_delete, sender=Byline, dispatch_uid="articles_purge_on_byline_delete")
 def purge_on_byline(sender, instance, raw=False, **kwargs):
-    if not raw:
-        pagecache.purge_on_commit(
-            pagecache.key(Article, instance.article_id), pagecache.key(Author, instance.author_id)
-        )
+    if raw:
+        return
+    # The article's teasers show its authors' names; the authors' lists gain or lose it if readers see it.
+    tags = [pagecache.key(Article, instance.article_id)]
+    authors = {instance.author_id, instance.__dict__.pop("author_before", None)} - {None}
+    if Article.objects.filter(pk=instance.article_id, status=Article.Status.PUBLISHED).exists():
+        tags += [pagecache.listing(Author, pk) for pk in sorted(authors)]
+    pagecache.purge_on_commit(*tags)
 
 
 @receiver(m2m_changed, sender=Article.tags.through, dispatch_uid="articles_purge_on_tags")
-def purge_on_tags(sender, instance, action, reverse=False, model=None, pk_set=None, **kwargs):
-    if action not in {"post_add", "post_remove", "post_clear"}:
-        return
-    if pk_set is None:  # cleared: which tags it had is gone, so every list
-        pagecache.purge_on_commit(pagecache.key(instance), "listing")
-        return
-    pagecache.purge_on_commit(pagecache.key(instance), *(pagecache.key(model, pk) for pk in pk_set))
+def purge_on_tags(sender, instance, action, model=None, pk_set=None, **kwargs):
+    if not isinstance(instance, Article) or action not in {"pre_clear", "post_add", "post_remove"}:
+        return  # (the tags' pages list articles only)
+    if action == "pre_clear":  # which tags it had is gone once cleared: read them now
+        pk_set = set(instance.tags.values_list("pk", flat=True))
+    # Its page shows the tags' names; the tags' lists gain or lose it if readers see it.
+    tags = [pagecache.key(instance)]
+    if instance.status == Article.Status.PUBLISHED:
+        tags += [pagecache.listing(model, pk) for pk in sorted(pk_set)]
+    pagecache.purge_on_commit(*tags)

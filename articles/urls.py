@@ -27,12 +27,22 @@ urlpatterns = [
     path("author/<slug:slug>/", views.author, name="author"),
     path("tag/<slug:slug>/", views.tag, name="tag"),
     path("search/", views.search, name="search"),
-    path("feeds/rss/", feeds.LatestArticlesFeed(), name="feed-rss"),
-    path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
-    path("feeds/rss/section/<section_path:path>/", feeds.SectionFeed(), name="section-feed-rss"),
-    path("feeds/atom/section/<section_path:path>/", feeds.SectionAtomFeed(), name="section-feed-atom"),
-    path("feeds/rss/author/<slug:slug>/", feeds.AuthorFeed(), name="author-feed-rss"),
-    path("feeds/atom/author/<slug:slug>/", feeds.AuthorAtomFeed(), name="author-feed-atom"),
+    path("feeds/rss/", pagecache.cache_for_readers(feeds.LatestArticlesFeed()), name="feed-rss"),
+    path("feeds/atom/", pagecache.cache_for_readers(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
+    path(
+        "feeds/rss/section/<section_path:path>/",
+        pagecache.cache_for_readers(feeds.SectionFeed()),
+        name="section-feed-rss",
+    ),
+    path(
+        "feeds/atom/section/<section_path:path>/",
+        pagecache.cache_for_readers(feeds.SectionAtomFeed()),
+        name="section-feed-atom",
+    ),
+    path("feeds/rss/author/<slug:slug>/", pagecache.cache_for_readers(feeds.AuthorFeed()), name="author-feed-rss"),
+    path(
+        "feeds/atom/author/<slug:slug>/", pagecache.cache_for_readers(feeds.AuthorAtomFeed()), name="author-feed-atom"
+    ),
     path("live/<int:pk>/entries/", live.entries, name="live-entries"),
     path("corrections/", correction_pages.corrections, name="corrections"),
     path(

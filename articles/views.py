@@ -4,10 +4,15 @@ Staff who may change articles can open an unpublished article's URL to
 preview it; the page says so, is marked ``noindex`` and is never cached.
 
 Each page names what it shows to the page cache (:func:`articles.pagecache.tag`),
-so a change purges just the pages showing it: ``home``; ``listing`` on every
-list of articles; ``section-<pk>``, ``author-<pk>``, ``tag-<pk>`` on their
-pages; ``article-<pk>`` and its authors' tags wherever a teaser of it shows;
-and on an article's page its section and tags as well.
+so a change purges just the pages showing it: ``home``; on every list of
+articles the list's own tag (:func:`articles.pagecache.listing`:
+``listing-latest`` on the home page, ``listing-section-<pk>``,
+``listing-author-<pk>``, ``listing-tag-<pk>``), which ``articles.signals``
+purges when an article joins or leaves it; ``section-<pk>``, ``author-<pk>``,
+``tag-<pk>`` on the pages showing their names; ``article-<pk>`` and its
+authors' tags wherever a teaser of it shows; and on an article's page its
+section and tags as well, and ``related-article-<pk>`` for its "You may also
+like" (:func:`articles.related.page_cache_tag`).
 """
 
 from datetime import timedelta
@@ -27,6 +32,7 @@ from articles import addresses, conf, images, live, page_parts, pagecache, roles
 from articles.listing import decorate
 from articles.models import Article, Author
 from articles.origin import public_url
+from articles.related import page_cache_tag as related_tag
 from articles.related import you_may_also_like
 from articles.search import clean_terms, matching
 
@@ -49,7 +55,7 @@ def home(request):
     blocks = [(section, by_section.get(section.pk, [])) for section in top]
     # One call for the whole page, so a decorator costs one query, not one per block.
     shown = decorate(latest + [article for _section, articles in blocks for article in articles])
-    pagecache.tag(request, "home", "listing", *teaser_tags(shown))
+    pagecache.tag(request, "home", pagecache.LATEST, *teaser_tags(shown))
     return render(request, "articles/home.html", {"latest": latest, "blocks": blocks})
 
 
@@ -103,7 +109,8 @@ def section_page(request, *, chain):
     subsections = list(category.children.order_by("position", "name"))
     articles = Article.objects.published().in_categories(sections.tree(category))
     page = paginate(request, articles.for_listing().newest_first())
-    pagecache.tag(request, pagecache.key(category))
+    # Its own list: it shows the articles of the sections below it too, whose changes purge it as well.
+    pagecache.tag(request, pagecache.key(category), pagecache.listing(category))
     context = {"category": category, "crumbs": section_crumbs(chain), "subsections": subsections, "page_obj": page}
     return render(request, "articles/section.html", context)
 
@@ -136,7 +143,11 @@ def article_page(request, *, slug, chain):
         "related": pagecache.shared(
             f"articles:related:{article.pk}",
             lambda: _related(article),
-            tags=lambda related: [pagecache.key(article), *(pagecache.key(item) for item in related)],
+            tags=lambda related: [
+                pagecache.key(article),
+                related_tag(article.pk),
+                *(pagecache.key(item) for item in related),
+            ],
         ),
         "crumbs": crumbs,
         "page_parts": page_parts.context(),
@@ -186,7 +197,7 @@ def _related(article):
 def author(request, slug):
     person = get_object_or_404(Author, slug=slug)
     page = paginate(request, Article.objects.published().filter(bylines__author=person).for_listing().newest_first())
-    pagecache.tag(request, pagecache.key(person))
+    pagecache.tag(request, pagecache.key(person), pagecache.listing(person))
     return render(request, "articles/author.html", {"author": person, "page_obj": page})
 
 
@@ -194,7 +205,7 @@ def author(request, slug):
 def tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, Article.objects.published().filter(tags=tag).for_listing().newest_first())
-    pagecache.tag(request, pagecache.key(tag))
+    pagecache.tag(request, pagecache.key(tag), pagecache.listing(tag))
     return render(request, "articles/tag.html", {"tag": tag, "page_obj": page})
 
 
@@ -251,7 +262,7 @@ def paginate(request, queryset, *, params=None):
     # page (?page=554) no longer reads the whole rows, and their joins, of every article before it.
     start = (page.number - 1) * paginator.per_page
     page.object_list = decorate(queryset.filter(pk__in=queryset.values("pk")[start : start + paginator.per_page]))
-    pagecache.tag(request, "listing", *teaser_tags(page.object_list))
+    pagecache.tag(request, *teaser_tags(page.object_list))  # the list's own tag is its view's
     params = params or {}
     if page.has_previous():
         page.previous_url = _page_url(request, params, page.previous_page_number())

@@ -11,8 +11,8 @@ vcl 4.1;
 # s-maxage before max-age), and nothing `private`, `no-cache` or `no-store`, nothing that sets a cookie,
 # nothing without Cache-Control.
 #
-# Purges: the app names what each page shows in `Surrogate-Key` ("site home listing article-12
-# section-3"). With the Varnish purge backend it sends
+# Purges: the app names what each page shows in `Surrogate-Key` ("site home listing-latest article-12
+# author-4"). With the Varnish purge backend it sends
 #
 #     BAN / HTTP/1.1
 #     X-Purge-Tags: article-12 section-3

@@ -56,15 +56,22 @@ How it stays correct without enumerating keys:
   shares its key, trackers included.
 
 Tags name what a page shows: ``site`` (every page: the sections menu, the
-site's settings), ``home``, ``listing`` (every list of articles, whose
-membership changes when a story is published, moved or withdrawn) and one
-per object, ``<model>-<pk>`` (``key()``: ``article-7``, ``section-3``,
-``author-2``, ``tag-5``, or a model's ``page_cache_tag``). A view declares
-them with ``tag()``; a shared part (:func:`shared`) passes its own on to
-every page that uses it::
+site's settings), ``home``, one per object, ``<model>-<pk>`` (``key()``:
+``article-7``, ``section-3``, ``author-2``, ``tag-5``, or a model's
+``page_cache_tag``), for the pages that show it (its name, its teaser), and
+one per list, ``listing-<...>`` (``listing()``: ``listing-section-3``, the
+pages listing section 3's articles; ``listing-latest``, those listing the
+newest of the whole site), for the pages whose rows change when an article
+joins or leaves that list. A view declares them with ``tag()``; a shared part
+(:func:`shared`) passes its own on to every page that uses it::
 
-    pagecache.tag(request, "listing", *(pagecache.key(a) for a in articles))
+    pagecache.tag(request, pagecache.listing(section), *(pagecache.key(a) for a in articles))
     pagecache.purge_on_commit(pagecache.key(article))  # after commit: just the pages showing it
+    pagecache.purge_on_commit(pagecache.LATEST, pagecache.listing(section))  # it joined these lists
+
+A purge naming a list is always hard in the shared cache in front
+(``articles.pagecache.backends.is_hard()``): a withdrawn story leaves every
+list at once.
 
 Cached pages are sent with an ``ETag`` and ``Last-Modified`` and, for a
 shared HTTP cache in front (Varnish, nginx, a CDN)::
@@ -166,6 +173,9 @@ _SHARED_CACHE_HEADERS = ("Surrogate-Key", "Cache-Tag")
 
 #: The tag every cached page carries: purging it empties them all.
 SITE = "site"
+#: The tag of the lists of the site's newest content (the home page, the site's feeds and sitemaps): purged with
+#: every change to what lists show, a changed schedule included.
+LATEST = backends.LISTING_PREFIX + "latest"
 # A purge log longer than this is a site-wide purge instead: the generation is read on every request.
 MAX_PURGE_LOG = 2000
 # How long past the page cache's max age a purge stays in the log: a page is rendered and stored within it.
@@ -258,11 +268,11 @@ def tag(request, *tags):
     """Declare that this page shows what ``tags`` name, so purging any of them refreshes it.
 
     Call it while handling the request (a template tag may), with
-    ``key()`` for objects and ``"home"`` / ``"listing"`` for pages of
-    lists; every page carries ``"site"`` as well. Only stored pages are sent
-    with their tags (``Surrogate-Key``, ``Cache-Tag``)::
+    ``key()`` for objects and ``listing()`` for pages of lists; every page
+    carries ``"site"`` as well. Only stored pages are sent with their tags
+    (``Surrogate-Key``, ``Cache-Tag``)::
 
-        pagecache.tag(request, "listing", *(pagecache.key(article) for article in page))
+        pagecache.tag(request, pagecache.listing(author), *(pagecache.key(article) for article in page))
     """
     declared = getattr(request, "_page_cache_tags", None)
     if declared is None:
@@ -291,6 +301,20 @@ def key(obj, pk=None):
 
 
 _UNSAFE_IN_TAGS = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def listing(obj, pk=None):
+    """The tag of the lists of what ``obj`` names: ``listing(section)`` is ``"listing-section-3"``, the pages
+    listing that section's articles; ``listing("latest")`` is :data:`LATEST`.
+
+    A page of a list carries it besides its teasers' ``key()``: an edit of a
+    listed article purges the article's key, and its joining or leaving a list
+    (published, withdrawn, moved) purges that list's tag, so the lists it never
+    was in stay cached. Purges naming a list are always hard in the shared
+    cache (``articles.pagecache.backends.is_hard()``).
+    """
+    name = _UNSAFE_IN_TAGS.sub("_", obj) if isinstance(obj, str) else key(obj, pk)
+    return backends.LISTING_PREFIX + name
 
 
 def purge(*tags):
@@ -937,9 +961,9 @@ def _create_generation_file(path):
 def _next_publish(generation):
     """Unix time of the soonest scheduled article (infinity if none), looked up once per generation."""
     stored = cache.get(NEXT_PUBLISH_KEY)
-    # Kept with its generation and the last purge of "listing" (which a changed schedule purges): a purge in
+    # Kept with its generation and the last purge of LATEST (which a changed schedule purges): a purge in
     # another process (whose delete cannot reach this cache) still counts.
-    seen = _seen(["listing"], generation)
+    seen = _seen([LATEST], generation)
     current = isinstance(stored, tuple) and len(stored) == 3 and stored[0] == generation["token"]
     soonest = stored[2] if current and _unchanged(stored[1], generation) else None
     if soonest is None or soonest <= time.time():

@@ -2,19 +2,19 @@
 
 Every page the page cache stores says what it shows in ``Surrogate-Key``
 (space-separated) and ``Cache-Tag`` (comma-separated): ``site``, ``home``,
-``listing``, ``article-7``... (:func:`articles.pagecache.tag`). When
+``listing-section-3``, ``article-7``... (:func:`articles.pagecache.tag`). When
 :func:`articles.pagecache.purge` runs (after the commit), it queues
 :func:`send_purge` with the tags it purged, one task per transaction; the
 worker sends them as ``NEWSROOM_SHARED_CACHE_PURGE`` says::
 
     NEWSROOM_SHARED_CACHE_PURGE = "varnish"
     NEWSROOM_SHARED_CACHE_VARNISH_URLS = ["http://127.0.0.1:6081/"]
-    # BAN / HTTP/1.1  X-Purge-Tags: article-7 listing
+    # BAN / HTTP/1.1  X-Purge-Tags: article-7 listing-latest listing-section-3
 
     NEWSROOM_SHARED_CACHE_PURGE = "fastly"
     NEWSROOM_SHARED_CACHE_FASTLY_SERVICE_ID = "SU1Z0isxPaozGVKXdv0eY"
     NEWSROOM_SHARED_CACHE_FASTLY_API_TOKEN = "..."
-    # POST /service/SU1Z0isxPaozGVKXdv0eY/purge  Fastly-Key: ...  Surrogate-Key: article-7 listing
+    # POST /service/SU1Z0isxPaozGVKXdv0eY/purge  Fastly-Key: ...  Surrogate-Key: article-7 listing-latest ...
     # (plus Fastly-Soft-Purge: 1 for a purge of changed pages with NEWSROOM_SHARED_CACHE_FASTLY_SOFT_PURGE)
 
 A site-wide purge sends the tag ``site``, which every page carries. With
@@ -47,8 +47,12 @@ FIRST_RETRY_PAUSE = timedelta(seconds=10)
 TIMEOUT_SECONDS = 10
 #: Fastly purges at most this many surrogate keys in one request.
 FASTLY_BATCH = 256
-#: Purges never soft (``NEWSROOM_SHARED_CACHE_FASTLY_SOFT_PURGE``): what lists show changed (an article published,
-#: withdrawn or deleted), or everything did. A withdrawn story must not reach one more reader.
+#: How the tags of lists start (:func:`articles.pagecache.listing`: ``listing-latest``, ``listing-section-3``).
+LISTING_PREFIX = "listing-"
+#: Purges never soft (``NEWSROOM_SHARED_CACHE_FASTLY_SOFT_PURGE``), with any tag starting ``LISTING_PREFIX``: what
+#: lists show changed (an article published, withdrawn or deleted), or everything did. A withdrawn story must not
+#: reach one more reader, on its own page or on any list. (``listing``, the one tag every list carried before lists
+#: had tags of their own, stays hard for code of a site's own that still purges it.)
 HARD_PURGE_TAGS = frozenset({"listing", "site"})
 
 
@@ -120,7 +124,7 @@ def requests(tags):
         base = conf.get("NEWSROOM_SHARED_CACHE_FASTLY_API_URL").rstrip("/")
         service = conf.get("NEWSROOM_SHARED_CACHE_FASTLY_SERVICE_ID")
         headers = {"Fastly-Key": conf.get("NEWSROOM_SHARED_CACHE_FASTLY_API_TOKEN"), "Accept": "application/json"}
-        if conf.get("NEWSROOM_SHARED_CACHE_FASTLY_SOFT_PURGE") and not HARD_PURGE_TAGS.intersection(tags):
+        if conf.get("NEWSROOM_SHARED_CACHE_FASTLY_SOFT_PURGE") and not is_hard(tags):
             headers["Fastly-Soft-Purge"] = "1"
         return [
             urllib.request.Request(
@@ -131,6 +135,12 @@ def requests(tags):
             for start in range(0, len(tags), FASTLY_BATCH)
         ]
     return []
+
+
+def is_hard(tags):
+    """Whether a purge of ``tags`` must drop the pages at once, never serve them stale: it names a list whose
+    articles changed (``listing-...``) or every page (``site``)."""
+    return any(name in HARD_PURGE_TAGS or name.startswith(LISTING_PREFIX) for name in tags)
 
 
 def opener():

@@ -73,9 +73,9 @@ the pages the page cache stores (``docs/deployment.md``):
     busy story changes. The cost: after a purge, one more reader may see the
     page as it was, which a withdrawn or legally removed story should not
     allow; so pages of an article that was unpublished or deleted are always
-    purged hard: a purge that names ``listing`` or ``site`` (an article
-    published, withdrawn, rescheduled, moved or deleted; a site-wide purge)
-    is never soft.
+    purged hard: a purge that names a list (``listing-latest``,
+    ``listing-section-3``...: an article published, withdrawn, rescheduled,
+    moved or deleted) or ``site`` (a site-wide purge) is never soft.
 """
 
 from django.conf import settings

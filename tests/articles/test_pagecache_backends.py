@@ -76,19 +76,19 @@ def fastly(settings, cache_server):
 
 def test_varnish_gets_a_ban_naming_the_tags(varnish, settings):
     settings.NEWSROOM_SHARED_CACHE_VARNISH_URLS = [f"{varnish.url}/", f"{varnish.url}/second/"]
-    backends.send(["listing", "article-7"])
+    backends.send(["listing-section-3", "article-7"])
     assert [(method, path, headers["X-Purge-Tags"]) for method, path, headers in varnish.received] == [
-        ("BAN", "/", "article-7 listing"),
-        ("BAN", "/second/", "article-7 listing"),
+        ("BAN", "/", "article-7 listing-section-3"),
+        ("BAN", "/second/", "article-7 listing-section-3"),
     ]
 
 
 def test_fastly_gets_its_batch_purge_by_surrogate_key(fastly):
-    backends.send(["listing", "article-7"])
+    backends.send(["listing-section-3", "article-7"])
     [(method, path, headers)] = fastly.received
     assert (method, path) == ("POST", "/service/SVC123/purge")
     assert headers["Fastly-Key"] == "secret-token"
-    assert headers["Surrogate-Key"] == "article-7 listing"
+    assert headers["Surrogate-Key"] == "article-7 listing-section-3"
 
 
 def test_fastly_purges_hard_unless_told_to_purge_soft(fastly, settings):
@@ -100,7 +100,15 @@ def test_fastly_purges_hard_unless_told_to_purge_soft(fastly, settings):
     assert soft["Fastly-Soft-Purge"] == "1" and soft["Surrogate-Key"] == "article-7 comments"
 
 
-@pytest.mark.parametrize("tags", [["article-7", "listing"], ["site"]])
+@pytest.mark.parametrize(
+    "tags",
+    [
+        ["article-7", "listing-latest"],  # withdrawn: off the site-wide lists...
+        ["article-7", "listing-section-3"],  # ... or any list of its own
+        ["article-7", "listing"],  # the one list tag of old, which a site's own code may still purge
+        ["site"],
+    ],
+)
 def test_a_withdrawn_story_or_a_site_wide_purge_is_never_soft(fastly, settings, tags):
     settings.NEWSROOM_SHARED_CACHE_FASTLY_SOFT_PURGE = True
     backends.send(tags)

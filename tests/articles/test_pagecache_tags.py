@@ -58,18 +58,40 @@ def _tags_of(article):
 def test_an_article_page_names_the_article_its_section_authors_and_tags(client, page_cache, story):
     names = _tags_of(story)
     for response in (client.get(story.get_absolute_url()), client.get(story.get_absolute_url())):
-        assert _keys(response) == {"site", names["article"], names["section"], names["author"], names["tag"]}
+        related = f"related-{names['article']}"  # its "You may also like", purged when its suggestions change
+        assert _keys(response) == {"site", names["article"], names["section"], names["author"], names["tag"], related}
         assert response["Cache-Tag"] == ",".join(sorted(_keys(response)))
     assert _state(response) == "hit"
 
 
 def test_listing_pages_name_themselves_and_every_teaser(client, page_cache, story):
     names = _tags_of(story)
-    teaser = {"site", "listing", names["article"], names["author"]}
-    assert _keys(client.get("/")) == teaser | {"home"}
-    assert _keys(client.get(story.category.get_absolute_url())) == teaser | {names["section"]}
-    assert _keys(client.get(names["author_url"])) == teaser
-    assert _keys(client.get(names["tag_url"])) == teaser | {names["tag"]}
+    teaser = {"site", names["article"], names["author"]}
+    assert _keys(client.get("/")) == teaser | {"home", "listing-latest"}
+    section = client.get(story.category.get_absolute_url())
+    assert _keys(section) == teaser | {names["section"], f"listing-{names['section']}"}
+    assert _keys(client.get(names["author_url"])) == teaser | {f"listing-{names['author']}"}
+    assert _keys(client.get(names["tag_url"])) == teaser | {names["tag"], f"listing-{names['tag']}"}
+
+
+def test_article_feeds_name_their_list_and_what_their_items_show(client, page_cache, story):
+    names = _tags_of(story)
+    items = {"site", names["article"], names["author"], names["tag"]}  # bylines and categories
+    author_slug = names["author_url"].strip("/").split("/")[-1]
+    for kind in ("rss", "atom"):
+        assert _keys(client.get(f"/feeds/{kind}/")) == items | {"listing-latest"}
+        section = client.get(f"/feeds/{kind}/section/{story.category.path}/")
+        assert _keys(section) == items | {names["section"], f"listing-{names['section']}"}
+        author = client.get(f"/feeds/{kind}/author/{author_slug}/")
+        assert _keys(author) == items | {f"listing-{names['author']}"}
+        assert _state(author) == "miss" and _state(client.get(f"/feeds/{kind}/author/{author_slug}/")) == "hit"
+
+
+def test_a_lists_tag_names_an_object_or_a_word(db):
+    section = make_category()
+    assert pagecache.listing(section) == f"listing-section-{section.pk}" == pagecache.listing(type(section), section.pk)
+    assert pagecache.listing("latest") == pagecache.LATEST == "listing-latest"
+    assert pagecache.listing("a b,c") == "listing-a_b_c"
 
 
 def test_a_related_story_is_named_on_the_page_that_suggests_it(client, page_cache, story):
@@ -256,16 +278,73 @@ def test_editing_a_story_purges_it_and_the_lists_showing_it_only(
     assert _state(client.get(other.category.get_absolute_url())) == "hit"  # a list not showing it
 
 
-def test_moving_a_story_to_another_section_purges_every_list(client, page_cache, django_capture_on_commit_callbacks):
+def test_moving_a_story_purges_the_lists_it_left_and_joined_only(
+    client, page_cache, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         story = make_article(headline="River report", exclude_from_related=True)  # no other page shows it
         other = make_article(headline="Council budget", category=make_category())
-    _warm(client, other.get_absolute_url(), other.category.get_absolute_url())
+        elsewhere = make_article(headline="Cup final", category=make_category(), exclude_from_related=True)
+    left = story.category.get_absolute_url()
+    lists = [left, other.category.get_absolute_url(), elsewhere.category.get_absolute_url()]
+    _warm(client, other.get_absolute_url(), *lists)
     with django_capture_on_commit_callbacks(execute=True):
         story.category = other.category
         story.save()
     assert story.headline.encode() in client.get(other.category.get_absolute_url()).content
+    assert story.headline.encode() not in client.get(left).content
     assert _state(client.get(other.get_absolute_url())) == "hit"  # an article page not showing it
+    assert _state(client.get(elsewhere.category.get_absolute_url())) == "hit"  # a list it never was in
+
+
+def test_publishing_in_one_section_leaves_other_sections_lists_cached(
+    client, page_cache, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sport, business = make_category(name="Sport"), make_category(name="Business")
+        football = make_category(name="Football", parent=sport)
+        ann, bob = make_author(name="Ann"), make_author(name="Bob")
+        # Out of "You may also like", so no other article's page changes when it is published.
+        match = make_article(
+            headline="Late goal",
+            category=football,
+            authors=[ann],
+            status=Article.Status.DRAFT,
+            exclude_from_related=True,
+        )
+        budget = make_article(headline="Council budget", category=business, authors=[bob], tags=["markets"])
+        make_article(headline="Ann's earlier story", category=sport, authors=[ann], exclude_from_related=True)
+    joined = [sport.get_absolute_url(), football.get_absolute_url(), ann.get_absolute_url(), "/"]
+    joined += ["/feeds/rss/", f"/feeds/rss/section/{sport.path}/", f"/feeds/atom/author/{ann.slug}/"]
+    untouched = [business.get_absolute_url(), bob.get_absolute_url(), "/tag/markets/", budget.get_absolute_url()]
+    untouched += [f"/feeds/rss/section/{business.path}/", f"/feeds/atom/author/{bob.slug}/"]
+    _warm(client, *joined, *untouched)
+    with django_capture_on_commit_callbacks(execute=True):
+        match.status = Article.Status.PUBLISHED
+        match.save()
+    for url in untouched:
+        assert _state(client.get(url)) == "hit", url
+    # Its section, the section above (which lists its subsections' articles), its author, home, and their feeds.
+    for url in joined:
+        response = client.get(url)
+        assert _state(response) == "miss" and b"Late goal" in response.content, url
+
+
+def test_withdrawing_a_story_takes_it_off_every_list_that_showed_it(
+    client, page_cache, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        parent = make_category()
+        story = make_article(headline="River report", category=make_category(parent=parent), tags=["floods"])
+        author = story.bylines.get().author
+    lists = ["/", parent.get_absolute_url(), story.category.get_absolute_url(), author.get_absolute_url()]
+    lists.append("/tag/floods/")
+    _warm(client, *lists)
+    with django_capture_on_commit_callbacks(execute=True):
+        story.status = Article.Status.DRAFT
+        story.save()
+    for url in lists:
+        assert b"River report" not in client.get(url).content, url
 
 
 def test_a_page_rendered_while_its_tag_was_purged_is_not_kept(client, page_cache, monkeypatch):
@@ -299,8 +378,8 @@ def test_a_transactions_purges_go_out_as_one(db, monkeypatch, django_capture_on_
     monkeypatch.setattr(pagecache.backends, "queue", sent.append)
     with django_capture_on_commit_callbacks(execute=True):
         pagecache.purge_on_commit("article-1")
-        pagecache.purge_on_commit("article-2", "listing")
-    assert sent == [["article-1", "article-2", "listing"]]
+        pagecache.purge_on_commit("article-2", "listing-latest")
+    assert sent == [["article-1", "article-2", "listing-latest"]]
 
 
 def test_a_rolled_back_savepoint_drops_only_its_own_purge(db, monkeypatch, django_capture_on_commit_callbacks):
