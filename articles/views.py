@@ -14,6 +14,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage, Paginator
+from django.db import connections
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -68,16 +69,16 @@ def latest_by_top_section(top, *, count, exclude=()):
     """
     if not top:
         return {}
-    newest = Q()
-    for section in top:
-        ids = (
-            Article.objects.published()
-            .in_categories(sections.tree(section))
-            .exclude(pk__in=list(exclude))
-            .newest_first()
-            .values("pk")[:count]
-        )
-        newest |= Q(pk__in=ids)
+    candidates = Article.objects.published().exclude(pk__in=list(exclude)).newest_first().values("pk")
+    per_section = [candidates.in_categories(sections.tree(section))[:count] for section in top]
+    if connections[Article.objects.db].features.supports_slicing_ordering_in_compound:
+        # One list of keys (PostgreSQL): an OR of subqueries would read the whole table to test each row.
+        newest = Q(pk__in=per_section[0].union(*per_section[1:], all=True))
+    else:
+        # SQLite allows no LIMIT inside a UNION; it looks each subquery's keys up by primary key instead.
+        newest = Q()
+        for ids in per_section:
+            newest |= Q(pk__in=ids)
     pk_by_path = {section.path: section.pk for section in top}
     grouped = {}
     found = list(Article.objects.filter(newest).for_listing(sections=False, bylines=False).newest_first())
