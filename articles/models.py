@@ -204,13 +204,17 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
 
-    def for_listing(self):
-        """What an article teaser needs: section and bylines, without the body."""
-        return (
-            self.select_related("category")
-            .prefetch_related(models.Prefetch("bylines", queryset=Byline.objects.select_related("author")))
-            .defer("body")
-        )
+    def for_listing(self, *, sections=True, bylines=True):
+        """What an article teaser needs: section and bylines, without the body.
+
+        ``sections=False`` leaves the sections out (no join) for a page that takes them from the
+        sections snapshot (:func:`articles.sections.attach`); ``bylines=False`` leaves the bylines
+        to one :func:`prefetch_bylines` for every list on the page.
+        """
+        queryset = self.select_related("category") if sections else self
+        if bylines:
+            queryset = queryset.prefetch_related(bylines_prefetch())
+        return queryset.defer("body")
 
     def for_detail(self, *, sections=True):
         """What the article page shows: bylines with their authors, tags, corrections, and three levels of sections.
@@ -220,7 +224,7 @@ class ArticleQuerySet(models.QuerySet):
         """
         queryset = self.select_related("category", "category__parent", "category__parent__parent") if sections else self
         return queryset.prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            bylines_prefetch(),
             "tags",
             "corrections",
         )
@@ -396,6 +400,16 @@ class Article(models.Model):
         crumbs = [(_("Home"), addresses.reverse("articles:home"))]
         crumbs += [(c.name, c.get_absolute_url()) for c in self.category.ancestors_and_self()]
         return crumbs
+
+
+def bylines_prefetch():
+    """The bylines of articles with their authors, as a ``Prefetch`` (teasers and the article page show both)."""
+    return models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+
+
+def prefetch_bylines(articles):
+    """Read the bylines of ``articles`` (a list, from any number of querysets) in one query."""
+    models.prefetch_related_objects(articles, bylines_prefetch())
 
 
 class Byline(models.Model):

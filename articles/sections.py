@@ -8,6 +8,7 @@ next purge (:func:`articles.pagecache.shared`)::
     from articles import sections
 
     sections.top_level()                    # the navigation, in menu order
+    sections.children(news)                 # the sections just below one, in menu order
     sections.by_path(["news", "news/world"])  # {path: Category} for those that exist
 
 A request reads the snapshot once (``articles.pagecache.once_per_request()``):
@@ -68,4 +69,13 @@ def tree(category):
 
 def top_level():
     """The top-level sections in menu order (``position``, then name)."""
-    return sorted((c for c in all_by_path().values() if c.parent_id is None), key=lambda c: (c.position, c.name))
+    return _in_menu_order(c for c in all_by_path().values() if c.parent_id is None)
+
+
+def children(category):
+    """The sections just below ``category``, in menu order (no query: the snapshot)."""
+    return _in_menu_order(c for c in all_by_path().values() if c.parent_id == category.pk)
+
+
+def _in_menu_order(categories):
+    return sorted(categories, key=lambda c: (c.position, c.name))

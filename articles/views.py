@@ -19,6 +19,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage, Paginator
+from django.db import connections
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -30,7 +31,7 @@ from taggit.models import Tag
 
 from articles import addresses, conf, images, live, page_parts, pagecache, roles, sections, structured_data
 from articles.listing import decorate
-from articles.models import Article, Author
+from articles.models import Article, Author, prefetch_bylines
 from articles.origin import public_url
 from articles.related import page_cache_tag as related_tag
 from articles.related import you_may_also_like
@@ -48,39 +49,47 @@ UPDATE_GRACE = timedelta(minutes=5)
 
 @pagecache.cache_for_readers
 def home(request):
-    latest = list(Article.objects.published().for_listing().newest_first()[:HOME_LATEST])
+    listing = Article.objects.published().for_listing(sections=False, bylines=False)
+    latest = list(listing.newest_first()[:HOME_LATEST])
     top = sections.top_level()
     # The section blocks go on from "Latest": a story shows once on the page.
     by_section = latest_by_top_section(top, count=HOME_PER_SECTION, exclude=[article.pk for article in latest])
     blocks = [(section, by_section.get(section.pk, [])) for section in top]
-    # One call for the whole page, so a decorator costs one query, not one per block.
-    shown = decorate(latest + [article for _section, articles in blocks for article in articles])
+    # One call for the whole page (bylines, decorators): one query each, not one per block.
+    shown = latest + [article for _section, articles in blocks for article in articles]
+    prefetch_bylines(shown)
+    sections.attach(*latest)
+    shown = decorate(shown)
     pagecache.tag(request, "home", pagecache.LATEST, *teaser_tags(shown))
     return render(request, "articles/home.html", {"latest": latest, "blocks": blocks})
 
 
 def latest_by_top_section(top, *, count, exclude=()):
-    """``{section pk: [newest articles in that section's tree]}`` in one query (plus bylines), leaving out ``exclude``.
+    """``{section pk: [newest articles in that section's tree]}`` in one query, leaving out ``exclude``.
 
     One small subquery per section ("its newest ``count``"), so the database
     walks the publication-time index from the top and stops early instead of
-    ranking the whole archive.
+    ranking the whole archive. The articles come without their bylines
+    (:func:`articles.models.prefetch_bylines`) and with their sections from
+    the snapshot.
     """
     if not top:
         return {}
-    newest = Q()
-    for section in top:
-        ids = (
-            Article.objects.published()
-            .in_categories(sections.tree(section))
-            .exclude(pk__in=list(exclude))
-            .newest_first()
-            .values("pk")[:count]
-        )
-        newest |= Q(pk__in=ids)
+    candidates = Article.objects.published().exclude(pk__in=list(exclude)).newest_first().values("pk")
+    per_section = [candidates.in_categories(sections.tree(section))[:count] for section in top]
+    if connections[Article.objects.db].features.supports_slicing_ordering_in_compound:
+        # One list of keys (PostgreSQL): an OR of subqueries would read the whole table to test each row.
+        newest = Q(pk__in=per_section[0].union(*per_section[1:], all=True))
+    else:
+        # SQLite allows no LIMIT inside a UNION; it looks each subquery's keys up by primary key instead.
+        newest = Q()
+        for ids in per_section:
+            newest |= Q(pk__in=ids)
     pk_by_path = {section.path: section.pk for section in top}
     grouped = {}
-    for article in Article.objects.filter(newest).for_listing().newest_first():
+    found = list(Article.objects.filter(newest).for_listing(sections=False, bylines=False).newest_first())
+    sections.attach(*found)
+    for article in found:
         grouped.setdefault(pk_by_path[article.category.ancestor_paths()[0]], []).append(article)
     return grouped
 
@@ -106,9 +115,9 @@ def section_or_article(request, path):
 
 def section_page(request, *, chain):
     category = chain[-1]
-    subsections = list(category.children.order_by("position", "name"))
+    subsections = sections.children(category)
     articles = Article.objects.published().in_categories(sections.tree(category))
-    page = paginate(request, articles.for_listing().newest_first())
+    page = paginate(request, articles.for_listing(sections=False).newest_first())
     # Its own list: it shows the articles of the sections below it too, whose changes purge it as well.
     pagecache.tag(request, pagecache.key(category), pagecache.listing(category))
     context = {"category": category, "crumbs": section_crumbs(chain), "subsections": subsections, "page_obj": page}
@@ -196,7 +205,9 @@ def _related(article):
 @pagecache.cache_for_readers
 def author(request, slug):
     person = get_object_or_404(Author, slug=slug)
-    page = paginate(request, Article.objects.published().filter(bylines__author=person).for_listing().newest_first())
+    page = paginate(
+        request, Article.objects.published().filter(bylines__author=person).for_listing(sections=False).newest_first()
+    )
     pagecache.tag(request, pagecache.key(person), pagecache.listing(person))
     return render(request, "articles/author.html", {"author": person, "page_obj": page})
 
@@ -204,7 +215,7 @@ def author(request, slug):
 @pagecache.cache_for_readers
 def tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page = paginate(request, Article.objects.published().filter(tags=tag).for_listing().newest_first())
+    page = paginate(request, Article.objects.published().filter(tags=tag).for_listing(sections=False).newest_first())
     pagecache.tag(request, pagecache.key(tag), pagecache.listing(tag))
     return render(request, "articles/tag.html", {"tag": tag, "page_obj": page})
 
@@ -213,7 +224,9 @@ def search(request):
     terms = clean_terms(request.GET.get("q"))
     page = None
     if terms:
-        page = paginate(request, matching(Article.objects.published().for_listing(), terms=terms), params={"q": terms})
+        page = paginate(
+            request, matching(Article.objects.published().for_listing(sections=False), terms=terms), params={"q": terms}
+        )
     response = render(request, "articles/search.html", {"terms": terms, "page_obj": page})
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -241,7 +254,7 @@ def _urls(*names):
 
 
 def paginate(request, queryset, *, params=None):
-    """The requested page of ``queryset``, decorated; 404 for a page that isn't there.
+    """The requested page of ``queryset``, decorated, its sections from the snapshot; 404 for a page that isn't there.
 
     ``params`` are the page's own other query parameters (a search's ``q``).
     The links to the pages before and after (``page.previous_url``,
@@ -262,6 +275,7 @@ def paginate(request, queryset, *, params=None):
     # page (?page=554) no longer reads the whole rows, and their joins, of every article before it.
     start = (page.number - 1) * paginator.per_page
     page.object_list = decorate(queryset.filter(pk__in=queryset.values("pk")[start : start + paginator.per_page]))
+    sections.attach(*page.object_list)
     pagecache.tag(request, *teaser_tags(page.object_list))  # the list's own tag is its view's
     params = params or {}
     if page.has_previous():

@@ -217,13 +217,13 @@ def test_no_site_image_when_the_setting_is_empty(client, world, settings):
     assert "og:image" not in client.get("/news/world/").content.decode()
 
 
-# Query budgets: pictures cost no query. Section page: 1 the sections along the path, 2 its subsections,
-# 3 count of its tree's articles, 4 the page of articles (with section), 5 their bylines; then the site
-# chrome (the navigation reuses the sections). Home: 1 latest articles, 2 their bylines, 3 newest per
-# top-level section, 4 their bylines, 5 top-level sections; then the chrome (likewise). The same as
-# without pictures (test_views_section, test_views_home).
-SECTION_QUERIES = 5 + CHROME_QUERIES_AFTER_SECTIONS
-HOME_QUERIES = 5 + CHROME_QUERIES_AFTER_SECTIONS
+# Query budgets: pictures cost no query. Section page: 1 the sections (path, subsections, teasers' sections),
+# 2 count of its tree's articles, 3 the page of articles, 4 their bylines; then the site chrome (the
+# navigation reuses the sections). Home: 1 latest articles, 2 the sections, 3 newest per top-level section,
+# 4 the bylines of them all; then the chrome (likewise). The same as without pictures (test_views_section,
+# test_views_home).
+SECTION_QUERIES = 4 + CHROME_QUERIES_AFTER_SECTIONS
+HOME_QUERIES = 4 + CHROME_QUERIES_AFTER_SECTIONS
 
 
 def test_section_query_budget_with_pictures(client, pictured, world, django_assert_num_queries):

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from articles import sections
-from articles.models import RESERVED_SECTION_SLUGS, Article, Category
+from articles.models import RESERVED_SECTION_SLUGS, Article, Category, prefetch_bylines
 from tests.factories import make_article, make_author, make_category
 
 pytestmark = pytest.mark.django_db
@@ -110,6 +110,22 @@ def test_for_detail_reads_an_article_in_four_queries(django_assert_num_queries, 
         assert [c.name for c in found.category.ancestors_and_self()] == ["News", "World"]
         assert len([b.author.name for b in found.ordered_bylines]) == 1 + extra
         assert len(list(found.tags.all())) == 1 + extra
+
+
+@pytest.mark.parametrize("extra", [0, 10])
+def test_lists_without_sections_or_bylines_share_one_bylines_query(django_assert_num_queries, extra):
+    world = make_category(name="World", slug="world", parent=make_category(name="News"))
+    for _ in range(2 + extra):
+        make_article(category=world, authors=[make_author(), make_author()])
+    listing = Article.objects.published().for_listing(sections=False, bylines=False).newest_first()
+    # 1. the first list  2. the second (neither joins the sections)  3. the bylines of both with their authors
+    # 4. every section (attach)
+    with django_assert_num_queries(4):
+        found = list(listing[:1]) + list(listing[1:])
+        prefetch_bylines(found)
+        assert all(len([b.author.name for b in article.ordered_bylines]) == 2 for article in found)
+        sections.attach(*found)
+        assert {article.category.parent.name for article in found} == {"News"}
 
 
 @pytest.mark.parametrize("extra", [0, 10])

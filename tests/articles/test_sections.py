@@ -19,6 +19,16 @@ def test_top_level_is_in_menu_order(tree):
     assert [c.name for c in sections.top_level()] == ["Sport", "Arts", "News"]
 
 
+def test_children_are_the_sections_just_below_in_menu_order(tree, django_assert_num_queries):
+    news, world, _sport, _arts = tree
+    make_category(name="Europe", slug="europe", parent=world)
+    make_category(name="Politics", slug="politics", parent=news)
+    make_category(name="Business", slug="business", parent=news, position=5)
+    # 1. every section, the snapshot the page reads anyway
+    with django_assert_num_queries(1):
+        assert [c.name for c in sections.children(news)] == ["Politics", "World", "Business"]
+
+
 def test_by_path_gives_the_sections_that_exist(tree):
     found = sections.by_path(["news", "news/world", "news/world/missing", "nowhere"])
     assert {path: c.name for path, c in found.items()} == {"news": "News", "news/world": "World"}

@@ -60,8 +60,8 @@ def test_unknown_author_and_bad_pages_are_404(client, ada):
 
 
 # Author page: 1 the author, 2 count of their published articles, 3 the page
-# of articles (with section), 4 their bylines; then the site chrome
-# (navigation, site settings).
+# of articles, 4 their bylines; then the site chrome
+# (the sections, for the navigation and the teasers, and site settings).
 AUTHOR_QUERIES = 4 + CHROME_QUERIES
 
 

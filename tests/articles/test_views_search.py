@@ -53,8 +53,9 @@ def test_search_escapes_the_query(client, archive):
     assert "&lt;script&gt;" in html
 
 
-# Search with a query: 1 count of matches, 2 the page of articles (with
-# section), 3 their bylines; then the site chrome (navigation, site settings).
+# Search with a query: 1 count of matches, 2 the page of articles, 3 their
+# bylines; then the site chrome (the sections, for the navigation and the
+# teasers, and site settings).
 SEARCH_QUERIES = 3 + CHROME_QUERIES
 
 

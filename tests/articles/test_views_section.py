@@ -98,10 +98,10 @@ def test_unknown_paths_are_404(client, news, path):
     assert client.get(path).status_code == 404
 
 
-# Section page: 1 the sections along the path (one query, which the navigation
-# reuses), 2 its subsections, 3 count of its tree's articles, 4 the page of
-# articles (with section), 5 their bylines; then the site chrome (site settings).
-SECTION_QUERIES = 5 + CHROME_QUERIES_AFTER_SECTIONS
+# Section page: 1 the sections along the path (one query, which the navigation,
+# the subsections and the teasers' sections reuse), 2 count of its tree's
+# articles, 3 the page of articles, 4 their bylines; then the site chrome (site settings).
+SECTION_QUERIES = 4 + CHROME_QUERIES_AFTER_SECTIONS
 
 
 def test_section_query_budget(client, news, django_assert_num_queries):

@@ -34,8 +34,8 @@ def test_unknown_tag_and_bad_pages_are_404(client, tagged):
 
 
 # Tag page: 1 the tag, 2 count of its published articles, 3 the page of
-# articles (with section), 4 their bylines; then the site chrome
-# (navigation, site settings).
+# articles, 4 their bylines; then the site chrome (the sections, for the
+# navigation and the teasers, and site settings).
 TAG_QUERIES = 4 + CHROME_QUERIES
 
 
