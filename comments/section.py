@@ -31,14 +31,13 @@ import dataclasses
 from urllib.parse import urlencode
 
 from django.middleware.csrf import get_token
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles import addresses, pagecache
-from comments import announcements, conf, editing, pending, rendering, targets, threads
+from comments import announcements, conf, editing, pending, rendering, section_rendering, targets, threads
 from comments.forms import CommentForm, security_data
 from comments.spam import pipeline
 
@@ -73,7 +72,7 @@ def _find(nodes, pk):
     return None
 
 
-SECTION_TEMPLATE = "comments/newsroom/section.html"
+SECTION_TEMPLATE = section_rendering.SECTION_TEMPLATE
 
 # Stand for the form's anti-forgery fields in a shared comment section, filled in per request. Like
 # _TOKEN_SLOT (below), text a commenter wrote cannot contain them.
@@ -87,7 +86,7 @@ def section_html(target, *, request=None):
     rendered section, with this request's anti-forgery fields put into the form.
     """
     if not _same_for_every_reader(request):
-        return render_to_string(SECTION_TEMPLATE, section_context(target, request=request))
+        return section_rendering.section_html(section_context(target, request=request))
     state = _State.of(target, request)
     name = ":".join(str(part) for part in ("comments:section", _thread_name(target, state), int(state.published)))
 
@@ -95,7 +94,7 @@ def section_html(target, *, request=None):
 
     def build():
         context = section_context(target, request=request, security_slots=True)
-        html = render_to_string(SECTION_TEMPLATE, context)
+        html = section_rendering.section_html(context)
         if not context["thread_shared"]:  # a page out of range, or a view the thread lacks: not kept
             unshared.append(html)
             return None
