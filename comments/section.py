@@ -34,7 +34,6 @@ from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
 from articles import addresses, pagecache
 from comments import announcements, conf, editing, pending, rendering, section_rendering, targets, threads
@@ -174,16 +173,9 @@ def section_context(target, *, request=None, security_slots=False):
     user = getattr(request, "user", None)
     published, number, sort, view = state.published, state.number, state.sort, state.view
     open_, reply_to, signed_in = state.open, state.reply_to, state.signed_in
+    said = section_rendering.words()
     options = rendering.ThreadOptions(
-        labels={  # once per page, not per comment
-            "like": _("Like"),
-            "report": _("Report"),
-            "reply": _("Reply"),
-            "featured": _("Featured"),
-            "edited": _("edited"),
-            "author": _("Author"),
-            "staff": _("Staff"),
-        },
+        labels={name: said[name] for name in ("like", "report", "reply", "featured", "edited", "author", "staff")},
         like_url=_url_around_id("comments-like"),
         report_url=_url_around_id("comments-report"),
         # Signed-in readers' pages are never cached, so their own token goes into the slot (below).
@@ -273,26 +265,26 @@ def thread_links(target_url, page):
     No views without featured comments; no orders with fewer than two comments.
     """
     default_view = _default_view(page)
+    said = section_rendering.words()
     views = []
     if page.featured_total:
         views = [
             ThreadLink(
-                _("Featured (%(n)d)") % {"n": page.featured_total},
+                said["featured_n"] % {"n": page.featured_total},
                 thread_url(target_url, sort=page.sort, view="featured", default_view=default_view),
                 page.view == "featured",
             ),
             ThreadLink(
-                _("All comments (%(n)d)") % {"n": page.total},
+                said["all_n"] % {"n": page.total},
                 thread_url(target_url, sort=page.sort, view="all", default_view=default_view),
                 page.view == "all",
             ),
         ]
-    names = {"oldest": _("Oldest"), "newest": _("Newest"), "liked": _("Most liked"), "replies": _("Most replies")}
     sorts = []
     if page.total > 1:
         sorts = [
             ThreadLink(
-                names[sort],
+                said[sort],
                 thread_url(target_url, sort=sort, view=page.view, default_view=default_view),
                 sort == page.sort,
             )

@@ -18,15 +18,19 @@ Everything that comes from the context is escaped here, as the templates'
 autoescaping would; ``thread_html`` and ``spam_notice`` are already safe.
 """
 
+import functools
+from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
+from django.core.signals import setting_changed
 from django.template.loader import get_template, render_to_string
 from django.templatetags.static import static
+from django.utils.autoreload import file_changed
 from django.utils.formats import localize
-from django.utils.html import conditional_escape, escape
+from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from articles import addresses
 
@@ -34,6 +38,71 @@ SECTION_TEMPLATE = "comments/newsroom/section.html"
 FORM_TEMPLATE = "comments/newsroom/form.html"
 PENDING_TEMPLATE = "comments/newsroom/pending_comment.html"
 _OWN = {name: str(Path(__file__).parent / "templates" / name) for name in (SECTION_TEMPLATE, FORM_TEMPLATE)}
+
+
+def words():
+    """The section's fixed words in the active language, ``{"reply": "Reply", ...}``.
+
+    Looked up once per language, not on every page: each ``gettext()`` costs
+    microseconds, more for a word the language's own catalogue lacks (``en-gb``
+    then asks each app's ``en`` catalogue in turn), and a section has thirty.
+    """
+    return _words(get_language())
+
+
+@functools.cache
+def _words(language):
+    # (``language`` is the key only: gettext() reads the active language itself.)
+    return {
+        # The thread (comments.rendering.ThreadOptions.labels).
+        "like": gettext("Like"),
+        "report": gettext("Report"),
+        "reply": gettext("Reply"),
+        "featured": gettext("Featured"),
+        "edited": gettext("edited"),
+        "author": gettext("Author"),
+        "staff": gettext("Staff"),
+        # The links above it (comments.section.thread_links).
+        "featured_n": gettext("Featured (%(n)d)"),
+        "all_n": gettext("All comments (%(n)d)"),
+        "oldest": gettext("Oldest"),
+        "newest": gettext("Newest"),
+        "liked": gettext("Most liked"),
+        "replies": gettext("Most replies"),
+        # section.html
+        "which": gettext("Which comments"),
+        "order": gettext("Order of comments"),
+        "sort_by": gettext("Sort by:"),
+        "still_change": gettext("You can still change"),
+        "your_comment": gettext("your comment"),
+        "edit": gettext("Edit"),
+        "more": gettext("Show more comments"),
+        "closed": gettext("Comments are closed."),
+        # form.html
+        "leave": gettext("Leave a Comment"),
+        "replying_to": gettext("Replying to %(name)s."),
+        "cancel": gettext("Cancel reply"),
+        "optional": gettext("optional"),
+        "commenting_as": gettext("You are commenting as %(name)s."),
+        "post": gettext("Post Comment"),
+    }
+
+
+def connect():
+    """Forget the words when translations may have changed. Called once, from ``ready()``."""
+    setting_changed.connect(_setting_changed, dispatch_uid="comments_section_words_setting")
+    file_changed.connect(_file_changed, dispatch_uid="comments_section_words_file")
+
+
+def _setting_changed(setting, **kwargs):
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"}:
+        _words.cache_clear()
+
+
+def _file_changed(file_path, **kwargs):
+    # The development server reloads a changed catalogue without restarting (Django's own receiver).
+    if file_path.suffix == ".mo":
+        _words.cache_clear()
 
 
 def is_own_template(name):
@@ -57,11 +126,16 @@ def form_html(context):
 
 
 def _text(value):
-    """``{{ value }}``: localized like the template engine does, then escaped unless safe."""
-    return conditional_escape(localize(value))
+    """``{{ value }}``: localized like the template engine does, then escaped unless safe (as
+    ``conditional_escape()``, without its wrapper for lazy strings: this runs a hundred times a page)."""
+    value = localize(value)
+    if isinstance(value, Promise):
+        value = str(value)
+    return value.__html__() if hasattr(value, "__html__") else escape(str(value))
 
 
 def _section(context):
+    said = words()
     if not context["published"]:
         return "\n"
     target_label = escape(quote(str(context["target_label"]), safe="/"))
@@ -85,14 +159,13 @@ def _section(context):
         parts.append(f'<p class="nr-announcement" role="note">{_text(announcement.text)}</p>\n  ')
     parts.append("  ")
     if links["views"]:
-        parts.append(f'<nav class="nr-comment-views" aria-label="{gettext("Which comments")}"><ul>\n    ')
+        parts.append(f'<nav class="nr-comment-views" aria-label="{said["which"]}"><ul>\n    ')
         parts.extend(_link(link, "page") for link in links["views"])
         parts.append("\n  </ul></nav>")
     parts.append("\n  ")
     if links["sorts"]:
         parts.append(
-            f'<nav class="nr-comment-sort" aria-label="{gettext("Order of comments")}">'
-            f"<span>{gettext('Sort by:')}</span> <ul>\n    "
+            f'<nav class="nr-comment-sort" aria-label="{said["order"]}"><span>{said["sort_by"]}</span> <ul>\n    '
         )
         parts.extend(_link(link, "true") for link in links["sorts"])
         parts.append("\n  </ul></nav>")
@@ -104,7 +177,7 @@ def _section(context):
     parts.append("\n  </ol>\n  ")
     if context["editable_ids"]:
         parts.append('<noscript><ul class="nr-your-edits">')
-        change, yours, edit = gettext("You can still change"), gettext("your comment"), gettext("Edit")
+        change, yours, edit = said["still_change"], said["your_comment"], said["edit"]
         for pk in context["editable_ids"]:
             parts.append(
                 f'\n    <li>{change} <a href="#c{_text(pk)}">{yours}</a>: '
@@ -115,13 +188,13 @@ def _section(context):
     if links["more"]:
         parts.append(
             f'<p class="nr-show-more" data-show-more-wrap><a href="{_text(links["more"])}" data-show-more>'
-            f"{gettext('Show more comments')}</a></p>"
+            f"{said['more']}</a></p>"
         )
     parts.append("\n  ")
     if context["open"]:
         parts.append(form_html(context))
     else:
-        closed = _text(context["closed_message"]) or gettext("Comments are closed.")
+        closed = _text(context["closed_message"]) or said["closed"]
         parts.append(f'\n  <p class="nr-comments-closed" id="leave-a-comment">{closed}</p>')
     parts.append("\n</section>\n")
     return "".join(parts)
@@ -133,19 +206,20 @@ def _link(link, current):
 
 
 def _form(context):
+    said = words()
     form = context["form"]
     replying_to = context["replying_to"]
     replying = ""
     if replying_to:
-        replying = gettext("Replying to %(name)s.") % {"name": _text(replying_to.comment.name)}
+        replying = said["replying_to"] % {"name": _text(replying_to.comment.name)}
     comment = form["comment"]
     parts = [
         '<div class="nr-comment-form-wrap" id="leave-a-comment" data-form-home>\n'
-        f'  <h2 id="leave-a-comment-heading">{gettext("Leave a Comment")}</h2>\n'
+        f'  <h2 id="leave-a-comment-heading">{said["leave"]}</h2>\n'
         f'  <p class="nr-replying-to" data-replying-to{"" if replying_to else " hidden"}>\n'
         f"    <span data-replying-to-text>{replying}</span>\n"
         f'    <a href="{_text(context["target_url"])}#leave-a-comment" data-cancel-reply>'
-        f"{gettext('Cancel reply')}</a>\n"
+        f"{said['cancel']}</a>\n"
         "  </p>\n"
         f'  <form method="post" action="{escape(addresses.reverse("comments-post-comment"))}" class="nr-comment-form"'
         ' data-comment-form aria-labelledby="leave-a-comment-heading">\n'
@@ -159,7 +233,7 @@ def _form(context):
         "    </p>\n"
         "    "
     ]
-    optional = f' <span class="nr-optional">({gettext("optional")})</span>'
+    optional = f' <span class="nr-optional">({said["optional"]})</span>'
     for field in form.visible_detail_fields:
         help_text = ""
         if field.help_text:
@@ -186,12 +260,12 @@ def _form(context):
     if form.signed_in:
         user = context["user"]
         name = _text(user.get_full_name() or user.get_username())
-        parts.append(f'<p class="nr-signed-in">{gettext("You are commenting as %(name)s.") % {"name": name}}</p>')
+        parts.append(f'<p class="nr-signed-in">{said["commenting_as"] % {"name": name}}</p>')
     parts.append("\n    ")
     captcha = form.captcha_field
     if captcha:
         parts.append(f'<div class="nr-field nr-captcha">{captcha}</div>')
-    parts.append(f'\n    <p><button type="submit">{gettext("Post Comment")}</button></p>\n    ')
+    parts.append(f'\n    <p><button type="submit">{said["post"]}</button></p>\n    ')
     if context["spam_notice"]:
         parts.append(f'<p class="nr-spam-notice">{_text(context["spam_notice"])}</p>')
     parts.append("\n  </form>\n</div>\n")

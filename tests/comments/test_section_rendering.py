@@ -1,12 +1,14 @@
 """The comment section and its form written in Python give the templates' markup (comments.section_rendering)."""
 
 import copy
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
+from django.utils.autoreload import file_changed
 
 from articles.models import Article
 from comments import section, section_rendering
@@ -153,3 +155,27 @@ def test_a_site_that_overrides_a_template_keeps_its_markup(settings, tmp_path, a
 def test_the_apps_own_templates_are_recognised():
     assert section_rendering.is_own_template(section_rendering.SECTION_TEMPLATE)
     assert section_rendering.is_own_template(section_rendering.FORM_TEMPLATE)
+
+
+def test_words_are_those_of_the_active_language():
+    with translation.override("fr"):
+        french = section_rendering.words()
+        assert french["edit"] == translation.gettext("Edit")
+    with translation.override("en"):
+        assert section_rendering.words()["closed"] == "Comments are closed."
+        assert section_rendering.words() is section_rendering.words()  # looked up once
+
+
+def test_words_are_looked_up_again_when_the_languages_change(settings):
+    section_rendering.words()
+    settings.LANGUAGES = [("en", "English"), ("de", "German")]
+    assert section_rendering._words.cache_info().currsize == 0
+
+
+def test_words_are_looked_up_again_when_a_catalogue_changes():
+    section_rendering.words()
+    kept = section_rendering._words.cache_info().currsize
+    file_changed.send(sender=None, file_path=Path("locale/de/LC_MESSAGES/django.py"))
+    assert section_rendering._words.cache_info().currsize == kept > 0
+    file_changed.send(sender=None, file_path=Path("locale/de/LC_MESSAGES/django.mo"))
+    assert section_rendering._words.cache_info().currsize == 0
