@@ -26,6 +26,7 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from comments import (  # noqa: F401  (checks registers the system checks)
             announcements,
+            section_rendering,
             status,
             system_checks,
             tasks,
@@ -37,6 +38,7 @@ class CommentsConfig(AppConfig):
         # the decision's transaction: comments.status.change_status calls it.)
         visible.connect()
         announcements.connect()
+        section_rendering.connect()  # forget its translated words when translations change
         status.comment_status_changed.connect(tasks.mail_about_status_change, dispatch_uid="comments_mail")
         _stop_xtd_copying_visibility_to_replies()
         # Readers comment on published articles; a site registers its own models in its apps' ready()

@@ -31,14 +31,12 @@ import dataclasses
 from urllib.parse import urlencode
 
 from django.middleware.csrf import get_token
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
 from articles import addresses, pagecache
-from comments import announcements, conf, editing, pending, rendering, targets, threads
+from comments import announcements, conf, editing, pending, rendering, section_rendering, targets, threads
 from comments.forms import CommentForm, security_data
 from comments.spam import pipeline
 
@@ -73,7 +71,7 @@ def _find(nodes, pk):
     return None
 
 
-SECTION_TEMPLATE = "comments/newsroom/section.html"
+SECTION_TEMPLATE = section_rendering.SECTION_TEMPLATE
 
 # Stand for the form's anti-forgery fields in a shared comment section, filled in per request. Like
 # _TOKEN_SLOT (below), text a commenter wrote cannot contain them.
@@ -87,7 +85,7 @@ def section_html(target, *, request=None):
     rendered section, with this request's anti-forgery fields put into the form.
     """
     if not _same_for_every_reader(request):
-        return render_to_string(SECTION_TEMPLATE, section_context(target, request=request))
+        return section_rendering.section_html(section_context(target, request=request))
     state = _State.of(target, request)
     name = ":".join(str(part) for part in ("comments:section", _thread_name(target, state), int(state.published)))
 
@@ -95,7 +93,7 @@ def section_html(target, *, request=None):
 
     def build():
         context = section_context(target, request=request, security_slots=True)
-        html = render_to_string(SECTION_TEMPLATE, context)
+        html = section_rendering.section_html(context)
         if not context["thread_shared"]:  # a page out of range, or a view the thread lacks: not kept
             unshared.append(html)
             return None
@@ -175,16 +173,9 @@ def section_context(target, *, request=None, security_slots=False):
     user = getattr(request, "user", None)
     published, number, sort, view = state.published, state.number, state.sort, state.view
     open_, reply_to, signed_in = state.open, state.reply_to, state.signed_in
+    said = section_rendering.words()
     options = rendering.ThreadOptions(
-        labels={  # once per page, not per comment
-            "like": _("Like"),
-            "report": _("Report"),
-            "reply": _("Reply"),
-            "featured": _("Featured"),
-            "edited": _("edited"),
-            "author": _("Author"),
-            "staff": _("Staff"),
-        },
+        labels={name: said[name] for name in ("like", "report", "reply", "featured", "edited", "author", "staff")},
         like_url=_url_around_id("comments-like"),
         report_url=_url_around_id("comments-report"),
         # Signed-in readers' pages are never cached, so their own token goes into the slot (below).
@@ -274,26 +265,26 @@ def thread_links(target_url, page):
     No views without featured comments; no orders with fewer than two comments.
     """
     default_view = _default_view(page)
+    said = section_rendering.words()
     views = []
     if page.featured_total:
         views = [
             ThreadLink(
-                _("Featured (%(n)d)") % {"n": page.featured_total},
+                said["featured_n"] % {"n": page.featured_total},
                 thread_url(target_url, sort=page.sort, view="featured", default_view=default_view),
                 page.view == "featured",
             ),
             ThreadLink(
-                _("All comments (%(n)d)") % {"n": page.total},
+                said["all_n"] % {"n": page.total},
                 thread_url(target_url, sort=page.sort, view="all", default_view=default_view),
                 page.view == "all",
             ),
         ]
-    names = {"oldest": _("Oldest"), "newest": _("Newest"), "liked": _("Most liked"), "replies": _("Most replies")}
     sorts = []
     if page.total > 1:
         sorts = [
             ThreadLink(
-                names[sort],
+                said[sort],
                 thread_url(target_url, sort=sort, view=page.view, default_view=default_view),
                 sort == page.sort,
             )

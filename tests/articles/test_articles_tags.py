@@ -1,7 +1,10 @@
 from datetime import UTC, datetime
+from unittest import mock
 
+import pytest
 from django.template import Context, Template
 
+from articles import addresses
 from articles.templatetags.articles_tags import iso_datetime
 from tests.articles.conftest import in_request
 
@@ -52,3 +55,28 @@ def test_a_fragment_without_a_name_or_without_the_page_cache_is_rendered_every_t
     assert _render("second", name=None) == "<p>second</p><h1>first</h1>"  # a preview's text is its own
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
     assert _render("third") == "<p>third</p><h1>third</h1>"
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "{% NAME 'articles:home' %}",
+        "{% NAME 'articles:tag' slug=slug %}",
+        "{% NAME 'articles:tag' slug=slug as there %}[{{ there }}]",
+        "{% NAME 'articles:author' slug %}",
+    ],
+)
+def test_address_is_what_url_gives(tag):
+    def rendered(name):
+        source = "{% load articles_tags %}" + tag.replace("NAME", name)
+        return Template(source).render(Context({"slug": "rock-and-roll"}))
+
+    assert rendered("address") == rendered("url")
+
+
+def test_address_is_looked_up_once():
+    template = Template("{% load articles_tags %}{% address 'articles:home' %}")
+    with mock.patch("articles.addresses.django_reverse", wraps=addresses.django_reverse) as reverse:
+        addresses._reverse.cache_clear()
+        assert template.render(Context()) == template.render(Context()) == "/"
+    assert reverse.call_count == 1

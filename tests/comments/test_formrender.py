@@ -3,8 +3,12 @@ from unittest import mock
 import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates, get_default_renderer
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
+from comments import formrender
 from comments.formrender import PlainWidgetRenderer
 from comments.forms import CommentForm
 from tests.factories import make_article, make_user
@@ -107,3 +111,10 @@ def test_another_form_renderer_setting_is_followed(settings):
         assert forms.TextInput().render("n", "v", renderer=PlainWidgetRenderer()) == "templates setting"
     render.assert_called_once()
     assert PlainWidgetRenderer().form_template_name == get_default_renderer().form_template_name
+
+
+@pytest.mark.parametrize(
+    "value", ["<a href='x'>&", mark_safe("<b>safe</b>"), gettext_lazy("Name"), format_lazy("{}&", "<i>"), 7, None]
+)
+def test_attribute_escaping_is_conditional_escape(value):
+    assert formrender._escaped(value) == conditional_escape(value)
