@@ -219,11 +219,13 @@ class ArticleQuerySet(models.QuerySet):
         sections snapshot it reads anyway (:func:`articles.sections.attach`).
         """
         queryset = self.select_related("category", "category__parent", "category__parent__parent") if sections else self
-        return queryset.prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            "tags",
-            "corrections",
-        )
+        return queryset.prefetch_related(*detail_prefetches())
+
+
+def detail_prefetches():
+    """What :meth:`ArticleQuerySet.for_detail` prefetches, for ``prefetch_related_objects()`` on articles read
+    without it (the article page reads its article through a query compiled once, see :mod:`articles.prepared`)."""
+    return (models.Prefetch("bylines", queryset=Byline.objects.select_related("author")), "tags", "corrections")
 
 
 class Article(models.Model):

@@ -36,6 +36,7 @@ This module leans on a few ORM methods that are not documented but stable since 
 ``get_converters()``; ``Query.selected`` (Django 5.2) names the columns of a ``values()`` row.
 """
 
+import datetime
 import logging
 from collections import Counter
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ MAX_KEPT = 500
 _INT_MARKER = 1_987_650_000
 _STR_MARKER = "newsroom-prepared-marker-{}"
 
+_TUPLES, _DICTS, _OBJECTS = "tuples", "dicts", "objects"  # what a row comes back as
 _UNPREPARED = object()  # kept for a key whose query runs through the ORM
 
 _models = {}  # key -> the model of the key's QuerySet
@@ -72,6 +74,8 @@ class _Prepared:
     col_count: int
     trimmed: bool  # the SQL selects columns past col_count (for its ORDER BY), left out of the rows
     types: tuple  # (parameter name, type of its marker)
+    model: type | None  # for objects(): the model whose instances the rows are
+    alias: str  # the database the rows come from, for the instances' state
 
     def takes(self, values):
         """Whether ``values`` are of the types the markers stood for (else the ORM converts them)."""
@@ -86,6 +90,8 @@ class _Prepared:
             rows = cursor.fetchall()
         if self.converters or self.trimmed:
             rows = [self._convert(row, connection) for row in rows]
+        if self.model is not None:
+            return [self.model.from_db(self.alias, self.names, row) for row in rows]
         if self.names is None:
             return rows
         return [dict(zip(self.names, row, strict=True)) for row in rows]
@@ -100,14 +106,24 @@ class _Prepared:
         return tuple(row)
 
 
+def objects(key, build, **params):
+    """The model instances of ``build(**params)``, as the ORM loads them; the SQL is compiled once per process.
+
+    For a QuerySet of one model's own columns (``defer()`` and ``only()`` are fine): one with
+    ``select_related()``, annotations or ``extra()`` stays on the ORM, and one with
+    ``prefetch_related()`` is refused (prefetch on the result, with ``prefetch_related_objects()``).
+    """
+    return _rows(key, build, params, shape=_OBJECTS)
+
+
 def values(key, build, **params):
     """The rows of ``build(**params)``, a ``values()`` QuerySet, as dicts; the SQL is compiled once per process."""
-    return _rows(key, build, params, as_dicts=True)
+    return _rows(key, build, params, shape=_DICTS)
 
 
 def values_list(key, build, **params):
     """The rows of ``build(**params)``, a ``values_list()`` QuerySet, as tuples; compiled once per process."""
-    return _rows(key, build, params, as_dicts=False)
+    return _rows(key, build, params, shape=_TUPLES)
 
 
 def clear():
@@ -117,7 +133,7 @@ def clear():
     stats.clear()
 
 
-def _rows(key, build, params, *, as_dicts):
+def _rows(key, build, params, *, shape):
     model = _models.get(key)
     if model is not None:
         alias = router.db_for_read(model)
@@ -129,17 +145,17 @@ def _rows(key, build, params, *, as_dicts):
             return prepared.rows(connection, params)
         if prepared is not None:
             return list(build(**params))
-    return _prepare(key, build, params, as_dicts=as_dicts)
+    return _prepare(key, build, params, shape=shape)
 
 
-def _prepare(key, build, params, *, as_dicts):
+def _prepare(key, build, params, *, shape):
     markers = _markers(params)
     if markers is None or len(_kept) >= MAX_KEPT:
         return list(build(**params))  # a value without a marker (None, a date): this call only
     queryset = build(**markers)
     alias = router.db_for_read(queryset.model)
     connection = connections[alias]
-    prepared = _compile(queryset, connection, markers, as_dicts=as_dicts)
+    prepared = _compile(queryset, connection, markers, shape=shape)
     _models.setdefault(key, queryset.model)
     _kept[key, alias, connection.vendor] = prepared or _UNPREPARED
     if prepared is None:
@@ -163,7 +179,7 @@ def _markers(params):
     return markers
 
 
-def _compile(queryset, connection, markers, *, as_dicts):
+def _compile(queryset, connection, markers, *, shape):
     """The query as :class:`_Prepared`, or ``None`` when the markers cannot be told apart in it."""
     query = queryset.query
     compiler = query.get_compiler(connection=connection)
@@ -187,16 +203,62 @@ def _compile(queryset, connection, markers, *, as_dicts):
             return None  # part of a longer value (a pattern, an array): not a plain parameter
     if {name for _, name, _ in slots} != set(markers) or any(text in sql for text in texts):
         return None
+    if any(_is_time(value) for value in compiled):
+        return None  # most likely a clock read while building (timezone.now()), which would be kept with the SQL
     columns = [expression for expression, _, _ in compiler.select[: compiler.col_count]]
     converters = tuple(
         (column, tuple(functions), expression)
         for column, (functions, expression) in compiler.get_converters(columns).items()
     )
-    if as_dicts:
+    model = None
+    if shape == _DICTS:
         names = tuple(query.selected or (*query.extra_select, *query.values_select, *query.annotation_select))
+    elif shape == _OBJECTS:
+        if queryset._prefetch_related_lookups:  # the one private attribute read here: see objects()
+            raise ValueError(f"{queryset!r} prefetches: prefetch on the objects prepared.objects() returns.")
+        names = _attnames(queryset.model, compiler)
+        if names is None:
+            return None
+        model = queryset.model
     else:
         names = None
     types = tuple((name, type(marker)) for name, marker in markers.items())
     return _Prepared(
-        sql, tuple(compiled), tuple(slots), converters, names, compiler.col_count, compiler.has_extra_select, types
+        sql,
+        tuple(compiled),
+        tuple(slots),
+        converters,
+        names,
+        compiler.col_count,
+        compiler.has_extra_select,
+        types,
+        model,
+        connection.alias,
     )
+
+
+def _is_time(value):
+    """Whether a compiled parameter is a date or time: as an object, or as text (SQLite is sent text)."""
+    if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
+        return True
+    if isinstance(value, str):
+        try:
+            datetime.datetime.fromisoformat(value)
+        except ValueError:
+            return False
+        return True
+    return False
+
+
+def _attnames(model, compiler):
+    """The attribute name of each selected column, if all are columns of ``model``'s own table; else ``None``."""
+    if compiler.annotation_col_map or compiler.klass_info is None or compiler.klass_info.get("related_klass_infos"):
+        return None
+    own = {field.column: field.attname for field in model._meta.concrete_fields}
+    names = []
+    for expression, _, _ in compiler.select[: compiler.col_count]:
+        target = getattr(expression, "target", None)
+        if target is None or getattr(expression, "alias", None) != model._meta.db_table or target.column not in own:
+            return None
+        names.append(own[target.column])
+    return tuple(names)

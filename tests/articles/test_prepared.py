@@ -194,3 +194,85 @@ def test_thread_rows_are_what_the_orm_gives(commented):
     rows = list(_shown(_stand_in(Article, article.pk), False, "oldest", 3, 0, 50, True))
     assert [tuple(n.comment) for n in page.threads] == rows
     assert len(rows[0]) == len(SHOWN_FIELDS)
+
+
+# --- Model instances ---------------------------------------------------------------------------------------
+
+
+def state(obj):
+    """What an instance holds: its field values, what is deferred, where it came from."""
+    fields = {f.attname: getattr(obj, f.attname) for f in type(obj)._meta.concrete_fields if f.attname != "body"}
+    return fields, obj.get_deferred_fields(), obj._state.db, obj._state.adding
+
+
+def by_slug(slug):
+    return Article.objects.filter(slug=slug).defer("body")[:1]
+
+
+def test_objects_are_what_the_orm_loads(commented, django_assert_num_queries):
+    for article in commented:
+        found = prepared.objects("by-slug", by_slug, slug=article.slug)
+        assert [state(obj) for obj in found] == [state(obj) for obj in by_slug(article.slug)]
+        assert found[0].get_deferred_fields() == {"body"}
+        assert found[0].publish_at.utcoffset() == datetime.timedelta(0)
+    with django_assert_num_queries(1):  # the deferred body, as for any deferred field
+        assert found[0].body == commented[1].body
+    assert prepared.stats == {"compiled": 1}
+
+
+def test_objects_with_related_rows_or_annotations_stay_on_the_orm(commented):
+    from django.db.models import Count
+
+    article = commented[0]
+    with_section = prepared.objects(
+        "section", lambda pk: Article.objects.select_related("category").filter(pk=pk), pk=article.pk
+    )
+    counted = prepared.objects(
+        "counted", lambda pk: Article.objects.annotate(n=Count("bylines")).filter(pk=pk), pk=article.pk
+    )
+    assert with_section[0].category == article.category and counted[0].n == article.bylines.count()
+    assert prepared.stats == {"fallbacks": 2}
+
+
+def test_objects_of_a_model_with_parent_tables_stay_on_the_orm(commented):
+    comment = Comment.objects.filter(object_pk=str(commented[0].pk)).first()
+    assert prepared.objects("comment", lambda pk: Comment.objects.filter(pk=pk), pk=comment.pk) == [comment]
+    assert prepared.stats == {"fallbacks": 1}
+
+
+def test_objects_refuse_a_queryset_that_prefetches(commented):
+    with pytest.raises(ValueError, match="prefetches"):
+        prepared.objects("prefetching", lambda pk: Article.objects.prefetch_related("tags").filter(pk=pk), pk=1)
+
+
+def test_a_clock_read_while_building_is_never_kept(commented):
+    from django.utils import timezone
+
+    def published_now(pk):
+        return Article.objects.filter(pk=pk, publish_at__lte=timezone.now()).values_list("pk")
+
+    article = commented[0]
+    assert prepared.values_list("now", published_now, pk=article.pk) == [(article.pk,)]
+    assert prepared.stats == {"fallbacks": 1}
+
+
+def test_the_article_page_reads_its_article_and_teasers_through_kept_queries(client, commented):
+    from articles.related import you_may_also_like
+    from articles.views import _article
+    from tests.articles.test_related import pick, suggest
+
+    first, second = commented
+    third = make_article()
+    pick(first, second)
+    suggest(first, second, third)
+
+    article = _article(first.slug)
+    expected = Article.objects.published().for_detail().get(pk=first.pk)
+    assert state(article)[0] == state(expected)[0]
+    assert article._prefetched_objects_cache.keys() == expected._prefetched_objects_cache.keys()
+    assert _article("no-such-slug") is None
+    assert you_may_also_like(first, sections=False) == [second, third]
+    assert you_may_also_like(second, sections=False) == []
+    # The article, the picks, the suggestions after one pick and after none.
+    assert prepared.stats == {"compiled": 4}
+    assert client.get(first.get_absolute_url()).status_code == 200
