@@ -276,3 +276,17 @@ def test_the_article_page_reads_its_article_and_teasers_through_kept_queries(cli
     # The article, the picks, the suggestions after one pick and after none.
     assert prepared.stats == {"compiled": 4}
     assert client.get(first.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (datetime.datetime(2026, 3, 7, 9, 5, tzinfo=datetime.UTC), True),
+        (datetime.date(2026, 3, 7), True),
+        ("2026-03-07 09:05:00.123456", True),  # a datetime as SQLite is sent one
+        ("approved", False),
+        (3, False),
+    ],
+)
+def test_dates_and_times_are_told_apart_from_other_constants(value, expected):
+    assert prepared._is_time(value) is expected
