@@ -223,11 +223,13 @@ class ArticleQuerySet(models.QuerySet):
         sections snapshot it reads anyway (:func:`articles.sections.attach`).
         """
         queryset = self.select_related("category", "category__parent", "category__parent__parent") if sections else self
-        return queryset.prefetch_related(
-            bylines_prefetch(),
-            "tags",
-            "corrections",
-        )
+        return queryset.prefetch_related(*detail_prefetches())
+
+
+def detail_prefetches():
+    """What :meth:`ArticleQuerySet.for_detail` prefetches, for ``prefetch_related_objects()`` on articles read
+    without it (the article page reads its article through a query compiled once, see :mod:`articles.prepared`)."""
+    return (bylines_prefetch(), "tags", "corrections")
 
 
 class Article(models.Model):

@@ -53,7 +53,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from taggit.models import TaggedItem
 
-from articles import conf, pagecache
+from articles import conf, pagecache, prepared
 from articles.models import Article, ArticleTerm, Byline, RelatedSuggestion
 
 #: How much each signal contributes to a suggestion's score (they sum to 1).
@@ -104,22 +104,44 @@ def you_may_also_like(article, *, count=None, bylines=False, sections=True):
         count = conf.get("NEWSROOM_RELATED_COUNT")
     if count <= 0 or article.pk is None:
         return []
-    teasers = Article.objects.published().filter(exclude_from_related=False).exclude(pk=article.pk).defer("body")
-    if sections:
-        teasers = teasers.select_related("category")
+    # Both queries are compiled once per process for each shape (see articles.prepared).
     # Query 1: picks, in the editor's order.
-    chosen = list(teasers.filter(picked_by__article=article).order_by("picked_by__position", "picked_by__pk")[:count])
+    chosen = prepared.objects(
+        ("related:picks", sections, count), lambda pk: _picks(pk, sections=sections, count=count), pk=article.pk
+    )
     if len(chosen) < count:
         # Query 2: stored suggestions, best first, minus what the editor already picked.
-        chosen += (
-            teasers.filter(suggested_for__article=article)
-            .exclude(pk__in=[a.pk for a in chosen])
-            .order_by("suggested_for__rank")[: count - len(chosen)]
+        picked = {f"picked{n}": pick.pk for n, pick in enumerate(chosen)}
+        chosen += prepared.objects(
+            ("related:suggestions", sections, count, len(picked)),
+            lambda pk, **picked: _suggestions(pk, picked.values(), sections=sections, count=count),
+            pk=article.pk,
+            **picked,
         )
     if bylines:
         # Query 3 (optional): every teaser's bylines with their authors.
         prefetch_related_objects(chosen, Prefetch("bylines", queryset=Byline.objects.select_related("author")))
     return chosen
+
+
+def _teasers(pk, *, sections):
+    teasers = Article.objects.published().filter(exclude_from_related=False).exclude(pk=pk).defer("body")
+    return teasers.select_related("category") if sections else teasers
+
+
+def _picks(pk, *, sections, count):
+    picks = _teasers(pk, sections=sections).filter(picked_by__article=pk)
+    return picks.order_by("picked_by__position", "picked_by__pk")[:count]
+
+
+def _suggestions(pk, picked, *, sections, count):
+    picked = list(picked)
+    return (
+        _teasers(pk, sections=sections)
+        .filter(suggested_for__article=pk)
+        .exclude(pk__in=picked)
+        .order_by("suggested_for__rank")[: count - len(picked)]
+    )
 
 
 def suggestions_with_reasons(article):

@@ -39,11 +39,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q, Value
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import ngettext
 
+from articles import prepared
 from comments import conf, targets
 from comments.models import Comment
 from comments.text import comment_html, safe_url
@@ -261,37 +263,27 @@ def thread_page(target, *, number=1, per_page=None, sort=None, view=None):
     """
     per_page = per_page or conf.get("NEWSROOM_COMMENTS_PER_PAGE")
     sort = sort if sort in SORTS else default_sort()
-    thread = Comment.objects.for_thread(target)
-    counts = thread.aggregate(
-        total=Count("pk"),
-        threads=Count("pk", filter=Q(level=0)),
-        featured=Count("pk", filter=Q(featured_at__isnull=False)),
-    )
+    # Both queries are compiled once per process for each shape (see articles.prepared); what shapes
+    # their SQL besides the object's key is in the key they are kept under.
+    model = type(target)
+    shape = (model._meta.label_lower, ContentType.objects.get_for_model(model).pk)
+    counts = prepared.values(("thread-counts", *shape), lambda pk: _counts(_stand_in(model, pk)), pk=target.pk)[0]
     if view not in VIEWS:
         view = "featured" if counts["featured"] else "all"
     featured_view = view == "featured" and counts["featured"] > 0
-    roots = thread.featured() if featured_view else thread.top_level()
     n_roots = counts["featured"] if featured_view else counts["threads"]
     last = max(1, -(-n_roots // per_page))
     number = min(max(1, number), last)
     start = (number - 1) * per_page
-    if sort == "replies":
-        roots = roots.with_reply_count(max_depth=conf.max_depth())
-    roots = roots.order_by(*SORTS[sort])
     comments = []
-    if n_roots and featured_view:
-        # The page's picks themselves, in the database's order (a pick's replies are not read).
-        rows = _with_badges(roots, target).values_list(*SHOWN_FIELDS)[start : start + per_page]
-        comments = [Shown._make(row) for row in rows]
-    elif n_roots:
-        if n_roots <= per_page:
-            # Every conversation is on this page: read the approved comments without the subquery that
-            # picks the page's. A reply in a conversation whose first comment is not shown is read too,
-            # and left out by build_tree() as any reply under a comment it does not show.
-            on_page = thread
-        else:
-            on_page = thread.filter(thread_id__in=roots.values("pk")[start : start + per_page])
-        rows = _with_badges(on_page, target).values_list(*SHOWN_FIELDS)
+    if n_roots:
+        # Every conversation on this page (whole): read the approved comments without the subquery that picks
+        # the page's. A reply in a conversation whose first comment is not shown is read too, and left out by
+        # build_tree() as any reply under a comment it does not show.
+        page = (featured_view, sort, conf.max_depth(), start, per_page, n_roots <= per_page)
+        rows = prepared.values_list(
+            ("thread-page", *shape, *page), lambda pk: _shown(_stand_in(model, pk), *page), pk=target.pk
+        )
         comments = [Shown._make(row) for row in rows]
     if featured_view:
         # Each featured comment on its own, replies too: the pick, not its conversation.
@@ -307,6 +299,47 @@ def thread_page(target, *, number=1, per_page=None, sort=None, view=None):
         view="featured" if featured_view else "all",
         sort=sort,
     )
+
+
+def _stand_in(model, pk):
+    """An object of ``model`` holding only its key ``pk``: what the thread's queries are built from.
+
+    So that :mod:`articles.prepared` can compile them with a marker for the key;
+    :meth:`~comments.targets.Commentable.author_users` gets the stand-in too, and reads only its ``pk``.
+    """
+    return model(pk=pk)
+
+
+def _counts(target):
+    """The thread's counts, one row: approved comments, top-level threads and featured comments.
+
+    What ``aggregate()`` would give, as a ``values()`` query (grouped by a constant: no ``GROUP BY``).
+    """
+    return (
+        Comment.objects.for_thread(target)
+        .order_by()
+        .annotate(whole=Value(1))
+        .values("whole")
+        .annotate(
+            total=Count("pk"),
+            threads=Count("pk", filter=Q(level=0)),
+            featured=Count("pk", filter=Q(featured_at__isnull=False)),
+        )
+    )
+
+
+def _shown(target, featured_view, sort, max_depth, start, per_page, whole):
+    """The page's comments as ``SHOWN_FIELDS`` rows: the picks, or every comment of the page's conversations."""
+    thread = Comment.objects.for_thread(target)
+    roots = thread.featured() if featured_view else thread.top_level()
+    if sort == "replies":
+        roots = roots.with_reply_count(max_depth=max_depth)
+    roots = roots.order_by(*SORTS[sort])
+    if featured_view:
+        # The page's picks themselves, in the database's order (a pick's replies are not read).
+        return _with_badges(roots, target).values_list(*SHOWN_FIELDS)[start : start + per_page]
+    on_page = thread if whole else thread.filter(thread_id__in=roots.values("pk")[start : start + per_page])
+    return _with_badges(on_page, target).values_list(*SHOWN_FIELDS)
 
 
 def _with_badges(comments, target):
