@@ -21,7 +21,8 @@ SQL other than the marked values belongs in ``key``: a branch taken, an order, a
 and ``OFFSET`` are written into the SQL, not passed as parameters).
 
 A marker stands for a value of the real value's type, ``int`` or ``str``; an ``int`` marker may also
-come back as its text (a key kept in a text column, as ``object_pk``). A query is not kept when a
+come back as its text (a key kept in a text column, as ``object_pk``) or typed for the driver
+(psycopg's ``Int4``, for some integer columns on PostgreSQL), and is passed the same way. A query is not kept when a
 marker is not found among the compiled parameters, shows up anywhere else (written into the SQL,
 inside a longer text such as a ``LIKE`` pattern), when a value is of another type, or the QuerySet
 is empty by construction: such a query runs through the ORM on each call, and the ``fallbacks``
@@ -68,7 +69,7 @@ _kept = {}  # (key, alias, vendor) -> _Prepared or _UNPREPARED
 class _Prepared:
     sql: str
     params: tuple  # the compiled parameters, markers included
-    slots: tuple  # (position in params, parameter name, True when the marker came back as text)
+    slots: tuple  # (position in params, parameter name, what the value is passed through: str, a driver's int type)
     converters: tuple  # (column, converter functions, expression), as SQLCompiler.get_converters()
     names: tuple | None  # the keys of a values() row; None for values_list() tuples
     col_count: int
@@ -83,8 +84,8 @@ class _Prepared:
 
     def rows(self, connection, values):
         params = list(self.params)
-        for position, name, as_text in self.slots:
-            params[position] = str(values[name]) if as_text else values[name]
+        for position, name, wrap in self.slots:
+            params[position] = values[name] if wrap is None else wrap(values[name])
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
@@ -190,13 +191,16 @@ def _compile(queryset, connection, markers, *, shape):
     # Each marker, and an int marker's text, as (type, value): True rather than 1 is no marker.
     slots_by_value = {}
     for name, marker in markers.items():
-        slots_by_value[type(marker), marker] = (name, False)
+        slots_by_value[type(marker), marker] = (name, None)
         if type(marker) is int:
-            slots_by_value[str, str(marker)] = (name, True)
+            slots_by_value[str, str(marker)] = (name, str)
     texts = [str(value) for _, value in slots_by_value]
     slots = []
     for position, value in enumerate(compiled):
-        slot = slots_by_value.get((type(value), value)) if type(value) in (int, str) else None
+        kind = _kind(value)
+        slot = slots_by_value.get((kind, value)) if kind is not None else None
+        if slot is not None and type(value) is not kind:
+            slot = (slot[0], type(value))  # an int the backend typed for the driver (psycopg's Int4): typed the same
         if slot is not None:
             slots.append((position, *slot))
         elif any(text in str(value) for text in texts):
@@ -235,6 +239,15 @@ def _compile(queryset, connection, markers, *, shape):
         model,
         connection.alias,
     )
+
+
+def _kind(value):
+    """``int`` or ``str`` for a value that may be a marker (an int subclass but ``bool`` too), else ``None``."""
+    if type(value) is str:
+        return str
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int
+    return None
 
 
 def _is_time(value):

@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db import connections
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
@@ -29,9 +29,21 @@ from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from articles import addresses, conf, images, live, page_parts, pagecache, prepared, roles, sections, structured_data
+from articles import (
+    addresses,
+    conf,
+    detail,
+    images,
+    live,
+    page_parts,
+    pagecache,
+    prepared,
+    roles,
+    sections,
+    structured_data,
+)
 from articles.listing import decorate
-from articles.models import Article, Author, detail_prefetches, prefetch_bylines
+from articles.models import Article, Author, prefetch_bylines
 from articles.origin import public_url
 from articles.related import page_cache_tag as related_tag
 from articles.related import you_may_also_like
@@ -189,11 +201,11 @@ def article_page(request, *, slug, chain):
 
 def _article(slug):
     """The published article ``slug`` with what ``for_detail(sections=False)`` prefetches, its sections from
-    the snapshot the path was resolved with. Its row comes through a query compiled once per process."""
+    the snapshot the path was resolved with. It and those come through queries compiled once per process."""
     found = prepared.objects("articles:article", _published, slug=slug)
     if not found:
         return None
-    prefetch_related_objects(found, *detail_prefetches())
+    detail.prefetch(found[0])
     sections.attach(*found)
     return found[0]
 

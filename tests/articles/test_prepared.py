@@ -273,8 +273,8 @@ def test_the_article_page_reads_its_article_and_teasers_through_kept_queries(cli
     assert _article("no-such-slug") is None
     assert you_may_also_like(first, sections=False) == [second, third]
     assert you_may_also_like(second, sections=False) == []
-    # The article, the picks, the suggestions after one pick and after none.
-    assert prepared.stats == {"compiled": 4}
+    # The article, its bylines, tags and corrections, the picks, the suggestions after one pick and after none.
+    assert prepared.stats == {"compiled": 7}
     assert client.get(first.get_absolute_url()).status_code == 200
 
 
@@ -290,3 +290,26 @@ def test_the_article_page_reads_its_article_and_teasers_through_kept_queries(cli
 )
 def test_dates_and_times_are_told_apart_from_other_constants(value, expected):
     assert prepared._is_time(value) is expected
+
+
+def test_an_int_typed_for_the_driver_is_a_marker_passed_typed_the_same(commented, monkeypatch):
+    """psycopg's ``Int4`` (PostgreSQL, some integer columns) is an ``int`` that is not of type ``int``."""
+
+    class Int4(int):
+        pass
+
+    article, _ = commented
+    wrap = Article._meta.get_field("id").get_db_prep_value
+    monkeypatch.setattr(
+        Article._meta.get_field("id"),
+        "get_db_prep_value",
+        lambda value, *args, **kwargs: Int4(wrap(value, *args, **kwargs)),
+    )
+    sent = []
+    with connection.execute_wrapper(
+        lambda execute, sql, params, many, context: sent.append(params) or execute(sql, params, many, context)
+    ):
+        rows = prepared.values_list("typed", lambda pk: Article.objects.filter(pk=pk).values_list("pk"), pk=article.pk)
+    assert rows == [(article.pk,)]
+    assert prepared.stats == {"compiled": 1}
+    assert [type(value) for value in sent[-1]] == [Int4]
