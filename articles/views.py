@@ -61,8 +61,7 @@ UPDATE_GRACE = timedelta(minutes=5)
 
 @pagecache.cache_for_readers
 def home(request):
-    listing = Article.objects.published().for_listing(sections=False, bylines=False)
-    latest = list(listing.newest_first()[:HOME_LATEST])
+    latest = prepared.objects(("articles:home-latest", HOME_LATEST), _home_latest)
     top = sections.top_level()
     # The section blocks go on from "Latest": a story shows once on the page.
     by_section = latest_by_top_section(top, count=HOME_PER_SECTION, exclude=[article.pk for article in latest])
@@ -87,8 +86,27 @@ def latest_by_top_section(top, *, count, exclude=()):
     """
     if not top:
         return {}
+    trees = tuple(tuple(category.pk for category in sections.tree(section)) for section in top)
+    # The sections' trees and how many to leave out shape the SQL; the keys left out are its values.
+    shape = ("articles:home-blocks", count, len(exclude), trees)
+    left_out = {f"exclude_{n}": pk for n, pk in enumerate(exclude)}
+    found = prepared.objects(shape, lambda **pks: _newest_by_tree(trees, count=count, exclude=pks.values()), **left_out)
+    pk_by_path = {section.path: section.pk for section in top}
+    grouped = {}
+    sections.attach(*found)
+    for article in found:
+        grouped.setdefault(pk_by_path[article.category.ancestor_paths()[0]], []).append(article)
+    return grouped
+
+
+def _home_latest():
+    return Article.objects.published().for_listing(sections=False, bylines=False).newest_first()[:HOME_LATEST]
+
+
+def _newest_by_tree(trees, *, count, exclude):
+    """The newest ``count`` articles of each tree of section keys, leaving out the keys ``exclude``."""
     candidates = Article.objects.published().exclude(pk__in=list(exclude)).newest_first().values("pk")
-    per_section = [candidates.in_categories(sections.tree(section))[:count] for section in top]
+    per_section = [candidates.filter(category_id__in=tree)[:count] for tree in trees]
     if connections[Article.objects.db].features.supports_slicing_ordering_in_compound:
         # One list of keys (PostgreSQL): an OR of subqueries would read the whole table to test each row.
         newest = Q(pk__in=per_section[0].union(*per_section[1:], all=True))
@@ -97,13 +115,7 @@ def latest_by_top_section(top, *, count, exclude=()):
         newest = Q()
         for ids in per_section:
             newest |= Q(pk__in=ids)
-    pk_by_path = {section.path: section.pk for section in top}
-    grouped = {}
-    found = list(Article.objects.filter(newest).for_listing(sections=False, bylines=False).newest_first())
-    sections.attach(*found)
-    for article in found:
-        grouped.setdefault(pk_by_path[article.category.ancestor_paths()[0]], []).append(article)
-    return grouped
+    return Article.objects.filter(newest).for_listing(sections=False, bylines=False).newest_first()
 
 
 @pagecache.cache_for_readers

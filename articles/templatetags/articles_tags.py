@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
-from articles import addresses, pagecache, sections
+from articles import addresses, pagecache, sections, teaser_rendering
 
 register = template.Library()
 
@@ -30,6 +30,43 @@ def address(viewname, *args, **kwargs):
     ``as``, so an address that may be missing stays a ``{% url ... as name %}``.
     """
     return addresses.reverse(viewname, args=args, kwargs=kwargs)
+
+
+@register.simple_tag(takes_context=True)
+def teaser(context, article, level=2):
+    """``{% teaser article level=3 %}``: ``{% include "articles/includes/teaser.html" with level=3 %}``, cheaper.
+
+    Written in Python (:mod:`articles.teaser_rendering`) while the teaser and bylines templates
+    Django would load are the app's own; a site's override of either is rendered as the
+    include would, with ``article`` and ``level`` added to the page's context.
+    """
+    page = _teaser_page(context)
+    if page["teaser"] is not None:
+        with context.push(article=article, level=level):
+            return page["teaser"].render(context)
+    bylines = None
+    if page["bylines"] is not None:
+        with context.push(article=article, level=level, bylines=article.ordered_bylines, link_authors=False):
+            bylines = page["bylines"].render(context)
+    return teaser_rendering.teaser_html(article, level=level, said=page["words"], bylines=bylines)
+
+
+def _teaser_page(context):
+    """What every teaser of the page shares: the templates overriding the app's own, if any, and the words."""
+    try:
+        return context.render_context[_TEASER_PAGE]
+    except KeyError:
+        pass
+    engine = context.template.engine
+    page = {"words": teaser_rendering.words()}
+    for key, name in (("teaser", teaser_rendering.TEASER_TEMPLATE), ("bylines", teaser_rendering.BYLINES_TEMPLATE)):
+        own = teaser_rendering.is_own_template(name, engine=engine)
+        page[key] = None if own else engine.get_template(name)
+    context.render_context[_TEASER_PAGE] = page
+    return page
+
+
+_TEASER_PAGE = "articles.teaser_page"
 
 
 @register.filter

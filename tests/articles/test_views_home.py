@@ -1,5 +1,9 @@
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from articles import prepared
 from articles.models import Article
 from tests.articles.conftest import CHROME_QUERIES_AFTER_SECTIONS
 from tests.factories import make_article, make_category
@@ -118,3 +122,34 @@ def test_the_blocks_read_one_list_of_keys_where_a_union_may_hold_limits(
     newest = Article.objects.published().newest_first()
     assert blocks[sport.pk] == list(newest.filter(category=sport)[:2])
     assert blocks[news.pk] == list(newest.filter(category__in=[news, world])[:2])
+
+
+@pytest.fixture
+def compiled_afresh():
+    prepared.clear()
+    yield prepared.stats
+    prepared.clear()
+
+
+def test_home_compiles_its_lists_once_per_process(client, sections, add_articles, compiled_afresh):
+    news, world, sport = sections
+    add_articles(sport, n=10)
+    client.get("/")
+    add_articles(news, n=3)
+    html = client.get("/").content.decode()
+
+    # "Latest" and the section blocks: the SQL kept from the first request, nothing left to the ORM.
+    assert compiled_afresh == {"compiled": 2}
+    assert html.count('class="teaser"') == 16  # every story: ten in "Latest", the rest in their blocks
+
+
+def test_home_kept_sql_asks_the_database_clock(client, sections, compiled_afresh):
+    news, world, sport = sections
+    scheduled = make_article(headline="Kick-off at noon", category=sport, publish_at=timezone.now() + timedelta(days=1))
+    assert "Kick-off at noon" not in client.get("/").content.decode()
+
+    Article.objects.filter(pk=scheduled.pk).update(publish_at=timezone.now() - timedelta(minutes=1))
+
+    assert "Kick-off at noon" in client.get("/").content.decode()
+    # "Latest" once; the blocks once for each number of stories they leave out (three, then four).
+    assert compiled_afresh == {"compiled": 3}
