@@ -120,7 +120,7 @@ class Commentable:
         Returned unevaluated: the thread's own query uses it as a subquery, so a badge costs no
         query of its own. Only accounts count, never the name a commenter types. The thread's query
         is compiled once per process from a stand-in ``obj`` that holds only its ``pk`` (see
-        :mod:`comments.threads`), so the query may depend on ``obj.pk`` alone.
+        ``comments.threads``), so the query may depend on ``obj.pk`` alone.
         """
         return None
 
