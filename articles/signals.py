@@ -104,12 +104,12 @@ def lists_before_save(sender, instance, raw=False, update_fields=None, **kwargs)
 
 # Before the purge below, which takes ``listed_before`` away.
 @receiver(post_save, sender=Article, dispatch_uid="articles_index_sections_on_save")
-def index_sections_on_save(sender, instance, raw=False, **kwargs):
+def index_sections_on_save(sender, instance, **kwargs):
     """Rewrite the article's rows in its sections' lists if its section, status or publish time changed.
 
     A raw save (a fixture, a revision reverted by django-reversion) always: nothing was read before it.
     """
-    if raw or instance.__dict__.get("listed_before") != instance.listing_state():
+    if instance.__dict__.get("listed_before") != instance.listing_state():
         section_lists.index(instance)
 
 
