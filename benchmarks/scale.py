@@ -17,6 +17,10 @@ page cache off so every request renders):
 
 Everything it writes (a superuser, the new article) is rolled back at the end,
 so the archive can be measured again.
+
+An archive built by an earlier version is brought up to date with ``migrate``
+(on a copy, to keep the original for a before-and-after): the sections' lists
+that section pages read, for instance, are filled by a migration.
 """
 
 import argparse
