@@ -348,6 +348,9 @@ class Article(models.Model):
             # Lists of a section's tree (several sections), newest first: walked from the newest, the section
             # read from the index itself, so the first page stops early and a deep one never reads a row.
             models.Index(fields=["status", "-publish_at", "-id", "category"], name="article_listing_idx"),
+            # The news sitemap: the last 48 hours' first publications, newest first, without a walk through
+            # the whole archive (it is rendered again after every publication, for crawlers that come often).
+            models.Index(fields=["status", "-first_published_at", "-id"], name="article_first_published_idx"),
         ]
         permissions = [("publish_article", "Can publish and unpublish articles")]
 

@@ -31,7 +31,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import Max
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Now
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -69,9 +70,12 @@ class ArticleSitemap(PublicSitemap):
         return max(item.updated_at, item.publish_at)
 
     def get_latest_lastmod(self):
-        """The newest ``lastmod`` of all the articles, for the index: one query, not a walk through every article."""
-        latest = Article.objects.published().aggregate(updated=Max("updated_at"), published=Max("publish_at"))
-        return max((value for value in latest.values() if value is not None), default=None)
+        """None: the index names the articles' pages without a ``<lastmod>``, as WordPress's own index does.
+
+        Django would give every page the newest change of the whole archive (which tells a crawler nothing
+        about one page), worked out by reading every article.
+        """
+        return None
 
 
 class SectionSitemap(PublicSitemap):
@@ -85,8 +89,11 @@ class AuthorSitemap(PublicSitemap):
     limit = SITEMAP_PAGE_SIZE
 
     def items(self):
-        bylined = Byline.objects.filter(article__in=Article.objects.published()).values("author")
-        return Author.objects.filter(pk__in=bylined).order_by("slug")
+        # Per author, the first of their bylines on a published article will do: not every byline of the archive.
+        published = Byline.objects.filter(author=OuterRef("pk")).filter(
+            Q(article__status=Article.Status.PUBLISHED, article__publish_at__lte=Now())  # published()'s rule
+        )
+        return Author.objects.filter(Exists(published)).order_by("slug")
 
 
 class NewsSitemap(PublicSitemap):
