@@ -71,6 +71,7 @@ def env_database(name, *, default, base_dir):
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name}={raw!r} could not be read ({exc}). Check the URL's form.") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["ENGINE"] = "newsroom.sqlite"  # Django's, keeping the query planner's statistics up to date
         path = config["NAME"]
         if path and path != ":memory:" and not os.path.isabs(path):
             config["NAME"] = str(base_dir / path)
