@@ -10,8 +10,8 @@ comment count, and with text to escape).
 The templates stay the reference, and a site that overrides one keeps its
 markup: the ``{% teaser %}`` tag (:func:`articles.templatetags.articles_tags.teaser`)
 renders ``teaser.html`` as ``{% include %}`` would whenever the template Django
-would load is not the app's own file, and ``bylines.html`` likewise (checked
-once per page)::
+would load is not the app's own file, and ``bylines.html`` likewise (looked up
+once per process, ``articles.rendering``)::
 
     {% for article in latest %}{% teaser article level=3 %}{% endfor %}
 
@@ -22,14 +22,13 @@ autoescaping would.
 from html import escape
 from pathlib import Path
 
-from django.template.loader import get_template
 from django.utils.dates import MONTHS
 from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime, template_localtime
 from django.utils.translation import gettext, ngettext
 
-from articles import images
+from articles import images, rendering
 
 TEASER_TEMPLATE = "articles/includes/teaser.html"
 BYLINES_TEMPLATE = "articles/includes/bylines.html"
@@ -38,9 +37,7 @@ _OWN = {name: str(Path(__file__).parent / "templates" / name) for name in (TEASE
 
 def is_own_template(name, *, engine=None):
     """Whether the template Django loads for ``name`` (from ``engine``, else the default) is this app's file."""
-    template = engine.get_template(name) if engine is not None else get_template(name)
-    origin = getattr(template, "origin", None)
-    return origin is not None and origin.name == _OWN[name]
+    return rendering.is_own_template(name, _OWN[name], engine=engine)
 
 
 def words():

@@ -9,7 +9,8 @@ sections, signed-in readers, replies and reCAPTCHA).
 
 The templates stay the reference, and a site that overrides one keeps its
 markup: :func:`section_html` renders a template whenever the one Django
-would load is not the app's own file (checked on each render), and a bound
+would load is not the app's own file (looked up once per process, again when the
+template settings change), and a bound
 form (one with errors) always goes through ``form.html``::
 
     html = section_rendering.section_html(section.section_context(article, request=request))
@@ -32,7 +33,7 @@ from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
-from articles import addresses
+from articles import addresses, rendering
 
 SECTION_TEMPLATE = "comments/newsroom/section.html"
 FORM_TEMPLATE = "comments/newsroom/form.html"
@@ -107,8 +108,7 @@ def _file_changed(file_path, **kwargs):
 
 def is_own_template(name):
     """Whether the template Django loads for ``name`` is this app's file (no site overrides it)."""
-    origin = getattr(get_template(name), "origin", None)
-    return origin is not None and origin.name == _OWN[name]
+    return rendering.is_own_template(name, _OWN[name])
 
 
 def section_html(context):
