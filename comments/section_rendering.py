@@ -34,6 +34,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from articles import addresses, rendering
+from comments import threads
 
 SECTION_TEMPLATE = "comments/newsroom/section.html"
 FORM_TEMPLATE = "comments/newsroom/form.html"
@@ -90,7 +91,8 @@ def _words(language):
 
 
 def connect():
-    """Forget the words when translations may have changed. Called once, from ``ready()``."""
+    """Forget the words (and the thread's month names) when translations may have changed. Called once, from
+    ``ready()``."""
     setting_changed.connect(_setting_changed, dispatch_uid="comments_section_words_setting")
     file_changed.connect(_file_changed, dispatch_uid="comments_section_words_file")
 
@@ -98,12 +100,14 @@ def connect():
 def _setting_changed(setting, **kwargs):
     if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"}:
         _words.cache_clear()
+        threads.forget_month_names()
 
 
 def _file_changed(file_path, **kwargs):
     # The development server reloads a changed catalogue without restarting (Django's own receiver).
     if file_path.suffix == ".mo":
         _words.cache_clear()
+        threads.forget_month_names()
 
 
 def is_own_template(name):
