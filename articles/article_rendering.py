@@ -2,10 +2,13 @@
 
 The article page (``articles/article_page.html``) shows its article through
 ``{% article_text %}``: the breadcrumbs, the headline, bylines and dates, the
-lead image, the body, the tags and "You may also like". Through the template
-engine, ``articles/includes/article_text.html`` and the templates it includes
-cost a fifth of rendering a page no cache answers; :func:`article_text_html`
-writes the same markup from the same context, byte for byte (a test renders
+lead image, the body, the tags and "You may also like"; and its meta elements
+(description, Open Graph, Twitter, structured data) through
+``{% article_meta %}``. Through the template engine,
+``articles/includes/article_text.html`` with the templates it includes and
+``articles/includes/article_meta.html`` were a good part of rendering a page
+no cache answers; :func:`article_text_html` and :func:`article_meta_html`
+write the same markup from the same context, byte for byte (a test renders
 both with and without a lead image, an update, tags, related articles, and
 text to escape).
 
@@ -26,9 +29,11 @@ from articles import addresses, rendering, teaser_rendering
 from articles.teaser_rendering import iso_time, shown_date, text
 
 ARTICLE_TEXT_TEMPLATE = "articles/includes/article_text.html"
+ARTICLE_META_TEMPLATE = "articles/includes/article_meta.html"
 BREADCRUMBS_TEMPLATE = "articles/includes/breadcrumbs.html"
 CORRECTIONS_TEMPLATE = "articles/includes/corrections.html"
 _OWN = {name: str(Path(__file__).parent / "templates" / name) for name in (ARTICLE_TEXT_TEMPLATE, BREADCRUMBS_TEMPLATE)}
+_OWN_META = str(Path(__file__).parent / "templates" / ARTICLE_META_TEMPLATE)
 
 
 def article_text_html(context):
@@ -89,6 +94,59 @@ def article_text_html(context):
                 f'<span class="section-name">{text(item.category.name)}</span></li>'
             )
         parts.append("</ul>\n</aside>")
+    parts.append("\n")
+    return mark_safe("".join(parts))
+
+
+def article_meta_html(context):
+    """``{% include ARTICLE_META_TEMPLATE %}``: the page's meta elements and structured data, for its ``context``."""
+    engine = context.template.engine
+    if not rendering.is_own_template(ARTICLE_META_TEMPLATE, _OWN_META, engine=engine):
+        return engine.get_template(ARTICLE_META_TEMPLATE).render(context)
+    article = context["article"]
+    description = text(article.seo_description or article.standfirst)
+    canonical = text(context.get("canonical_url", ""))
+    headline = text(article.headline)
+    parts = ["\n\n"]
+    if description:
+        parts.append(f'<meta name="description" content="{description}">')
+    parts.append(f'\n<link rel="canonical" href="{canonical}">\n')
+    if context.get("preview"):
+        parts.append('<meta name="robots" content="noindex">')
+    parts.append(
+        '\n<meta property="og:type" content="article">\n'
+        f'<meta property="og:site_name" content="{text(context.get("site_name", ""))}">\n'
+        f'<meta property="og:title" content="{headline}">\n'
+        f'<meta property="og:description" content="{description}">\n'
+        f'<meta property="og:url" content="{canonical}">\n'
+    )
+    share_image = context.get("share_image")
+    site_image_url = context.get("site_image_url")
+    if share_image:
+        url, alt = text(share_image.url), text(article.lead_image_alt)
+        parts.append(
+            f'<meta property="og:image" content="{url}">\n'
+            f'<meta property="og:image:width" content="{text(share_image.width)}">\n'
+            f'<meta property="og:image:height" content="{text(share_image.height)}">\n'
+            f'<meta property="og:image:alt" content="{alt}">\n'
+            f'<meta name="twitter:image" content="{url}">\n'
+            f'<meta name="twitter:image:alt" content="{alt}">'
+        )
+    elif site_image_url:
+        url = text(site_image_url)
+        parts.append(f'<meta property="og:image" content="{url}">\n<meta name="twitter:image" content="{url}">')
+    parts.append(f'\n<meta property="article:published_time" content="{iso_time(article.publish_at)}">\n')
+    updated = context.get("updated")
+    if updated:
+        parts.append(f'<meta property="article:modified_time" content="{iso_time(updated)}">')
+    parts.append(f'\n<meta property="article:section" content="{text(article.category.name)}">\n')
+    parts.extend(f'<meta property="article:tag" content="{text(tag.name)}">\n' for tag in context.get("tags") or ())
+    parts.append(
+        f'<meta name="twitter:card" content="{"summary_large_image" if share_image else "summary"}">\n'
+        f'<meta name="twitter:title" content="{headline}">\n'
+        f'<meta name="twitter:description" content="{description}">\n\n'
+    )
+    parts.extend(f"{text(script)}\n" for script in context.get("json_ld") or ())
     parts.append("\n")
     return mark_safe("".join(parts))
 

@@ -61,6 +61,16 @@ def article_text(context):
     return article_rendering.article_text_html(context)
 
 
+@register.simple_tag(takes_context=True)
+def article_meta(context):
+    """``{% article_meta %}``: ``{% include "articles/includes/article_meta.html" %}``, cheaper.
+
+    The article page's meta elements and structured data written in Python
+    (:mod:`articles.article_rendering`) while the template Django would load is the app's own.
+    """
+    return article_rendering.article_meta_html(context)
+
+
 def _teaser_page(context):
     """What every teaser of the page shares: the templates overriding the app's own, if any, and the words."""
     try:

@@ -27,14 +27,19 @@ def world():
 
 
 def as_template(client, settings, tmp_path, url):
-    """The page with ``article_text.html`` copied into a site's templates: rendered by the engine, not here."""
-    name = article_rendering.ARTICLE_TEXT_TEMPLATE
-    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(Path(articles.__file__).parent / "templates" / name, tmp_path / name)
+    """The page with ``article_text.html`` and ``article_meta.html`` copied into a site's templates: rendered by
+    the engine, not here."""
+    for name in (article_rendering.ARTICLE_TEXT_TEMPLATE, article_rendering.ARTICLE_META_TEMPLATE):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(Path(articles.__file__).parent / "templates" / name, tmp_path / name)
     settings.TEMPLATES = [{**settings.TEMPLATES[0]}]  # the template loaders look again
-    with mock.patch.object(article_rendering, "_breadcrumbs") as written:
+    with (
+        mock.patch.object(article_rendering, "_breadcrumbs") as text_written,
+        mock.patch.object(article_rendering, "iso_time") as meta_written,
+    ):
         html = client.get(url).content.decode()
-    assert not written.called
+    assert not text_written.called
+    assert not meta_written.called
     return html
 
 
@@ -91,17 +96,23 @@ def test_a_lead_image_with_a_credit_only(client, settings, app_pages, world):
     assert "<figcaption>" in assert_same(client, settings, app_pages, article)
 
 
-def test_the_text_is_written_in_python_while_the_templates_are_the_apps_own(client, world):
+def test_the_text_and_meta_are_written_in_python_while_the_templates_are_the_apps_own(client, world):
     article = make_article(category=world)
-    with mock.patch.object(article_rendering, "_breadcrumbs", wraps=article_rendering._breadcrumbs) as written:
+    with (
+        mock.patch.object(article_rendering, "_breadcrumbs", wraps=article_rendering._breadcrumbs) as text_written,
+        mock.patch.object(article_rendering, "iso_time", wraps=article_rendering.iso_time) as iso_time,
+    ):
         assert client.get(article.get_absolute_url()).status_code == 200
-    assert written.call_count == 1
+    assert text_written.call_count == 1
+    # The published and updated times (an hour apart): in the text and in the meta elements, not their templates.
+    assert iso_time.call_count == 4
 
 
 @pytest.mark.parametrize(
     "name",
     [
         article_rendering.ARTICLE_TEXT_TEMPLATE,
+        article_rendering.ARTICLE_META_TEMPLATE,
         article_rendering.BREADCRUMBS_TEMPLATE,
         teaser_rendering.BYLINES_TEMPLATE,
     ],
