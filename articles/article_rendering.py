@@ -1,4 +1,4 @@
-"""The article page's text as HTML, written in Python.
+"""The article page's text and meta elements as HTML, written in Python.
 
 The article page (``articles/article_page.html``) shows its article through
 ``{% article_text %}``: the breadcrumbs, the headline, bylines and dates, the
@@ -39,7 +39,7 @@ _OWN_META = str(Path(__file__).parent / "templates" / ARTICLE_META_TEMPLATE)
 def article_text_html(context):
     """``{% include ARTICLE_TEXT_TEMPLATE %}`` for the article page's template ``context`` (a ``Context``)."""
     engine = context.template.engine
-    own = all(rendering.is_own_template(name, own, engine=engine) for name, own in _OWN.items())
+    own = all(rendering.is_own_template(name, path, engine=engine) for name, path in _OWN.items())
     if (
         not own
         or context.get("live")
