@@ -158,6 +158,15 @@ class Category(models.Model):
         return list(reversed(chain))
 
 
+def published_now():
+    """The rule :meth:`ArticleQuerySet.published` applies, as a ``Q`` on ``status`` and ``publish_at``.
+
+    Also applied to the copies of those two fields in :class:`SectionListing`, so a section's list and the
+    article pages never disagree on what is published.
+    """
+    return Q(status=Article.Status.PUBLISHED, publish_at__lte=Now())
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Visible to readers: status published and a publish time that has passed.
@@ -166,7 +175,7 @@ class ArticleQuerySet(models.QuerySet):
         list. ``Now()`` lets the database compare, so cached querysets and
         scheduled articles need no clock in Python.
         """
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=Now())
+        return self.filter(published_now())
 
     def scheduled(self):
         """Approved for publication, waiting for their time."""
@@ -339,6 +348,9 @@ class Article(models.Model):
             # Lists of a section's tree (several sections), newest first: walked from the newest, the section
             # read from the index itself, so the first page stops early and a deep one never reads a row.
             models.Index(fields=["status", "-publish_at", "-id", "category"], name="article_listing_idx"),
+            # The news sitemap: the last 48 hours' first publications, newest first, without a walk through
+            # the whole archive (it is rendered again after every publication, for crawlers that come often).
+            models.Index(fields=["status", "-first_published_at", "-id"], name="article_first_published_idx"),
         ]
         permissions = [("publish_article", "Can publish and unpublish articles")]
 
@@ -402,6 +414,56 @@ class Article(models.Model):
         crumbs = [(_("Home"), addresses.reverse("articles:home"))]
         crumbs += [(c.name, c.get_absolute_url()) for c in self.category.ancestors_and_self()]
         return crumbs
+
+
+class SectionListingQuerySet(models.QuerySet):
+    def published(self):
+        """Rows of articles visible to readers, by :func:`published_now` (the database's clock decides)."""
+        return self.filter(published_now())
+
+    def keys_of(self, section):
+        """The keys of the articles in ``section``'s list (it and every section below it), newest first.
+
+        One range of the listing index, read from the index alone: ``values("article_id")`` for
+        ``pk__in`` and for counting.
+        """
+        return self.filter(section=section).order_by("-publish_at", "-article_id").values("article_id")
+
+
+class SectionListing(models.Model):
+    """One article in one section's list: a row for the article's own section and one for each above it.
+
+    A section's page lists the articles of its whole tree. Read from the articles themselves that is
+    ``category IN (the tree)`` over an index ordered by time, which walks the whole site's archive newest
+    first to skip to a deep page; here each section's list is one range of its own index
+    (``section, status, -publish_at, -article``), so its count and any page of its keys are read from that
+    range alone, however deep. ``status`` and ``publish_at`` are the article's, copied, so the rule of
+    :meth:`ArticleQuerySet.published` applies to the rows as it is (``Now()`` in the database: a scheduled
+    article joins its lists by itself).
+
+    Derived data, kept by ``articles.section_lists`` (an article saved, a section moved) and by the
+    database (an article or section deleted); a bulk ``QuerySet.update()`` of an article's status, publish
+    time or section must call ``section_lists.rebuild(articles=…)`` after it.
+    """
+
+    section = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+", db_index=False)
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="+", db_index=False)
+    status = models.CharField(max_length=10, choices=Article.Status.choices)
+    publish_at = models.DateTimeField()
+
+    objects = SectionListingQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            # Also the index that finds an article's rows to rewrite them.
+            models.UniqueConstraint(fields=["article", "section"], name="sectionlisting_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["section", "status", "-publish_at", "-article"], name="sectionlisting_list_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} in {self.section_id}"
 
 
 def bylines_prefetch():

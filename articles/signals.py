@@ -26,13 +26,19 @@ the lists it really left. A byline added, changed or removed purges the
 article and the lists of the authors it names (before and after); tags added,
 removed or cleared purge the article and those tags' lists. Lists no change
 touches stay cached: publishing in Sport leaves Business alone.
+
+The sections' lists (``articles.section_lists``) are kept in the same
+transaction as the change, not after it: they decide which articles a
+section's page shows, so they commit or roll back with the article. A saved
+article rewrites its rows when what decides its lists changed; a section
+moved to another parent rebuilds the rows of every article in its tree.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from articles import pagecache
+from articles import pagecache, section_lists
 from articles.models import Article, Author, Byline, Category
 from articles.related import schedule_recompute
 
@@ -94,6 +100,34 @@ def lists_before_save(sender, instance, raw=False, update_fields=None, **kwargs)
         return
     stored = Article.objects.filter(pk=instance.pk).values_list(*Article.LISTING_FIELDS) if instance.pk else None
     instance.listed_before = stored.first() if stored is not None else None
+
+
+# Before the purge below, which takes ``listed_before`` away.
+@receiver(post_save, sender=Article, dispatch_uid="articles_index_sections_on_save")
+def index_sections_on_save(sender, instance, **kwargs):
+    """Rewrite the article's rows in its sections' lists if its section, status or publish time changed.
+
+    A raw save (a fixture, a revision reverted by django-reversion) always: nothing was read before it.
+    """
+    if instance.__dict__.get("listed_before") != instance.listing_state():
+        section_lists.index(instance)
+
+
+@receiver(pre_save, sender=Category, dispatch_uid="articles_parent_before_section_save")
+def parent_before_section_save(sender, instance, update_fields=None, **kwargs):
+    """Remember the section's parent as stored, to tell a move from any other save."""
+    if instance.pk is not None and (update_fields is None or "parent" in update_fields):
+        stored = Category.objects.filter(pk=instance.pk).values_list("parent_id", flat=True)
+        instance.parent_before = stored.first()
+
+
+@receiver(post_save, sender=Category, dispatch_uid="articles_index_moved_section")
+def index_moved_section(sender, instance, created=False, **kwargs):
+    """A section moved to another parent: its articles, and those of the sections below it, change lists."""
+    before = instance.__dict__.pop("parent_before", instance.parent_id)
+    if not created and before != instance.parent_id:
+        tree = section_lists.descendants(instance.pk)
+        section_lists.rebuild(articles=Article.objects.filter(category_id__in=tree))
 
 
 @receiver(post_save, sender=Article, dispatch_uid="articles_purge_on_save")

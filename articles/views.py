@@ -43,7 +43,7 @@ from articles import (
     structured_data,
 )
 from articles.listing import decorate
-from articles.models import Article, Author, prefetch_bylines
+from articles.models import Article, Author, SectionListing, prefetch_bylines
 from articles.origin import public_url
 from articles.related import page_cache_tag as related_tag
 from articles.related import you_may_also_like
@@ -140,8 +140,13 @@ def section_or_article(request, path):
 def section_page(request, *, chain):
     category = chain[-1]
     subsections = sections.children(category)
-    articles = Article.objects.published().in_categories(sections.tree(category))
-    page = paginate(request, articles.for_listing(sections=False).newest_first())
+    # Counted and paged in the section's own list (one index range, however deep the page); the page's
+    # articles then read by key.
+    page = paginate(
+        request,
+        Article.objects.published().for_listing(sections=False).newest_first(),
+        keys=SectionListing.objects.published().keys_of(category),
+    )
     # Its own list: it shows the articles of the sections below it too, whose changes purge it as well.
     pagecache.tag(request, pagecache.key(category), pagecache.listing(category))
     context = {"category": category, "crumbs": section_crumbs(chain), "subsections": subsections, "page_obj": page}
@@ -284,10 +289,13 @@ def _urls(*names):
             continue
 
 
-def paginate(request, queryset, *, params=None):
+def paginate(request, queryset, *, params=None, keys=None):
     """The requested page of ``queryset``, decorated, its sections from the snapshot; 404 for a page that isn't there.
 
-    ``params`` are the page's own other query parameters (a search's ``q``).
+    ``keys`` are the list's article keys in the list's order (a ``values()`` queryset of one column), when
+    a cheaper source than ``queryset`` counts them and finds a page's (a section's list,
+    ``SectionListing``); by default ``queryset``'s own. ``params`` are the page's own other query
+    parameters (a search's ``q``).
     The links to the pages before and after (``page.previous_url``,
     ``page.next_url``) carry those and the page number, never the rest of
     the request's query string: a cached page is served to every URL that
@@ -296,7 +304,8 @@ def paginate(request, queryset, *, params=None):
     page cache, which redirects ``?page=1`` and ``?page=02`` to the canonical
     URL instead of keeping copies of the same page.
     """
-    paginator = Paginator(queryset, conf.get("NEWSROOM_ARTICLES_PER_PAGE"))
+    keys = queryset.values("pk") if keys is None else keys
+    paginator = Paginator(keys, conf.get("NEWSROOM_ARTICLES_PER_PAGE"))
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as exc:
@@ -305,7 +314,7 @@ def paginate(request, queryset, *, params=None):
     # The page's rows by key, from a subquery the listing index answers alone (one query still): a deep
     # page (?page=554) no longer reads the whole rows, and their joins, of every article before it.
     start = (page.number - 1) * paginator.per_page
-    page.object_list = decorate(queryset.filter(pk__in=queryset.values("pk")[start : start + paginator.per_page]))
+    page.object_list = decorate(queryset.filter(pk__in=keys[start : start + paginator.per_page]))
     sections.attach(*page.object_list)
     pagecache.tag(request, *teaser_tags(page.object_list))  # the list's own tag is its view's
     params = params or {}

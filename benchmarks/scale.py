@@ -11,12 +11,17 @@ It measures, through Django's test client in this process (no network, the
 page cache off so every request renders):
 
 * the readers' pages: home, a section (first and a deep page), the most
-  commented article and a typical one: queries and median time;
+  commented article and a typical one, and the sitemaps (the index, the
+  articles' last page, the news sitemap): queries and median time;
 * "You may also like" for a newly published article (``articles.related.recompute``);
 * the admin's article list and the comment moderation queue, as a superuser.
 
 Everything it writes (a superuser, the new article) is rolled back at the end,
 so the archive can be measured again.
+
+An archive built by an earlier version is brought up to date with ``migrate``
+(on a copy, to keep the original for a before-and-after): the sections' lists
+that section pages read, for instance, are filled by a migration.
 """
 
 import argparse
@@ -101,6 +106,13 @@ def measure(*, repeat):
     pages["article_most_commented"] = timed(reader, hot_article.get_absolute_url())
     pages["article_most_commented"]["comments"] = hot[1]
     pages["article_typical"] = timed(reader, typical.get_absolute_url())
+    from articles.sitemaps import ArticleSitemap
+
+    pages["sitemap_index"] = timed(reader, "/sitemap.xml")
+    pages["sitemap_articles_last_page"] = timed(
+        reader, f"/sitemap-articles.xml?p={ArticleSitemap().paginator.num_pages}"
+    )
+    pages["sitemap_news"] = timed(reader, "/sitemap-news.xml")
 
     try:
         with transaction.atomic():

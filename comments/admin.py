@@ -31,7 +31,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME, ActionForm
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import Count, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -138,32 +138,31 @@ DONE = {
 
 
 def status_counts(request):
-    """Comments per status, one grouped query per request (shared by the tabs and the filter).
+    """Comments per status, one query per request (shared by the tabs and the filter).
 
-    The same query counts the comments with open readers' reports (see :func:`reported_count`).
+    The same query counts the comments with open readers' reports (see :func:`reported_count`), in a
+    part of its own: the counts per status come from the ``(status, ...)`` index alone and the reported
+    ones from the partial index of comments with reports, so the database reads no comment's row (counted
+    together, every row was read: most of a second at a million comments).
     """
     if not hasattr(request, "_comment_status_counts"):
-        open_reports = CommentReport.objects.open().filter(comment=OuterRef("pk"))
-        rows = (
-            Comment.objects.order_by()
-            .values_list("status")
-            .annotate(
-                n=Count("pk"),
-                reported=Count(Case(When(Q(Exists(open_reports), report_count__gt=0), then=Value(1)))),
-            )
+        per_status = Comment.objects.order_by().values_list("status").annotate(n=Count("pk"))
+        reported = (
+            Comment.objects.reported()
+            .order_by()
+            .annotate(kind=Value(REPORTED))
+            .values_list("kind")
+            .annotate(n=Count("pk"))
         )
-        counts, reported = dict.fromkeys(Comment.Status.values, 0), 0
-        for state, n, with_open_reports in rows:
-            counts[state] = n
-            if state in REPORTED_STATUSES:
-                reported += with_open_reports
+        counts = dict.fromkeys(Comment.Status.values, 0)
+        counts.update(per_status.union(reported, all=True))
+        request._comment_reported_count = counts.pop(REPORTED, 0)
         request._comment_status_counts = counts
-        request._comment_reported_count = reported
     return request._comment_status_counts
 
 
-# What Comment.objects.reported() lists: removed comments need no second look.
-REPORTED_STATUSES = {Comment.Status.APPROVED, Comment.Status.PENDING}
+# The reported comments' row in status_counts(): no status is called that.
+REPORTED = "reported"
 
 
 def reported_count(request):

@@ -206,6 +206,8 @@ class Comment(XtdComment):
             models.Index(fields=["status", "-status_changed_at"], name="comment_status_changed_idx"),
             models.Index(fields=["-xtdcomment_ptr"], name="comment_newest_idx"),
             models.Index(fields=["status", "-xtdcomment_ptr"], name="comment_status_newest_idx"),
+            # The few comments readers have reported: the moderators' "reported" view and its count.
+            models.Index(fields=["status"], condition=Q(report_count__gt=0), name="comment_reported_idx"),
         ]
         permissions = [("moderate_comment", "Can moderate comments")]
 

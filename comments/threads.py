@@ -294,9 +294,14 @@ def thread_page(target, *, number=1, per_page=None, sort=None, view=None):
         # the page's. A reply in a conversation whose first comment is not shown is read too, and left out by
         # build_tree() as any reply under a comment it does not show.
         page = (featured_view, sort, conf.max_depth(), start, per_page, n_roots <= per_page)
-        rows = prepared.values_list(
-            ("thread-page", *shape, *page), lambda pk: _shown(_stand_in(model, pk), *page), pk=target.pk
-        )
+        if start:
+            # A later page runs through the ORM: its offset is written into the SQL, so keeping each one
+            # would let the pages of long threads, one number at a time, fill what the process keeps.
+            rows = _shown(target, *page)
+        else:
+            rows = prepared.values_list(
+                ("thread-page", *shape, *page), lambda pk: _shown(_stand_in(model, pk), *page), pk=target.pk
+            )
         comments = [Shown._make(row) for row in rows]
     if featured_view:
         # Each featured comment on its own, replies too: the pick, not its conversation.

@@ -5,9 +5,9 @@
     and scheduled articles end it sooner. ``0`` turns the page cache off.
 ``NEWSROOM_PAGE_CACHE_QUERY_PARAMS``
     Query parameters a cached page may carry (default ``["page",
-    "comments_page", "comments_view", "sort", "after"]``: listing pages, a
-    comment thread's page, view and order, and the live entries after one a
-    reader has); a URL with any other parameter is never cached.
+    "comments_page", "comments_view", "sort", "after", "p"]``: listing pages, a
+    comment thread's page, view and order, the live entries after one a
+    reader has, and a sitemap's page); a URL with any other parameter is never cached.
     A page is stored only under the values its view declares with
     ``pagecache.page_param()``; other values are redirected to those.
 ``NEWSROOM_PAGE_CACHE_IGNORED_PARAMS``
@@ -82,7 +82,7 @@ from django.conf import settings
 
 DEFAULTS = {
     "NEWSROOM_PAGE_CACHE_SECONDS": 300,
-    "NEWSROOM_PAGE_CACHE_QUERY_PARAMS": ["page", "comments_page", "comments_view", "sort", "after"],
+    "NEWSROOM_PAGE_CACHE_QUERY_PARAMS": ["page", "comments_page", "comments_view", "sort", "after", "p"],
     "NEWSROOM_PAGE_CACHE_IGNORED_PARAMS": [
         "utm_*",
         "fbclid",

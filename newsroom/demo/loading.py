@@ -20,7 +20,7 @@ from django.db.models import F
 from django.db.models.functions import Least
 from taggit.models import Tag, TaggedItem
 
-from articles import conf, related
+from articles import conf, related, section_lists
 from articles.models import Article, Author, Byline, Category, LiveEntry, RelatedPick
 from articles.sanitising import sanitise_body
 from comments.models import Comment, CommentEvent
@@ -114,6 +114,7 @@ def refresh_dates(*, now):
         created_at=Least(F("created_at") + shift, now),
         updated_at=Least(F("updated_at") + shift, now),
     )
+    section_lists.rebuild(articles=demo)  # the publish times the sections' lists copy
     demo.filter(first_published_at__isnull=False).update(first_published_at=F("first_published_at") + shift)
     demo.filter(coverage_start__isnull=False).update(coverage_start=F("coverage_start") + shift)
     LiveEntry.objects.filter(article__in=demo).update(published_at=F("published_at") + shift)

@@ -59,6 +59,7 @@ def test_feeds_sitemaps_and_robots_agree_whatever_host_asked(client, served_at, 
     host = {"HTTP_HOST": "localhost:9999"}
     robots = client.get("/robots.txt", **host).content.decode()
     sitemap = client.get("/sitemap.xml", **host).content.decode()
+    sitemap += client.get("/sitemap-articles.xml", **host).content.decode()
     rss = client.get("/feeds/rss/", **host).content.decode()
     atom = client.get("/feeds/atom/", **host).content.decode()
 

@@ -256,6 +256,7 @@ def test_notes_never_reach_readers_or_staff_reading_the_site(client, writer, edi
         "/feeds/rss/",
         "/feeds/atom/",
         "/sitemap.xml",
+        "/sitemap-articles.xml",
     ]
     for viewer in (None, editor):
         if viewer:

@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from articles import sections
 from articles.models import Article
@@ -73,6 +76,34 @@ def test_a_deep_page_lists_the_right_articles_newest_first_for_the_same_queries(
     assert [a.headline for a in client.get("/news/?page=2").context["page_obj"].object_list] == newest_first[3:6]
 
 
+def test_every_page_of_a_nested_section_lists_what_the_articles_themselves_say(client, settings):
+    """Its own list (``SectionListing``) against the articles read directly, as the page read them before:
+    a few hundred articles over three levels, many published at the same second (then newest key first),
+    with drafts, scheduled ones and others' among them."""
+    settings.NEWSROOM_ARTICLES_PER_PAGE = 7
+    news = make_category(slug="news")
+    world = make_category(slug="world", parent=news)
+    tree = [news, world, make_category(slug="europe", parent=world), make_category(slug="politics", parent=news)]
+    sport = make_category(slug="sport")
+    now = timezone.now()
+    for n in range(240):
+        make_article(
+            category=(*tree, sport)[n % 5],
+            status=Article.Status.DRAFT if n % 11 == 0 else Article.Status.PUBLISHED,
+            publish_at=now + timedelta(hours=n % 13 - 10),  # a few scheduled, most published at one of ten times
+            authors=[],
+        )
+    for section in (news, world):
+        direct = Article.objects.published().in_categories(sections.tree(section)).newest_first()
+        expected = list(direct.values_list("headline", flat=True))
+        assert len(expected) > 70
+        shown = []
+        for number in range(1, -(-len(expected) // 7) + 1):
+            page = client.get(f"{section.get_absolute_url()}?page={number}").context["page_obj"]
+            shown += [article.headline for article in page.object_list]
+        assert shown == expected
+
+
 @pytest.mark.parametrize("page", ["abc", "999", "-1", "0", "1.5", "", "%00"])
 def test_bad_page_numbers_are_404_never_500(client, news, page):
     response = client.get(f"/news/?page={page}")
@@ -99,8 +130,9 @@ def test_unknown_paths_are_404(client, news, path):
 
 
 # Section page: 1 the sections along the path (one query, which the navigation,
-# the subsections and the teasers' sections reuse), 2 count of its tree's
-# articles, 3 the page of articles, 4 their bylines; then the site chrome (site settings).
+# the subsections and the teasers' sections reuse), 2 count of its list's
+# articles (SectionListing), 3 the page of articles (by the keys of that page
+# in its list), 4 their bylines; then the site chrome (site settings).
 SECTION_QUERIES = 4 + CHROME_QUERIES_AFTER_SECTIONS
 
 

@@ -366,3 +366,22 @@ def test_month_names_are_looked_up_once_per_language(settings):
     settings.LANGUAGE_CODE = "en"  # translations may have changed: looked up again
     with translation.override("en"):
         assert threads.month_names() is not english
+
+
+def test_only_the_first_page_of_a_thread_is_compiled_once(article, settings):
+    """Later pages run through the ORM: one kept query per page number would let long threads fill the process."""
+    from articles import prepared
+
+    settings.NEWSROOM_COMMENTS_PER_PAGE = 1
+    for i in range(4):
+        make_comment(article, text=f"t{i}")
+    prepared.clear()
+    try:
+        assert _texts(thread_page(article)) == ["t0"]
+        kept = prepared.stats["compiled"]
+        assert [_texts(thread_page(article, number=n)) for n in (2, 3, 4)] == [["t1"], ["t2"], ["t3"]]
+        assert prepared.stats["compiled"] == kept
+        assert _texts(thread_page(article)) == ["t0"]
+        assert prepared.stats["compiled"] == kept
+    finally:
+        prepared.clear()

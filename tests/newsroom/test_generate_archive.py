@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django_comments_xtd.models import XtdComment
 
-from articles.models import Article, ArticleTerm, Byline, RelatedSuggestion
+from articles.models import Article, ArticleTerm, Byline, Category, RelatedSuggestion, SectionListing
 from comments.models import Comment
 from tests.factories import make_article
 
@@ -39,3 +39,16 @@ def test_refuses_a_database_that_has_articles(db):
     make_article()
     with pytest.raises(CommandError, match="empty"):
         call_command("generate_archive", articles=1, comments=1)
+
+
+def test_the_sections_lists_hold_every_article(db):
+    call_command("generate_archive", articles=40, comments=10, authors=3, tags=5, related_sample=0, batch_size=15)
+
+    # A row in its own section and in its top-level section (the generated sections are two deep).
+    rows = set(SectionListing.objects.values_list("section_id", "article_id", "status", "publish_at"))
+    expected = {
+        (section.pk, pk, status, publish_at)
+        for pk, category, status, publish_at in Article.objects.values_list("pk", "category", "status", "publish_at")
+        for section in Category.objects.get(pk=category).ancestors_and_self()
+    }
+    assert rows == expected and len({row[1] for row in rows}) == 40

@@ -7,9 +7,10 @@ import time_machine
 from django.apps import apps
 from django.contrib.sites.models import Site
 from django.core.management import CommandError, call_command
+from django.db.models import F
 from django.utils import timezone
 
-from articles.models import Article, Author, Byline, Category, LiveEntry, RelatedPick
+from articles.models import Article, Author, Byline, Category, LiveEntry, RelatedPick, SectionListing
 from comments.models import Comment
 from newsroom.demo import STORIES, loading
 from newsroom.demo.shapes import Story, Update, ago, ahead
@@ -175,6 +176,19 @@ def test_later_run_moves_the_demo_forward_in_time():
         assert row_counts() == before
 
         assert "Moved" not in load_demo()
+
+
+def test_the_sections_lists_move_forward_in_time_with_the_demo():
+    start = timezone.now()
+    load_demo()
+
+    with time_machine.travel(start + timedelta(days=5, hours=3), tick=False):
+        load_demo()
+
+    rows = SectionListing.objects.filter(section=F("article__category"))
+    assert sorted(rows.values_list("article_id", "publish_at")) == sorted(
+        Article.objects.values_list("pk", "publish_at")
+    )
 
 
 def test_site_is_named_after_the_demo_only_while_it_is_the_default():

@@ -17,11 +17,22 @@ def test_every_plugin_app_has_migrations():
     assert {m.app_label for m in plugin_migrations()} == set(PLUGIN_APPS)
 
 
+# Migrations that fill a table of their own app with rows derived from its other tables, named with what
+# they write. Never other apps' rows (groups, permissions) nor schema: those go through the state or a command.
+FILLS_OWN_ROWS = {
+    "newsroom_articles.0007_section_listing": "SectionListing, from the articles and sections",
+}
+
+
 @pytest.mark.parametrize("migration", plugin_migrations(), ids=lambda m: f"{m.app_label}.{m.name}")
 def test_no_operation_works_outside_the_migration_state(migration):
     """No SQL or Python the autodetector cannot see: no groups, no indexes on other apps' tables."""
     hidden = (migrations.RunSQL, migrations.RunPython, migrations.SeparateDatabaseAndState)
-    assert [type(op).__name__ for op in migration.operations if isinstance(op, hidden)] == []
+    found = [type(op).__name__ for op in migration.operations if isinstance(op, hidden)]
+    if f"{migration.app_label}.{migration.name}" in FILLS_OWN_ROWS:
+        assert found == ["RunPython"]
+    else:
+        assert found == []
 
 
 def test_tables_are_named_after_the_labels():

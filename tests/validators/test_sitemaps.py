@@ -38,7 +38,25 @@ def without_news_elements(root):
     return ET.tostring(root, encoding="unicode")
 
 
-@pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-news.xml"])
+def test_the_sitemap_index_follows_the_sitemaps_org_protocol(client, newsroom):
+    """``sitemap.xml`` is an index: no schema for one ships in the registry package, so the protocol's rules here."""
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+
+    assert root.tag == f"{SITEMAP}sitemapindex"
+    entries = root.findall(f"{SITEMAP}sitemap")
+    assert entries and len(entries) <= 50_000
+    assert [child.tag for child in root] == [f"{SITEMAP}sitemap"] * len(entries)
+    for entry in entries:
+        assert {child.tag for child in entry} <= {f"{SITEMAP}loc", f"{SITEMAP}lastmod"}
+        loc = entry.findtext(f"{SITEMAP}loc")
+        assert loc.startswith(("http://", "https://")) and len(loc) < 2048, loc
+        lastmod = entry.findtext(f"{SITEMAP}lastmod")
+        assert lastmod is None or W3C_DATETIME.match(lastmod), lastmod
+
+
+@pytest.mark.parametrize(
+    "url", ["/sitemap-articles.xml", "/sitemap-sections.xml", "/sitemap-authors.xml", "/sitemap-news.xml"]
+)
 def test_the_sitemap_follows_the_sitemaps_org_schema(client, newsroom, url):
     response = client.get(url)
     root = ET.fromstring(response.content)

@@ -4,7 +4,8 @@
     DATABASE_URL=sqlite:////tmp/archive.sqlite3 python manage.py generate_archive --articles 100000 --comments 1000000
 
 Rows go in with ``bulk_create`` in batches, so no signal fires: no purge,
-no related-article recompute, no mail. Term index rows are written for every
+no related-article recompute, no mail. The sections' lists are rebuilt once the
+articles are in (``articles.section_lists.rebuild``). Term index rows are written for every
 article (so "You may also like" can rank new articles against the archive),
 but suggestions are only precomputed for ``--related-sample`` articles.
 Comments get real thread fields (thread, parent, level, depth-first order,
@@ -28,7 +29,7 @@ from django_comments.models import Comment as BaseComment
 from django_comments_xtd.models import XtdComment
 from taggit.models import Tag, TaggedItem
 
-from articles import related
+from articles import related, section_lists
 from articles.models import Article, ArticleTerm, Author, Byline, Category
 from comments.models import Comment, email_key
 from comments.spam.base import Band
@@ -120,6 +121,8 @@ class Command(BaseCommand):
         authors = self.make_authors(options["authors"])
         tags = self.make_tags(options["tags"])
         article_ids = self.make_articles(options["articles"], sections=sections, authors=authors, tags=tags)
+        section_lists.rebuild()  # bulk_create skips the saves that keep the sections' lists
+        self.say("sections' lists: written")
         self.index_terms()
         self.precompute_related(options["related_sample"])
         self.make_comments(options["comments"], article_ids=article_ids)
