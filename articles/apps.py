@@ -44,9 +44,10 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from articles import addresses, models, pagecache, related, revisions, signals, system_checks  # noqa: F401  (registers checks and handlers)
+        from articles import addresses, models, pagecache, related, rendering, revisions, signals, system_checks  # noqa: F401  (registers checks and handlers)
 
         addresses.connect()
+        rendering.connect()
         # Articles keep their revisions, with their bylines, tags and corrections (django-reversion).
         revisions.register()
 

@@ -10,8 +10,8 @@ comment count, and with text to escape).
 The templates stay the reference, and a site that overrides one keeps its
 markup: the ``{% teaser %}`` tag (:func:`articles.templatetags.articles_tags.teaser`)
 renders ``teaser.html`` as ``{% include %}`` would whenever the template Django
-would load is not the app's own file, and ``bylines.html`` likewise (checked
-once per page)::
+would load is not the app's own file, and ``bylines.html`` likewise (looked up
+once per process, ``articles.rendering``)::
 
     {% for article in latest %}{% teaser article level=3 %}{% endfor %}
 
@@ -22,14 +22,13 @@ autoescaping would.
 from html import escape
 from pathlib import Path
 
-from django.template.loader import get_template
 from django.utils.dates import MONTHS
 from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime, template_localtime
 from django.utils.translation import gettext, ngettext
 
-from articles import images
+from articles import images, rendering
 
 TEASER_TEMPLATE = "articles/includes/teaser.html"
 BYLINES_TEMPLATE = "articles/includes/bylines.html"
@@ -38,9 +37,7 @@ _OWN = {name: str(Path(__file__).parent / "templates" / name) for name in (TEASE
 
 def is_own_template(name, *, engine=None):
     """Whether the template Django loads for ``name`` (from ``engine``, else the default) is this app's file."""
-    template = engine.get_template(name) if engine is not None else get_template(name)
-    origin = getattr(template, "origin", None)
-    return origin is not None and origin.name == _OWN[name]
+    return rendering.is_own_template(name, _OWN[name], engine=engine)
 
 
 def words():
@@ -57,29 +54,30 @@ def teaser_html(article, *, level=2, said=None, bylines=None):
     if bylines is None:
         bylines = bylines_html(article.ordered_bylines, link_authors=False, said=said or words())
     url = escape(article.get_absolute_url())
-    heading = _text(level or 2)
+    heading = text(level or 2)
     parts = ['<article class="teaser">\n  ']
     picture = images.teaser_picture(article)
     if picture:
         parts.append(
             '<picture class="teaser-image">\n'
-            f'    <source type="image/webp" srcset="{_text(picture.webp_srcset)}">\n'
-            f'    <img src="{_text(picture.src)}" srcset="{_text(picture.srcset)}" width="{_text(picture.width)}"'
-            f' height="{_text(picture.height)}" alt="{_text(picture.alt)}" loading="lazy" decoding="async">\n'
+            f'    <source type="image/webp" srcset="{text(picture.webp_srcset)}">\n'
+            f'    <img src="{text(picture.src)}" srcset="{text(picture.srcset)}" width="{text(picture.width)}"'
+            f' height="{text(picture.height)}" alt="{text(picture.alt)}" loading="lazy" decoding="async">\n'
             "  </picture>"
         )
     parts.append(
-        f'\n  <h{heading} class="teaser-headline"><a href="{url}">{_text(article.headline)}</a></h{heading}>\n  '
+        f'\n  <h{heading} class="teaser-headline"><a href="{url}">{text(article.headline)}</a></h{heading}>\n  '
     )
     if article.standfirst:
-        parts.append(f'<p class="standfirst">{_text(article.standfirst)}</p>')
+        parts.append(f'<p class="standfirst">{text(article.standfirst)}</p>')
     published = article.publish_at
     parts.append(
-        f'\n  <p class="meta">{bylines}\n    <time datetime="{_iso(published)}">{_date(published)}</time>\n    '
+        f'\n  <p class="meta">{bylines}\n'
+        f'    <time datetime="{iso_time(published)}">{shown_date(published)}</time>\n    '
     )
     count = getattr(article, "comment_count", None)
     if count is not None:
-        label = ngettext("%(counter)s comment", "%(counter)s comments", count) % {"counter": _text(count)}
+        label = ngettext("%(counter)s comment", "%(counter)s comments", count) % {"counter": text(count)}
         parts.append(f'<span class="comment-count"><a href="{url}#comments">{label}</a></span>')
     parts.append("\n  </p>\n</article>\n")
     return mark_safe("".join(parts))
@@ -96,26 +94,26 @@ def bylines_html(bylines, *, link_authors, said=None):
         if i:
             parts.append(f" {said['and']} " if i == last else ", ")
         author = byline.author
-        name = _text(author.name)
+        name = text(author.name)
         if link_authors:
             name = f'<a href="{escape(author.get_absolute_url())}" rel="author">{name}</a>'
-        parts.append(f"{name}, {_text(author.job_title)}")
+        parts.append(f"{name}, {text(author.job_title)}")
     parts.append("</span>\n")
     return mark_safe("".join(parts))
 
 
-def _text(value):
+def text(value):
     """``{{ value }}``: localized as the template engine does, then escaped unless already safe."""
     value = localize(value)
     return value.__html__() if hasattr(value, "__html__") else escape(str(value))
 
 
-def _iso(value):
-    # ``|iso_datetime`` (articles_tags) of a publication time, which an article always has.
+def iso_time(value):
+    """``|iso_datetime`` (articles_tags) of a time that is set (a publication time, say)."""
     return localtime(value).isoformat(timespec="seconds")
 
 
-def _date(value):
+def shown_date(value):
     """``|date:"j F Y, H:i"``, in the current time zone, escaped; written out (Django's formatter reads the
     format a letter at a time, the cost of a whole teaser)."""
     value = template_localtime(value)

@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -364,9 +364,13 @@ class CommentReport(models.Model):
 
 
 class AnnouncementQuerySet(models.QuerySet):
-    def current(self, now):
-        """Shown at ``now``: started and not yet ended, the earliest start first."""
-        return self.filter(starts_at__lte=now, ends_at__gt=now).order_by("starts_at", "pk")
+    def current(self):
+        """Shown now: started and not yet ended, the earliest start first.
+
+        ``Now()`` lets the database compare, as ``Article.objects.published()`` does: the query holds no
+        time of its own, so its SQL can be compiled once (``comments.announcements``).
+        """
+        return self.filter(starts_at__lte=Now(), ends_at__gt=Now()).order_by("starts_at", "pk")
 
 
 class Announcement(models.Model):

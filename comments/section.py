@@ -84,7 +84,8 @@ def section_html(target, *, request=None):
     Shared until the next purge of ``target`` for readers with nothing of their own in it: the
     rendered section, with this request's anti-forgery fields put into the form.
     """
-    if not _same_for_every_reader(request):
+    if not _same_for_every_reader(request) or not pagecache.shares():
+        # Nothing to share (a reader's own section, or no page cache): rendered for this request alone.
         return section_rendering.section_html(section_context(target, request=request))
     state = _State.of(target, request)
     name = ":".join(str(part) for part in ("comments:section", _thread_name(target, state), int(state.published)))

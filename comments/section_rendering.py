@@ -9,7 +9,8 @@ sections, signed-in readers, replies and reCAPTCHA).
 
 The templates stay the reference, and a site that overrides one keeps its
 markup: :func:`section_html` renders a template whenever the one Django
-would load is not the app's own file (checked on each render), and a bound
+would load is not the app's own file (looked up once per process, again when the
+template settings change), and a bound
 form (one with errors) always goes through ``form.html``::
 
     html = section_rendering.section_html(section.section_context(article, request=request))
@@ -32,7 +33,8 @@ from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
-from articles import addresses
+from articles import addresses, rendering
+from comments import threads
 
 SECTION_TEMPLATE = "comments/newsroom/section.html"
 FORM_TEMPLATE = "comments/newsroom/form.html"
@@ -89,7 +91,8 @@ def _words(language):
 
 
 def connect():
-    """Forget the words when translations may have changed. Called once, from ``ready()``."""
+    """Forget the words (and the thread's month names) when translations may have changed. Called once, from
+    ``ready()``."""
     setting_changed.connect(_setting_changed, dispatch_uid="comments_section_words_setting")
     file_changed.connect(_file_changed, dispatch_uid="comments_section_words_file")
 
@@ -97,18 +100,19 @@ def connect():
 def _setting_changed(setting, **kwargs):
     if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"}:
         _words.cache_clear()
+        threads.forget_month_names()
 
 
 def _file_changed(file_path, **kwargs):
     # The development server reloads a changed catalogue without restarting (Django's own receiver).
     if file_path.suffix == ".mo":
         _words.cache_clear()
+        threads.forget_month_names()
 
 
 def is_own_template(name):
     """Whether the template Django loads for ``name`` is this app's file (no site overrides it)."""
-    origin = getattr(get_template(name), "origin", None)
-    return origin is not None and origin.name == _OWN[name]
+    return rendering.is_own_template(name, _OWN[name])
 
 
 def section_html(context):

@@ -35,6 +35,7 @@ account's staff flag shows once the cached page expires
 (``NEWSROOM_PAGE_CACHE_SECONDS``) or the next purge.
 """
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -43,7 +44,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q, Value
 from django.utils import timezone
 from django.utils.dates import MONTHS
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 
 from articles import prepared
 from comments import conf, targets
@@ -172,8 +173,20 @@ class Node:
 
 
 def month_names():
-    """``[None, "January", ...]`` in the active language, looked up once per page."""
-    return [None, *(str(MONTHS[n]) for n in range(1, 13))]
+    """``(None, "January", ...)`` in the active language, looked up once per language (a name is a lazy
+    translation: twelve catalogue lookups each time it is read)."""
+    return _month_names(get_language())
+
+
+@functools.cache
+def _month_names(language):
+    # (``language`` is the key only: the names are read in the active language.)
+    return (None, *(str(MONTHS[n]) for n in range(1, 13)))
+
+
+def forget_month_names():
+    """Look the month names up again (translations changed: ``comments.section_rendering.connect()``)."""
+    _month_names.cache_clear()
 
 
 def iso_time(when, tz):

@@ -2,6 +2,12 @@ import uuid
 
 import django
 import pytest
+from django.db import connection
+from django.db.models import DateTimeField, Value
+from django.db.models.functions import Now
+from django.utils import timezone
+
+from articles import prepared
 
 
 def pytest_configure(config):
@@ -157,3 +163,24 @@ def decide(django_capture_on_commit_callbacks):
             return status.change_status(comment, to_status, by=by)
 
     return decide
+
+
+@pytest.fixture
+def db_clock(db, monkeypatch):
+    """Make the database's ``Now()`` follow the Python clock, so time_machine moves it.
+
+    ``Article.objects.published()`` compares with the database's clock, which
+    time_machine cannot reach. For the duration of the test ``Now()`` is
+    compiled to the Python time of the query, as a parameter.
+    """
+
+    def python_now(self, compiler, conn, **extra):
+        return compiler.compile(Value(timezone.now(), output_field=DateTimeField()))
+
+    monkeypatch.setattr(Now, "as_sql", python_now)
+    monkeypatch.setattr(Now, f"as_{connection.vendor}", python_now, raising=False)
+    # SQL compiled before (articles.prepared) holds the database's clock: compile afresh. What is compiled
+    # now holds a time, which articles.prepared never keeps.
+    prepared.clear()
+    yield
+    prepared.clear()

@@ -348,6 +348,15 @@ def purge(*tags):
     backends.queue(sorted(tags))
 
 
+def shares():
+    """Whether :func:`shared` keeps what it builds: no with the page cache off (``NEWSROOM_PAGE_CACHE_SECONDS = 0``).
+
+    For a caller that prepares a part for sharing (slots filled in per request, say): without sharing, it
+    can build the part for this request alone.
+    """
+    return bool(conf.get("NEWSROOM_PAGE_CACHE_SECONDS"))
+
+
 def shared(name, build, *, tags=()):
     """``build()``, worked out once per generation and shared by every request until the next purge.
 

@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
-from articles import addresses, pagecache, sections, teaser_rendering
+from articles import addresses, article_rendering, pagecache, sections, teaser_rendering
 
 register = template.Library()
 
@@ -49,6 +49,26 @@ def teaser(context, article, level=2):
         with context.push(article=article, level=level, bylines=article.ordered_bylines, link_authors=False):
             bylines = page["bylines"].render(context)
     return teaser_rendering.teaser_html(article, level=level, said=page["words"], bylines=bylines)
+
+
+@register.simple_tag(takes_context=True)
+def article_text(context):
+    """``{% article_text %}``: ``{% include "articles/includes/article_text.html" %}``, cheaper.
+
+    The article page's text written in Python (:mod:`articles.article_rendering`) while the
+    templates Django would load are the app's own; a site's override is rendered as the include would.
+    """
+    return article_rendering.article_text_html(context)
+
+
+@register.simple_tag(takes_context=True)
+def article_meta(context):
+    """``{% article_meta %}``: ``{% include "articles/includes/article_meta.html" %}``, cheaper.
+
+    The article page's meta elements and structured data written in Python
+    (:mod:`articles.article_rendering`) while the template Django would load is the app's own.
+    """
+    return article_rendering.article_meta_html(context)
 
 
 def _teaser_page(context):

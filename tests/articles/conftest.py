@@ -5,12 +5,8 @@ import uuid
 import pytest
 from django.contrib.sites.models import Site
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, connection
-from django.db.models import DateTimeField, Value
-from django.db.models.functions import Now
-from django.utils import timezone
+from django.db import close_old_connections
 
-from articles import prepared
 from tests.conftest import clear_cache
 
 
@@ -30,27 +26,6 @@ def in_request():
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
-
-
-@pytest.fixture
-def db_clock(db, monkeypatch):
-    """Make the database's ``Now()`` follow the Python clock, so time_machine moves it.
-
-    ``Article.objects.published()`` compares with the database's clock, which
-    time_machine cannot reach. For the duration of the test ``Now()`` is
-    compiled to the Python time of the query, as a parameter.
-    """
-
-    def python_now(self, compiler, conn, **extra):
-        return compiler.compile(Value(timezone.now(), output_field=DateTimeField()))
-
-    monkeypatch.setattr(Now, "as_sql", python_now)
-    monkeypatch.setattr(Now, f"as_{connection.vendor}", python_now, raising=False)
-    # SQL compiled before (articles.prepared) holds the database's clock: compile afresh. What is compiled
-    # now holds a time, which articles.prepared never keeps.
-    prepared.clear()
-    yield
-    prepared.clear()
 
 
 @pytest.fixture

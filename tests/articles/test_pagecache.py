@@ -939,3 +939,10 @@ def test_once_per_request_builds_once_in_a_request_and_every_time_outside_one(db
         assert len(built) == 3
     with in_request():
         assert pagecache.once_per_request("part", build) is not first  # the next request builds its own
+
+
+def test_shared_parts_are_kept_only_with_the_page_cache_on(settings):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    assert not pagecache.shares()
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
+    assert pagecache.shares()

@@ -273,8 +273,9 @@ def test_the_article_page_reads_its_article_and_teasers_through_kept_queries(cli
     assert _article("no-such-slug") is None
     assert you_may_also_like(first, sections=False) == [second, third]
     assert you_may_also_like(second, sections=False) == []
-    # The article, its bylines, tags and corrections, the picks, the suggestions after one pick and after none.
-    assert prepared.stats == {"compiled": 7}
+    # The article, its bylines, tags and corrections, the sections, the picks, the suggestions after one pick
+    # and after none.
+    assert prepared.stats == {"compiled": 8}
     assert client.get(first.get_absolute_url()).status_code == 200
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from articles import pagecache, sections
+from articles import pagecache, prepared, sections
 from articles.models import Article
 from tests.articles.conftest import in_request
 from tests.factories import make_article, make_category
@@ -113,3 +113,16 @@ def test_within_a_request_attach_reads_the_snapshot_the_page_already_has(tree, d
         world = sections.by_path(["news/world"])["news/world"]
         sections.attach(article)
         assert article.category is world
+
+
+def test_the_snapshot_s_query_is_compiled_once(tree, settings, django_assert_num_queries):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0  # every read is a query
+    prepared.clear()
+    # 1. every section, each time
+    with django_assert_num_queries(1):
+        first = sections.by_path(["news/world"])["news/world"]
+    with django_assert_num_queries(1):
+        second = sections.by_path(["news/world"])["news/world"]
+    assert prepared.stats == {"compiled": 1}
+    assert first.parent.name == second.parent.name == "News"
+    assert first is not second

@@ -2,6 +2,7 @@ import json
 import re
 from datetime import datetime
 from io import BytesIO
+from unittest import mock
 
 import pytest
 from django.core.files.base import ContentFile
@@ -208,3 +209,10 @@ def test_without_corrections_there_is_no_correction_property(client, article):
     _html, (data, _crumbs) = page_objects(client)
 
     assert "correction" not in data
+
+
+def test_a_body_s_words_are_counted_once():
+    body = "<p>Counted once, <em>and</em> remembered.</p><p>Five words here.</p>"
+    with mock.patch.object(structured_data, "strip_tags", wraps=structured_data.strip_tags) as stripped:
+        assert structured_data.word_count(body) == structured_data.word_count(body) == 7
+    assert stripped.call_count == 1

@@ -138,8 +138,8 @@ def test_home_compiles_its_lists_once_per_process(client, sections, add_articles
     add_articles(news, n=3)
     html = client.get("/").content.decode()
 
-    # "Latest" and the section blocks: the SQL kept from the first request, nothing left to the ORM.
-    assert compiled_afresh == {"compiled": 2}
+    # The sections, "Latest" and the section blocks: the SQL kept from the first request, nothing left to the ORM.
+    assert compiled_afresh == {"compiled": 3}
     assert html.count('class="teaser"') == 16  # every story: ten in "Latest", the rest in their blocks
 
 
@@ -151,5 +151,6 @@ def test_home_kept_sql_asks_the_database_clock(client, sections, compiled_afresh
     Article.objects.filter(pk=scheduled.pk).update(publish_at=timezone.now() - timedelta(minutes=1))
 
     assert "Kick-off at noon" in client.get("/").content.decode()
-    # "Latest" once; the blocks once for each number of stories they leave out (three, then four).
-    assert compiled_afresh == {"compiled": 3}
+    # The sections and "Latest" once; the blocks once for each number of stories they leave out (three, then
+    # four).
+    assert compiled_afresh == {"compiled": 4}

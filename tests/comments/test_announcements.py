@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.template import Context, Template
 from django.utils import timezone
 
+from articles import prepared
 from comments import announcements
 from comments.models import Announcement
 from tests.factories import make_article, make_comment, make_user
@@ -76,7 +77,7 @@ def test_an_announcement_must_end_after_it_starts():
 # The page cache --------------------------------------------------------------------------------
 
 
-def test_a_cached_page_shows_the_announcement_at_its_start_and_drops_it_at_its_end(client, local_page_cache):
+def test_a_cached_page_shows_the_announcement_at_its_start_and_drops_it_at_its_end(client, local_page_cache, db_clock):
     article = make_article()
     url = article.get_absolute_url()
     starts = timezone.now() + timedelta(minutes=10)
@@ -171,3 +172,14 @@ def test_the_admin_list_costs_the_same_with_ten_more(client, django_assert_num_q
 
     with django_assert_num_queries(9):
         assert client.get("/admin/newsroom_comments/announcement/").status_code == 200
+
+
+def test_the_running_announcements_are_read_through_a_query_compiled_once(settings, django_assert_num_queries):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0  # no shared list: a query each time
+    prepared.clear()
+    running = announce(starts_in=timedelta(minutes=-5), lasts=timedelta(hours=1))
+    for _ in range(2):
+        # 1. the announcements running by the database's clock
+        with django_assert_num_queries(1):
+            assert announcements.current() == [running]
+    assert prepared.stats == {"compiled": 1}

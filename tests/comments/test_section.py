@@ -2,6 +2,7 @@
 
 import re
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 import time_machine
@@ -122,3 +123,14 @@ def test_a_page_out_of_range_is_not_kept(local_page_cache, article, django_asser
     # 1-2 counts and the page's threads, found out of range; 3-4 the last page's (the announcements are shared).
     with django_assert_num_queries(4):
         section.section_html(article, request=reader_request("comments_page=99"))
+
+
+def test_with_the_page_cache_off_the_section_is_rendered_for_the_request_alone(settings, article):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0  # nothing is shared: no anti-forgery slots to fill in afterwards
+    with time_machine.travel(timezone.now(), tick=False):
+        with mock.patch.object(section, "security_data", side_effect=AssertionError("filled in a shared section")):
+            html = section.section_html(article, request=reader_request())
+        rendered = render_to_string(
+            section.SECTION_TEMPLATE, section.section_context(article, request=reader_request())
+        )
+    assert html == rendered

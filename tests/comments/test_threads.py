@@ -1,6 +1,8 @@
 import pytest
+from django.utils import translation
 
 from articles.models import Author
+from comments import threads
 from comments.threads import build_tree, page_number, thread_page
 from tests.factories import make_article, make_comment
 
@@ -352,6 +354,18 @@ def test_a_conversation_under_a_held_first_comment_stays_hidden(article, per_pag
 
     assert shape(page.threads) == shown
     assert (page.total, page.has_next) == (4, per_page == 1)
+
+
+def test_month_names_are_looked_up_once_per_language(settings):
+    with translation.override("en"):
+        english = threads.month_names()
+        assert english[3] == "March"
+        assert threads.month_names() is english
+    with translation.override("fr"):
+        assert threads.month_names()[3] == "mars"
+    settings.LANGUAGE_CODE = "en"  # translations may have changed: looked up again
+    with translation.override("en"):
+        assert threads.month_names() is not english
 
 
 def test_only_the_first_page_of_a_thread_is_compiled_once(article, settings):
