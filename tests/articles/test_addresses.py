@@ -19,7 +19,7 @@ def test_the_same_address_as_django_gives():
 
 
 def test_an_address_is_worked_out_once(monkeypatch):
-    addresses._reverse.cache_clear()
+    addresses.forget()
     addresses.reverse("articles:tag", kwargs={"slug": "floods"})
     calls = []
     monkeypatch.setattr(addresses, "django_reverse", lambda *args, **kwargs: calls.append(args) or "/changed/")
