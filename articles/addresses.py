@@ -14,9 +14,6 @@ all of them::
 Only successful lookups are kept; ``NoReverseMatch`` is raised as by Django.
 """
 
-import functools
-
-from django.conf import settings
 from django.core.signals import setting_changed
 from django.urls import get_script_prefix, get_urlconf
 from django.urls import reverse as django_reverse
@@ -25,27 +22,32 @@ from django.utils.translation import get_language
 # Sections, authors, tags and the newest articles: the addresses of a busy site's pages in a few hundred KB.
 MAX_KEPT = 4096
 
+# A plain dict rather than functools.lru_cache: a page asks some forty times, and the key (six parts, three of
+# them the request's state) built once here is most of what a remembered address costs.
+_kept = {}
+
 
 def reverse(viewname, *, args=(), kwargs=None):
     """``django.urls.reverse(viewname, args=args, kwargs=kwargs)``, remembered."""
+    args = tuple(args)
+    key = (viewname, args, tuple(kwargs.items()) if kwargs else (), get_urlconf(), get_script_prefix(), get_language())
     try:
-        hash((tuple(args), tuple((kwargs or {}).items())))
+        return _kept[key]
+    except KeyError:
+        pass
     except TypeError:  # an argument that cannot be a key (a list, say): reversed afresh
         return django_reverse(viewname, args=args or None, kwargs=kwargs)
-    return _reverse(
-        viewname,
-        tuple(args),
-        tuple(sorted((kwargs or {}).items())),
-        get_urlconf() or settings.ROOT_URLCONF,
-        get_script_prefix(),
-        get_language(),
-    )
+    # The URLconf, script prefix and language are part of the key only: reverse() reads the current ones itself.
+    url = django_reverse(viewname, args=args or None, kwargs=kwargs or None)
+    if len(_kept) >= MAX_KEPT:
+        _kept.clear()  # a site with more addresses than that works them out again, a few at a time
+    _kept[key] = url
+    return url
 
 
-@functools.lru_cache(maxsize=MAX_KEPT)
-def _reverse(viewname, args, kwargs, urlconf, prefix, language):
-    # ``prefix`` and ``language`` are part of the key only: reverse() reads the current ones itself.
-    return django_reverse(viewname, urlconf=urlconf, args=args or None, kwargs=dict(kwargs) or None)
+def forget():
+    """Forget every address kept (the URLconf or the languages changed)."""
+    _kept.clear()
 
 
 def connect():
@@ -55,4 +57,4 @@ def connect():
 
 def _setting_changed(setting, **kwargs):
     if setting in {"ROOT_URLCONF", "INSTALLED_APPS", "LANGUAGES", "LANGUAGE_CODE"}:
-        _reverse.cache_clear()
+        forget()

@@ -19,7 +19,7 @@ def test_the_same_address_as_django_gives():
 
 
 def test_an_address_is_worked_out_once(monkeypatch):
-    addresses._reverse.cache_clear()
+    addresses.forget()
     addresses.reverse("articles:tag", kwargs={"slug": "floods"})
     calls = []
     monkeypatch.setattr(addresses, "django_reverse", lambda *args, **kwargs: calls.append(args) or "/changed/")
@@ -46,3 +46,12 @@ def test_arguments_that_cannot_be_a_key_are_reversed_afresh():
     assert addresses.reverse("articles:category", kwargs={"path": "news"}) == "/news/"
     with pytest.raises(NoReverseMatch):
         addresses.reverse("articles:category", kwargs={"path": ["news"]})
+
+
+def test_at_most_max_kept_addresses_are_kept(monkeypatch):
+    monkeypatch.setattr(addresses, "MAX_KEPT", 3)
+    addresses.forget()
+    for slug in ("a", "b", "c", "d", "e"):
+        assert addresses.reverse("articles:tag", kwargs={"slug": slug}) == f"/tag/{slug}/"
+        assert len(addresses._kept) <= 3
+    addresses.forget()

@@ -77,6 +77,6 @@ def test_address_is_what_url_gives(tag):
 def test_address_is_looked_up_once():
     template = Template("{% load articles_tags %}{% address 'articles:home' %}")
     with mock.patch("articles.addresses.django_reverse", wraps=addresses.django_reverse) as reverse:
-        addresses._reverse.cache_clear()
+        addresses.forget()
         assert template.render(Context()) == template.render(Context()) == "/"
     assert reverse.call_count == 1
