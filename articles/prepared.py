@@ -42,6 +42,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections, router
 
@@ -105,6 +106,49 @@ class _Prepared:
                 value = function(value, expression, connection)
             row[column] = value
         return tuple(row)
+
+
+def _quicker(function, connection):
+    """``function``, a converter of ``connection``'s backend, or a quicker one giving the same values.
+
+    On SQLite a page reads hundreds of datetimes, each through Django's converter: a handful of
+    Python calls to attach the connection's time zone to what the driver has already parsed.
+    """
+    if connection.vendor == "sqlite" and _is_sqlite_datetime_converter(function):
+        return _sqlite_datetime
+    return function
+
+
+def _is_sqlite_datetime_converter(function):
+    # (Imported here: the SQLite backend's module is only loaded when a SQLite database is.)
+    from django.db.backends.sqlite3.operations import DatabaseOperations
+
+    return getattr(function, "__func__", None) is DatabaseOperations.convert_datetimefield_value
+
+
+_DATETIME = datetime.datetime
+_parse_datetime_text = datetime.datetime.fromisoformat
+
+
+def _sqlite_datetime(value, expression, connection):
+    """What SQLite's ``convert_datetimefield_value()`` gives for ``value``, in fewer Python calls.
+
+    The driver hands over a naive datetime (a column declared ``datetime``), or text (an expression
+    the driver cannot type); anything else, and text ``fromisoformat()`` refuses, goes to Django's.
+    """
+    kind = type(value)
+    if kind is _DATETIME or kind is str:
+        if kind is str:
+            try:
+                value = _parse_datetime_text(value)  # what django.utils.dateparse.parse_datetime() tries first
+            except ValueError:
+                return connection.ops.convert_datetimefield_value(value, expression, connection)
+        if value.tzinfo is None and settings.USE_TZ:
+            return value.replace(tzinfo=connection.timezone)  # timezone.make_aware(value, connection.timezone)
+        return value
+    if value is None:
+        return None
+    return connection.ops.convert_datetimefield_value(value, expression, connection)
 
 
 def objects(key, build, **params):
@@ -211,7 +255,7 @@ def _compile(queryset, connection, markers, *, shape):
         return None  # most likely a clock read while building (timezone.now()), which would be kept with the SQL
     columns = [expression for expression, _, _ in compiler.select[: compiler.col_count]]
     converters = tuple(
-        (column, tuple(functions), expression)
+        (column, tuple(_quicker(function, connection) for function in functions), expression)
         for column, (functions, expression) in compiler.get_converters(columns).items()
     )
     model = None

@@ -200,6 +200,15 @@ def shown_time(when, tz, months):
     return f"{local.day} {months[local.month]} {local.year}, {local.hour:02d}:{local.minute:02d}"
 
 
+def local_times(when, tz, months):
+    """``(iso_time(when, tz), shown_time(when, tz, months))``, converting ``when`` to ``tz`` once."""
+    local = when.astimezone(tz)
+    return (
+        local.isoformat(timespec="seconds"),
+        f"{local.day} {months[local.month]} {local.year}, {local.hour:02d}:{local.minute:02d}",
+    )
+
+
 def badge(shown):
     """``"author"``, ``"staff"`` or ``""`` for a :class:`Shown` comment."""
     return "author" if shown.author else "staff" if shown.staff else ""
