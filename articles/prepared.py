@@ -42,7 +42,6 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections, router
 
@@ -71,7 +70,7 @@ class _Prepared:
     sql: str
     params: tuple  # the compiled parameters, markers included
     slots: tuple  # (position in params, parameter name, what the value is passed through: str, a driver's int type)
-    converters: tuple  # (column, converter functions, expression), as SQLCompiler.get_converters()
+    converters: tuple  # (column, converter function, expression), in the order get_converters() applies them
     names: tuple | None  # the keys of a values() row; None for values_list() tuples
     col_count: int
     trimmed: bool  # the SQL selects columns past col_count (for its ORDER BY), left out of the rows
@@ -100,11 +99,8 @@ class _Prepared:
 
     def _convert(self, row, connection):
         row = list(row[: self.col_count])
-        for column, functions, expression in self.converters:
-            value = row[column]
-            for function in functions:
-                value = function(value, expression, connection)
-            row[column] = value
+        for column, function, expression in self.converters:
+            row[column] = function(row[column], expression, connection)
         return tuple(row)
 
 
@@ -143,8 +139,11 @@ def _sqlite_datetime(value, expression, connection):
                 value = _parse_datetime_text(value)  # what django.utils.dateparse.parse_datetime() tries first
             except ValueError:
                 return connection.ops.convert_datetimefield_value(value, expression, connection)
-        if value.tzinfo is None and settings.USE_TZ:
-            return value.replace(tzinfo=connection.timezone)  # timezone.make_aware(value, connection.timezone)
+        # The connection's time zone is None without USE_TZ (and forgotten when the setting changes):
+        # read once per connection, where settings.USE_TZ is a lazy object's attribute on every value.
+        tz = connection.timezone
+        if value.tzinfo is None and tz is not None:
+            return value.replace(tzinfo=tz)  # timezone.make_aware(value, connection.timezone)
         return value
     if value is None:
         return None
@@ -255,8 +254,9 @@ def _compile(queryset, connection, markers, *, shape):
         return None  # most likely a clock read while building (timezone.now()), which would be kept with the SQL
     columns = [expression for expression, _, _ in compiler.select[: compiler.col_count]]
     converters = tuple(
-        (column, tuple(_quicker(function, connection) for function in functions), expression)
+        (column, _quicker(function, connection), expression)
         for column, (functions, expression) in compiler.get_converters(columns).items()
+        for function in functions
     )
     model = None
     if shape == _DICTS:
