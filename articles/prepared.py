@@ -35,6 +35,9 @@ What is kept is written once per key, so threads can share it.
 This module leans on a few ORM methods that are not documented but stable since Django 1.x:
 ``Query.get_compiler()``, ``SQLCompiler.as_sql()``, ``select``/``col_count`` and
 ``get_converters()``; ``Query.selected`` (Django 5.2) names the columns of a ``values()`` row.
+On SQLite, Django's datetime converter is swapped for one that gives the same values in one call
+(it reads the connection's ``timezone``, which is ``None`` without ``USE_TZ``); a test compares
+the two on edge values, so a change in Django shows there first.
 """
 
 import datetime
