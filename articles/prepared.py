@@ -35,6 +35,9 @@ What is kept is written once per key, so threads can share it.
 This module leans on a few ORM methods that are not documented but stable since Django 1.x:
 ``Query.get_compiler()``, ``SQLCompiler.as_sql()``, ``select``/``col_count`` and
 ``get_converters()``; ``Query.selected`` (Django 5.2) names the columns of a ``values()`` row.
+On SQLite, Django's datetime converter is swapped for one that gives the same values in one call
+(it reads the connection's ``timezone``, which is ``None`` without ``USE_TZ``); a test compares
+the two on edge values, so a change in Django shows there first.
 """
 
 import datetime
@@ -70,7 +73,7 @@ class _Prepared:
     sql: str
     params: tuple  # the compiled parameters, markers included
     slots: tuple  # (position in params, parameter name, what the value is passed through: str, a driver's int type)
-    converters: tuple  # (column, converter functions, expression), as SQLCompiler.get_converters()
+    converters: tuple  # (column, converter function, expression), in the order get_converters() applies them
     names: tuple | None  # the keys of a values() row; None for values_list() tuples
     col_count: int
     trimmed: bool  # the SQL selects columns past col_count (for its ORDER BY), left out of the rows
@@ -99,12 +102,55 @@ class _Prepared:
 
     def _convert(self, row, connection):
         row = list(row[: self.col_count])
-        for column, functions, expression in self.converters:
-            value = row[column]
-            for function in functions:
-                value = function(value, expression, connection)
-            row[column] = value
+        for column, function, expression in self.converters:
+            row[column] = function(row[column], expression, connection)
         return tuple(row)
+
+
+def _quicker(function, connection):
+    """``function``, a converter of ``connection``'s backend, or a quicker one giving the same values.
+
+    On SQLite a page reads hundreds of datetimes, each through Django's converter: a handful of
+    Python calls to attach the connection's time zone to what the driver has already parsed.
+    """
+    if connection.vendor == "sqlite" and _is_sqlite_datetime_converter(function):
+        return _sqlite_datetime
+    return function
+
+
+def _is_sqlite_datetime_converter(function):
+    # (Imported here: the SQLite backend's module is only loaded when a SQLite database is.)
+    from django.db.backends.sqlite3.operations import DatabaseOperations
+
+    return getattr(function, "__func__", None) is DatabaseOperations.convert_datetimefield_value
+
+
+_DATETIME = datetime.datetime
+_parse_datetime_text = datetime.datetime.fromisoformat
+
+
+def _sqlite_datetime(value, expression, connection):
+    """What SQLite's ``convert_datetimefield_value()`` gives for ``value``, in fewer Python calls.
+
+    The driver hands over a naive datetime (a column declared ``datetime``), or text (an expression
+    the driver cannot type); anything else, and text ``fromisoformat()`` refuses, goes to Django's.
+    """
+    kind = type(value)
+    if kind is _DATETIME or kind is str:
+        if kind is str:
+            try:
+                value = _parse_datetime_text(value)  # what django.utils.dateparse.parse_datetime() tries first
+            except ValueError:
+                return connection.ops.convert_datetimefield_value(value, expression, connection)
+        # The connection's time zone is None without USE_TZ (and forgotten when the setting changes):
+        # read once per connection, where settings.USE_TZ is a lazy object's attribute on every value.
+        tz = connection.timezone
+        if value.tzinfo is None and tz is not None:
+            return value.replace(tzinfo=tz)  # timezone.make_aware(value, connection.timezone)
+        return value
+    if value is None:
+        return None
+    return connection.ops.convert_datetimefield_value(value, expression, connection)
 
 
 def objects(key, build, **params):
@@ -211,8 +257,9 @@ def _compile(queryset, connection, markers, *, shape):
         return None  # most likely a clock read while building (timezone.now()), which would be kept with the SQL
     columns = [expression for expression, _, _ in compiler.select[: compiler.col_count]]
     converters = tuple(
-        (column, tuple(functions), expression)
+        (column, _quicker(function, connection), expression)
         for column, (functions, expression) in compiler.get_converters(columns).items()
+        for function in functions
     )
     model = None
     if shape == _DICTS:

@@ -17,6 +17,7 @@ import time
 from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 
@@ -29,6 +30,9 @@ EMAIL_MAX_LENGTH = 254
 URL_MAX_LENGTH = 200
 MAX_ID = 2**31 - 1  # xtd's thread columns are 32-bit integers
 SECURITY_FIELDS = ("content_type", "object_pk", "timestamp", "security_hash")
+# Labels of the fields built per form (below): one lazy text each, as for the other fields' labels.
+COMMENT_LABEL = _("Comment")
+HONEYPOT_LABEL = _("Phone")
 
 
 def comment_max_length():
@@ -64,7 +68,7 @@ class CommentForm(CommentSecurityForm):
         error_messages={"invalid": _("Enter a web address starting with http:// or https://.")},
         widget=forms.URLInput(attrs={"autocomplete": "url"}),
     )
-    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 8}))
+    comment = forms.CharField(label=COMMENT_LABEL, widget=forms.Textarea(attrs={"rows": 8}))
     remember = forms.BooleanField(
         label=_("Save my name, e-mail and website in this browser for the next time I comment."),
         required=False,
@@ -76,10 +80,10 @@ class CommentForm(CommentSecurityForm):
         super().__init__(target_object, *args, **kwargs)
         # Built here so COMMENT_MAX_LENGTH is read when used, not at import.
         self.fields["comment"] = forms.CharField(
-            label=_("Comment"), max_length=comment_max_length(), widget=forms.Textarea(attrs={"rows": 8})
+            label=COMMENT_LABEL, max_length=comment_max_length(), widget=forms.Textarea(attrs={"rows": 8})
         )
         self.fields[self.honeypot_name] = forms.CharField(
-            label=_("Phone"),
+            label=HONEYPOT_LABEL,
             required=False,
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
@@ -107,6 +111,15 @@ class CommentForm(CommentSecurityForm):
     def visible_detail_fields(self):
         """The name, e-mail and website fields a signed-out reader fills in."""
         return [self[name] for name in ("name", "email", "url") if name in self.fields]
+
+    @classmethod
+    def fixed_texts(cls):
+        """The lazy labels and help texts the form's fields are built with: objects that live as long as the
+        process (a writer of the form may translate each once per language)."""
+        texts = [COMMENT_LABEL, HONEYPOT_LABEL]
+        for field in cls.base_fields.values():
+            texts += [field.label, field.help_text]
+        return [text for text in texts if isinstance(text, Promise)]
 
     def clean_timestamp(self):
         ts = self.cleaned_data["timestamp"]

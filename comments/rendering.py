@@ -29,7 +29,7 @@ from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 
 from comments import conf, threads
-from comments.text import comment_html, safe_url
+from comments.text import comment_markup, safe_url
 
 TEMPLATE = "comments/newsroom/comment.html"
 
@@ -94,46 +94,46 @@ class _Texts:
         self.open = options.open
         self.tz = timezone.get_current_timezone()
         self.months = threads.month_names()
-        self._like_labels = {}
+        self.like_labels = {}  # like count -> its label, escaped: looked up once per count and page
 
     def like_label(self, n):
-        label = self._like_labels.get(n)
-        if label is None:
-            label = self._like_labels[n] = escape(threads.like_label(n))
+        label = self.like_labels[n] = escape(threads.like_label(n))
         return label
 
 
 def _comment(node, texts):
-    shown = node.comment
-    key = str(shown.pk)
-    name = escape(shown.name)
-    url = safe_url(shown.url)
-    iso = threads.iso_time(shown.submit_date, texts.tz)
-    when = threads.shown_time(shown.submit_date, texts.tz, texts.months)
-    author = f'<a href="{escape(url)}" rel="nofollow ugc">{name}</a>' if url else name
+    # One unpacking rather than a dozen attribute reads: this runs for every comment on the page.
+    pk, _, name, url, text, submit_date, like_count, featured, staff, author, edited_at = node.comment
+    key = str(pk)
+    name = escape(name)
+    url = safe_url(url)
+    iso, when = threads.local_times(submit_date, texts.tz, texts.months)
+    author_html = f'<a href="{escape(url)}" rel="nofollow ugc">{name}</a>' if url else name
     reply = ""
     if texts.open and node.can_reply:
         reply = (
             f'<a class="nr-reply" href="?reply_to={key}#leave-a-comment" data-reply-to="{key}"'
             f' data-reply-name="{name}">{texts.reply}</a>'
         )
-    featured = " nr-featured" if shown.featured else ""
+    likes = texts.like_labels.get(like_count)
+    if likes is None:
+        likes = texts.like_label(like_count)
     return (
-        f'<li class="nr-comment nr-depth-{node.depth}{featured}" id="c{key}">\n'
+        f'<li class="nr-comment nr-depth-{node.depth}{" nr-featured" if featured else ""}" id="c{key}">\n'
         f'<article class="nr-comment-body" aria-labelledby="c{key}-author">\n'
         f'<header class="nr-comment-meta">\n'
-        f'<span class="nr-comment-author" id="c{key}-author">{author}</span>\n'
-        f"{texts.badges[threads.badge(shown)]}"
-        f"{texts.featured if shown.featured else ''}"
+        f'<span class="nr-comment-author" id="c{key}-author">{author_html}</span>\n'
+        f"{texts.badges['author' if author else 'staff' if staff else '']}"
+        f"{texts.featured if featured else ''}"
         f'<a class="nr-comment-time" href="#c{key}"><time datetime="{iso}">{when}</time></a>\n'
-        f"{_edited(shown, texts)}"
+        f"{'' if edited_at is None else _edited(edited_at, texts)}"
         f"</header>\n"
-        f'<div class="nr-comment-text">{comment_html(shown.comment)}</div>\n'
+        f'<div class="nr-comment-text">{comment_markup(text)}</div>\n'
         f'<footer class="nr-comment-actions">\n'
         f'<form method="post" action="{texts.like_url[0]}{key}{texts.like_url[1]}" data-comment-action="like">\n'
         f"{texts.csrf}\n"
         f'<button type="submit">{texts.like}</button>\n'
-        f'<span class="nr-like-count" data-like-count>{texts.like_label(shown.like_count)}</span>\n'
+        f'<span class="nr-like-count" data-like-count>{likes}</span>\n'
         f"</form>\n"
         f'<a class="nr-report" href="{texts.report_url[0]}{key}{texts.report_url[1]}" rel="nofollow">'
         f"{texts.report}</a>\n"
@@ -143,11 +143,8 @@ def _comment(node, texts):
     )
 
 
-def _edited(shown, texts):
-    if shown.edited_at is None:
-        return ""
-    iso = threads.iso_time(shown.edited_at, texts.tz)
-    when = threads.shown_time(shown.edited_at, texts.tz, texts.months)
+def _edited(edited_at, texts):
+    iso, when = threads.local_times(edited_at, texts.tz, texts.months)
     return f'<span class="nr-edited">{texts.edited} <time datetime="{iso}">{when}</time></span>\n'
 
 

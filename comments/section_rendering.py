@@ -35,6 +35,7 @@ from django.utils.translation import get_language, gettext, ngettext
 
 from articles import addresses, rendering
 from comments import threads
+from comments.forms import CommentForm
 
 SECTION_TEMPLATE = "comments/newsroom/section.html"
 FORM_TEMPLATE = "comments/newsroom/form.html"
@@ -100,6 +101,7 @@ def connect():
 def _setting_changed(setting, **kwargs):
     if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"}:
         _words.cache_clear()
+        _form_texts.cache_clear()
         threads.forget_month_names()
 
 
@@ -107,6 +109,7 @@ def _file_changed(file_path, **kwargs):
     # The development server reloads a changed catalogue without restarting (Django's own receiver).
     if file_path.suffix == ".mo":
         _words.cache_clear()
+        _form_texts.cache_clear()
         threads.forget_month_names()
 
 
@@ -136,6 +139,23 @@ def _text(value):
     if isinstance(value, Promise):
         value = str(value)
     return value.__html__() if hasattr(value, "__html__") else escape(str(value))
+
+
+def _label(text):
+    """``_text(text)`` for a field's label or help text; the form's own lazy ones translated once per language
+    (each costs a catalogue lookup, several for a word the language's own catalogue lacks)."""
+    if isinstance(text, Promise):
+        held = _form_texts(get_language()).get(id(text))
+        if held is not None and held[0] is text:
+            return held[1]
+    return _text(text)
+
+
+@functools.cache
+def _form_texts(language):
+    # Keyed by identity, each kept with its text: no other object can take the id of one held here.
+    # (``language`` is the key only: the texts are translated in the active language.)
+    return {id(text): (text, _text(text)) for text in CommentForm.fixed_texts()}
 
 
 def _section(context):
@@ -231,7 +251,7 @@ def _form(context):
         f"    {''.join(str(field) for field in form.hidden_fields())}\n"
         "    \n"
         '    <p class="nr-field nr-field-comment">\n'
-        f'      <label for="{_text(comment.id_for_label)}">{_text(comment.label)}</label>\n'
+        f'      <label for="{_text(comment.id_for_label)}">{_label(comment.label)}</label>\n'
         f"      {comment}\n"
         "      \n"
         "    </p>\n"
@@ -241,10 +261,10 @@ def _form(context):
     for field in form.visible_detail_fields:
         help_text = ""
         if field.help_text:
-            help_text = f'<span class="nr-help" id="{_text(field.auto_id)}_helptext">{_text(field.help_text)}</span>'
+            help_text = f'<span class="nr-help" id="{_text(field.auto_id)}_helptext">{_label(field.help_text)}</span>'
         parts.append(
             f'<p class="nr-field nr-field-{_text(field.name)}">\n'
-            f'      <label for="{_text(field.id_for_label)}">{_text(field.label)}'
+            f'      <label for="{_text(field.id_for_label)}">{_label(field.label)}'
             f"{'' if field.field.required else optional}</label>\n"
             f"      {field}\n"
             f"      {help_text}\n"
@@ -255,7 +275,7 @@ def _form(context):
     honeypot = form.honeypot_field
     parts.append(
         '<p class="nr-field nr-hp" aria-hidden="true">\n'
-        f'      <label for="{_text(honeypot.id_for_label)}">{_text(honeypot.label)}</label> {honeypot}\n'
+        f'      <label for="{_text(honeypot.id_for_label)}">{_label(honeypot.label)}</label> {honeypot}\n'
         "    </p>\n    "
     )
     if not form.signed_in:
@@ -277,4 +297,4 @@ def _form(context):
 
 
 def _check(field):
-    return f'<p class="nr-check">{field} <label for="{_text(field.id_for_label)}">{_text(field.label)}</label></p>'
+    return f'<p class="nr-check">{field} <label for="{_text(field.id_for_label)}">{_label(field.label)}</label></p>'

@@ -44,6 +44,8 @@ _LINKISH = re.compile(
 
 def safe_url(url):
     """``url`` if it is an http(s) address with a host, else ``""`` (never ``javascript:`` or ``data:``)."""
+    if not url:
+        return ""  # most commenters give no website
     try:
         parts = urlsplit((url or "").strip())
     except ValueError:
@@ -86,9 +88,18 @@ def linkify(text):
 
 def comment_html(text):
     """Paragraphs and line breaks of escaped, linkified text, safe to put in a page."""
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    return mark_safe(comment_markup(text))
+
+
+def comment_markup(text):
+    """:func:`comment_html` as a plain string, for a writer that joins a hundred of them into one safe page."""
+    text = (text or "").strip()
+    if "\n" not in text and "\r" not in text and "://" not in text:
+        # One paragraph without an address, as most comments are: escaped, nothing to split or link.
+        return f"<p>{html.escape(text)}</p>" if text else ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     paragraphs = [p.strip("\n") for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
-    return mark_safe("\n".join(f"<p>{linkify(p).replace(chr(10), '<br>')}</p>" for p in paragraphs))
+    return "\n".join(f"<p>{linkify(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
 
 
 def mail_excerpt(text, *, length=MAIL_EXCERPT_LENGTH):

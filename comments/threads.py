@@ -200,6 +200,28 @@ def shown_time(when, tz, months):
     return f"{local.day} {months[local.month]} {local.year}, {local.hour:02d}:{local.minute:02d}"
 
 
+def local_times(when, tz, months):
+    """``(iso_time(when, tz), shown_time(when, tz, months))``, converting ``when`` to ``tz`` once.
+
+    Written field by field: ``isoformat()`` costs more than the rest of a comment's times together, and a
+    page has a hundred. Only the offset is left to it, once per offset the process meets.
+    """
+    local = when.astimezone(tz)
+    offset = local.utcoffset()
+    suffix = _offset_texts.get(offset)
+    if suffix is None:
+        suffix = _offset_texts[offset] = local.isoformat(timespec="seconds")[19:]  # after "YYYY-MM-DDTHH:MM:SS"
+    year, month, day, hour, minute = local.year, local.month, local.day, local.hour, local.minute
+    # (%-formatting: quicker than an f-string with format specs.)
+    return (
+        "%04d-%02d-%02dT%02d:%02d:%02d%s" % (year, month, day, hour, minute, local.second, suffix),  # noqa: UP031
+        "%d %s %d, %02d:%02d" % (day, months[month], year, hour, minute),  # noqa: UP031
+    )
+
+
+_offset_texts = {}  # UTC offset -> how isoformat() writes it ("+01:00"): a few per time zone
+
+
 def badge(shown):
     """``"author"``, ``"staff"`` or ``""`` for a :class:`Shown` comment."""
     return "author" if shown.author else "staff" if shown.staff else ""

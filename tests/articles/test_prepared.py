@@ -314,3 +314,62 @@ def test_an_int_typed_for_the_driver_is_a_marker_passed_typed_the_same(commented
     assert rows == [(article.pk,)]
     assert prepared.stats == {"compiled": 1}
     assert [type(value) for value in sent[-1]] == [Int4]
+
+
+# --- Datetimes on SQLite -----------------------------------------------------------------------------------
+
+EDGE_TIMES = [
+    datetime.datetime(2026, 3, 7, 9, 5, 0, 0, tzinfo=datetime.UTC),  # no fraction of a second
+    datetime.datetime(2024, 2, 29, 23, 59, 59, 999999, tzinfo=datetime.UTC),  # a leap day, the last microsecond
+    datetime.datetime(2026, 12, 31, 23, 59, 59, 1, tzinfo=datetime.UTC),  # the first microsecond
+    datetime.datetime(1, 1, 1, 0, 0, tzinfo=datetime.UTC),
+    datetime.datetime(9999, 12, 31, 23, 59, 59, 123000, tzinfo=datetime.UTC),
+]
+
+
+def test_edge_datetimes_are_what_the_orm_gives(db):
+    """Microseconds, leap days, the ends of the calendar and no value at all, on every database."""
+    article = make_article()
+    for when in EDGE_TIMES:
+        make_comment(article, submit_date=when, edited_at=when)
+    make_comment(article, edited_at=None)
+    rows = prepared.values_list("shown-rows", shown_rows, pk=article.pk)
+    assert typed(rows) == typed(list(shown_rows(article.pk)))
+    assert prepared.stats == {"compiled": 1}
+    assert {row[2] for row in rows} >= set(EDGE_TIMES)
+    assert all(row[2].utcoffset() == datetime.timedelta(0) for row in rows)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's datetime converter")
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        datetime.datetime(2026, 3, 7, 9, 5),
+        datetime.datetime(2024, 2, 29, 23, 59, 59, 999999),
+        datetime.datetime(2026, 3, 7, 9, 5, tzinfo=datetime.timezone(datetime.timedelta(hours=2))),
+        "2026-03-07 09:05:00",
+        "2024-02-29 23:59:59.999999",
+        "2026-03-07 09:05:00.5",
+        "2026-03-07T09:05:00+02:00",
+        "2026-03-07 09:05:00Z",
+        "2026-03-07 9:05",  # Django's own pattern reads it, fromisoformat() does not
+    ],
+)
+@pytest.mark.parametrize("use_tz", [True, False])
+def test_the_quicker_sqlite_datetime_converter_gives_what_djangos_gives(value, use_tz, settings):
+    settings.USE_TZ = use_tz
+    django_converter = connection.ops.convert_datetimefield_value
+    assert prepared._quicker(django_converter, connection) is prepared._sqlite_datetime
+    expected = django_converter(value, None, connection)
+    got = prepared._sqlite_datetime(value, None, connection)
+    assert (got, type(got), got.tzinfo if got else None) == (
+        expected,
+        type(expected),
+        expected.tzinfo if expected else None,
+    )
+
+
+def test_only_djangos_sqlite_datetime_converter_is_replaced():
+    other = connection.ops.convert_booleanfield_value if connection.vendor == "sqlite" else str
+    assert prepared._quicker(other, connection) is other

@@ -155,3 +155,23 @@ def test_badges_and_the_featured_mark_are_written_once_per_marked_comment(tree):
     assert html.count('<span class="nr-badge nr-badge-author">Author</span>') == 1  # author wins over staff
     assert html.count('<span class="nr-featured-mark">Featured</span>') == 1
     assert html.count('class="nr-comment nr-depth-2 nr-featured" id="c3"') == 1
+
+
+def test_edited_comments_are_written_as_the_template_writes_them(settings):
+    settings.TIME_ZONE = "Europe/London"
+    edited = datetime(2026, 7, 1, 23, 30, 59, 999999, tzinfo=UTC)  # summer time: the next day in London
+    rows = [shown(1, edited_at=edited, likes=1), shown(2, parent=1, minute=5, edited_at=edited, likes=1)]
+    options = replace(OPTIONS, labels={**OPTIONS.labels, "edited": "<edited>"})
+    tree = build_tree(rows, max_depth=3)
+
+    html = str(rendering.render_in_python(tree, options))
+
+    assert squeeze(html) == squeeze(rendering.render_with_template(tree, options))
+    assert (
+        html.count(
+            '<span class="nr-edited">&lt;edited&gt; <time datetime="2026-07-02T00:30:59+01:00">'
+            "2 July 2026, 00:30</time></span>\n"
+        )
+        == 2
+    )
+    assert html.count('<span class="nr-like-count" data-like-count>1 like</span>') == 2

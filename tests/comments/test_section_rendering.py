@@ -179,3 +179,40 @@ def test_words_are_looked_up_again_when_a_catalogue_changes():
     assert section_rendering._words.cache_info().currsize == kept > 0
     file_changed.send(sender=None, file_path=Path("locale/de/LC_MESSAGES/django.mo"))
     assert section_rendering._words.cache_info().currsize == 0
+
+
+def test_the_forms_labels_follow_the_active_language(article):
+    english = translation.override("en")
+    with english:
+        assert_same(section.section_context(article, request=reader_request()))
+    with translation.override("fr"):
+        french = assert_same(section.section_context(article, request=reader_request()))
+        assert f'<label for="id_comment">{translation.gettext("Comment")}</label>' in french
+    with english:
+        html = assert_same(section.section_context(article, request=reader_request()))
+        assert '<label for="id_comment">Comment</label>' in html
+    assert section_rendering._form_texts.cache_info().currsize >= 2
+
+
+def test_labels_the_form_was_not_built_with_are_written_as_given(article):
+    context = section.section_context(article, request=reader_request())
+    context["form"].fields["name"].label = translation.gettext_lazy("Your <name>")
+    context["form"].fields["email"].help_text = "Kept & private"
+    html = assert_same(context)
+    assert "Your &lt;name&gt;" in html
+    assert "Kept &amp; private" in html
+
+
+def test_the_forms_own_texts_are_translated_once_per_language(monkeypatch):
+    with translation.override("en"):
+        section_rendering._form_texts.cache_clear()
+        label = CommentForm.base_fields["name"].label
+        assert section_rendering._label(label) == "Name"
+        monkeypatch.setattr(section_rendering, "_text", lambda text: pytest.fail(f"{text} translated again"))
+        assert section_rendering._label(label) == "Name"
+
+
+def test_the_forms_own_texts_are_looked_up_again_when_a_catalogue_changes():
+    section_rendering._label(CommentForm.base_fields["name"].label)
+    file_changed.send(sender=None, file_path=Path("locale/de/LC_MESSAGES/django.mo"))
+    assert section_rendering._form_texts.cache_info().currsize == 0

@@ -3,10 +3,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.template import engines
 from django.test import RequestFactory
 from django.utils.html import escape
+from django.utils.safestring import SafeString
 
 from articles.models import Article
 from comments.prompts import comments_are_open, reader_prompt_for
-from comments.text import comment_html, linkify, safe_url
+from comments.text import _PARAGRAPH_BREAK, comment_html, comment_markup, linkify, safe_url
 from tests.factories import make_article, make_category, make_comment
 
 pytestmark = pytest.mark.django_db
@@ -185,3 +186,35 @@ def test_text_without_an_address_is_escaped_as_django_escapes_it():
     text = """<script>alert("x")</script> & 'quotes' ftp:/ not a link"""
     assert linkify(text) == escape(text)
     assert comment_html(f"{text}\n\n{text}") == f"<p>{escape(text)}</p>\n<p>{escape(text)}</p>"
+
+
+def paragraphs_the_long_way(text):
+    """What comment_html() wrote before it took a short cut for one paragraph without an address."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    paragraphs = [p.strip("\n") for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+    return "\n".join(f"<p>{linkify(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        None,
+        "   ",
+        " \r\n\t ",
+        "Plain words.",
+        "  padded <b>&</b> 'quoted' \"double\"  ",
+        "\r\nafter a line break\r\n",
+        "carriage\rreturn",
+        "two\n\nparagraphs",
+        "line\nbreak",
+        "tab\tand\x0bvertical\x0cfeed\u2028separator\u00a0space",
+        "see https://example.com/a.",
+        "ftp://not.a/link and javascript:x",
+        "\u3000wide space\u3000",
+    ],
+)
+def test_the_short_cut_writes_what_the_long_way_writes(text):
+    assert comment_markup(text) == paragraphs_the_long_way(text)
+    assert comment_html(text) == paragraphs_the_long_way(text)
+    assert isinstance(comment_html(text), SafeString)

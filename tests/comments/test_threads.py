@@ -1,9 +1,12 @@
+import zoneinfo
+from datetime import UTC, datetime
+
 import pytest
 from django.utils import translation
 
 from articles.models import Author
 from comments import threads
-from comments.threads import build_tree, page_number, thread_page
+from comments.threads import build_tree, iso_time, local_times, month_names, page_number, shown_time, thread_page
 from tests.factories import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
@@ -385,3 +388,25 @@ def test_only_the_first_page_of_a_thread_is_compiled_once(article, settings):
         assert prepared.stats["compiled"] == kept
     finally:
         prepared.clear()
+
+
+@pytest.mark.parametrize(
+    "zone", ["UTC", "Europe/London", "Asia/Kolkata", "America/St_Johns", "Pacific/Kiritimati", "Europe/Amsterdam"]
+)
+@pytest.mark.parametrize(
+    "when",
+    [
+        datetime(2026, 3, 7, 9, 5, 0, tzinfo=UTC),
+        datetime(2026, 3, 29, 0, 59, 59, 999999, tzinfo=UTC),  # the last moment before London's summer time
+        datetime(2026, 3, 29, 1, 0, tzinfo=UTC),
+        datetime(2024, 2, 29, 23, 59, 59, 1, tzinfo=UTC),
+        datetime(1920, 6, 1, 12, 0, 7, tzinfo=UTC),  # Amsterdam was 20 minutes less 28 seconds ahead
+        datetime(1, 1, 2, 0, 0, tzinfo=UTC),
+        datetime(9999, 12, 30, 23, 59, tzinfo=UTC),
+    ],
+)
+def test_local_times_are_the_iso_and_shown_times(zone, when):
+    tz = zoneinfo.ZoneInfo(zone)
+    months = month_names()
+    assert local_times(when, tz, months) == (iso_time(when, tz), shown_time(when, tz, months))
+    assert local_times(when, tz, months)[0] == when.astimezone(tz).isoformat(timespec="seconds")
