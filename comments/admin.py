@@ -155,7 +155,7 @@ def status_counts(request):
             .annotate(n=Count("pk"))
         )
         counts = dict.fromkeys(Comment.Status.values, 0)
-        counts.update(per_status.union(reported, all=True))
+        counts.update(per_status.union(reported, all=True).order_by())  # no model ordering on the union
         request._comment_reported_count = counts.pop(REPORTED, 0)
         request._comment_status_counts = counts
     return request._comment_status_counts

@@ -1,6 +1,7 @@
 """The site's SQLite backend gives the query planner statistics as its connections close (newsroom.sqlite)."""
 
 import sqlite3
+from contextlib import closing
 
 import pytest
 from django.db.utils import ConnectionHandler
@@ -11,7 +12,7 @@ def scratch_connection(path):
 
 
 def statistics(path):
-    with sqlite3.connect(path) as raw:
+    with closing(sqlite3.connect(path)) as raw, raw:
         if not raw.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
             return []
         return raw.execute("SELECT tbl, idx FROM sqlite_stat1 ORDER BY tbl, idx").fetchall()
@@ -21,7 +22,7 @@ def statistics(path):
 def database(tmp_path, django_db_blocker):
     """A file of its own (not the test database), which pytest-django lets these connections reach."""
     path = tmp_path / "site.sqlite3"
-    with sqlite3.connect(path) as raw:
+    with closing(sqlite3.connect(path)) as raw, raw:
         raw.execute("CREATE TABLE story (id INTEGER PRIMARY KEY, status TEXT, section INTEGER)")
         raw.execute("CREATE INDEX story_status ON story (status, section)")
         raw.executemany("INSERT INTO story (status, section) VALUES (?, ?)", [("live", n % 7) for n in range(3000)])
@@ -51,5 +52,5 @@ def test_a_connection_closed_inside_a_transaction_leaves_it_alone(database):
     connection.close()  # the open transaction is rolled back, as Django's own backend does
 
     assert statistics(database) == []
-    with sqlite3.connect(database) as raw:
+    with closing(sqlite3.connect(database)) as raw:
         assert raw.execute("SELECT section FROM story WHERE id = 1").fetchone() == (0,)
