@@ -158,13 +158,14 @@ class Category(models.Model):
         return list(reversed(chain))
 
 
-def published_now():
-    """The rule :meth:`ArticleQuerySet.published` applies, as a ``Q`` on ``status`` and ``publish_at``.
+def published_now(prefix=""):
+    """The rule :meth:`ArticleQuerySet.published` applies, as a ``Q`` on ``status`` and ``publish_at``
+    (``prefix="article__"``: on the article of a related row).
 
     Also applied to the copies of those two fields in :class:`SectionListing`, so a section's list and the
     article pages never disagree on what is published.
     """
-    return Q(status=Article.Status.PUBLISHED, publish_at__lte=Now())
+    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}publish_at__lte": Now()})
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -31,14 +31,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Now
+from django.db.models import Exists, OuterRef
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import conf, pagecache
-from articles.models import Article, Author, Byline, Category
+from articles.models import Article, Author, Byline, Category, published_now
 from articles.origin import public_parts
 
 NEWS_SITEMAP_WINDOW = timedelta(hours=48)
@@ -90,9 +89,7 @@ class AuthorSitemap(PublicSitemap):
 
     def items(self):
         # Per author, the first of their bylines on a published article will do: not every byline of the archive.
-        published = Byline.objects.filter(author=OuterRef("pk")).filter(
-            Q(article__status=Article.Status.PUBLISHED, article__publish_at__lte=Now())  # published()'s rule
-        )
+        published = Byline.objects.filter(published_now(prefix="article__"), author=OuterRef("pk"))
         return Author.objects.filter(Exists(published)).order_by("slug")
 
 

@@ -161,7 +161,7 @@ def status_counts(request):
     return request._comment_status_counts
 
 
-# The reported comments' row in status_counts(): no status is called that.
+# The reported comments' row in status_counts() and the filter's choice: no status is called that.
 REPORTED = "reported"
 
 
@@ -187,7 +187,7 @@ class StatusFilter(admin.SimpleListFilter):
     # Comments readers reported that no moderator has looked at since, whatever
     # their status: a comment kept despite earlier reports stays published and
     # comes back here only.
-    REPORTED = "reported"
+    REPORTED = REPORTED
     DEFAULT = Comment.Status.PENDING
 
     def lookups(self, request, model_admin):
