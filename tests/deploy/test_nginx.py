@@ -9,6 +9,7 @@ import functools
 import json
 import re
 import secrets
+import time
 
 import pytest
 
@@ -56,6 +57,27 @@ def nginx(demo, tmp_path_factory):
     proxy.stop(site.process)
 
 
+def kept(proxied, url, *, attempts=5):
+    """The page at ``url`` as nginx answers it from its cache, stored by this call itself.
+
+    The site's pages say ``s-maxage=1``: on a busy machine the request after the one that stored a page can
+    come more than a second later and find it stale. Such a pair is tried again; a pair inside the second
+    that still misses is a failure.
+    """
+    seen = []
+    for _ in range(attempts):
+        started = time.monotonic()
+        first = proxied.get(url)
+        second = proxied.get(url)
+        took = time.monotonic() - started
+        seen.append((first.header("X-Cache-Status"), second.header("X-Cache-Status"), round(took, 2)))
+        if second.header("X-Cache-Status") == "HIT":
+            return second
+        if first.header("X-Cache-Status") != "HIT" and took < SHARED_CACHE_SECONDS:
+            break  # stored by the first, asked again within s-maxage, and still not kept
+    pytest.fail(f"nginx did not keep {url}: (first, second, seconds) {seen}")
+
+
 class Proxied:
     def __init__(self, *, site, port, http_port, run):
         self.site, self.port, self.http_port, self.run = site, port, http_port, run
@@ -67,9 +89,9 @@ class Proxied:
 
 def test_a_second_anonymous_request_is_a_hit(nginx):
     _, url = nginx.site.article(skip=0)
-    first, second = nginx.get(url), nginx.get(url)
+    first = nginx.get(url)
+    second = kept(nginx, url)
     assert first.status == second.status == 200
-    assert second.header("X-Cache-Status") == "HIT", (first.header("X-Cache-Status"), second.header("Cache-Control"))
     assert second.text == first.text
     # nginx reads s-maxage though max-age says 0: browsers revalidate, nginx keeps the page.
     assert f"s-maxage={SHARED_CACHE_SECONDS}" in second.header("Cache-Control")
@@ -83,9 +105,7 @@ def test_an_approved_comment_shows_within_two_seconds(nginx):
     pk, url = nginx.site.article(skip=1)
     text = f"Approved through the proxy {secrets.token_hex(4)}"
     post_comment(nginx.get, pk, text)
-    nginx.get(url)
-    before = nginx.get(url)
-    assert before.header("X-Cache-Status") == "HIT"
+    before = kept(nginx, url)
     assert text not in before.text
 
     approve(nginx.site, text)
@@ -95,8 +115,7 @@ def test_an_approved_comment_shows_within_two_seconds(nginx):
 
 def test_a_signed_in_reader_gets_their_own_page_and_nobody_else_gets_it(nginx):
     _, url = nginx.site.article(skip=2)
-    nginx.get(url)
-    assert nginx.get(url).header("X-Cache-Status") == "HIT"  # an anonymous page is in the cache
+    kept(nginx, url)  # an anonymous page is in the cache
 
     for username, name in (("ada", "Ada Lovelace"), ("grace", "Grace Hopper")):
         response = nginx.get(url, cookies=signed_in(nginx.site, username, name))
@@ -127,11 +146,9 @@ def test_a_commenter_with_a_pending_comment_sees_it_and_nobody_else_does(nginx):
         assert own in response.text
         assert other not in response.text
 
-    for _ in range(2):
-        anonymous = nginx.get(url)
+    for anonymous in (nginx.get(url), kept(nginx, url)):
         assert mine not in anonymous.text
         assert theirs not in anonymous.text
-    assert anonymous.header("X-Cache-Status") == "HIT"
 
 
 def test_credentials_bypass_the_cache(nginx):
