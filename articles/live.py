@@ -106,7 +106,7 @@ def coverage(request, article, *, preview=False):
         entries = list(article.live_entries.for_page().newest_first()[start : start + per_page + 1])
     else:
         entries = pagecache.shared(
-            f"articles:live:{article.pk}:{number}", read, tags=[pagecache.key(Article, article.pk)]
+            f"articles:live:{article.pk}:{number}", read, tags=[pagecache.key(Article, article.pk)], read_only=True
         )
     if number > 1 and not entries:
         raise Http404(_("No such page."))

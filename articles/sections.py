@@ -11,8 +11,9 @@ next purge (:func:`articles.pagecache.shared`)::
     sections.children(news)                 # the sections just below one, in menu order
     sections.by_path(["news", "news/world"])  # {path: Category} for those that exist
 
-A request reads the snapshot once (``articles.pagecache.once_per_request()``):
-every call in it gets the same sections, so a page must not change them. Each
+A request reads the snapshot once (``articles.pagecache.once_per_request()``),
+and the process keeps the snapshot itself until the next purge (a read-only
+shared part): every call gets the same sections, so a page must not change them. Each
 section in it comes with its ``parent`` from the snapshot, so a walk up the
 tree (breadcrumbs, the reader prompt a section passes on) costs no query, and
 :func:`attach` gives an article its section from there instead of a join::
@@ -28,7 +29,9 @@ from articles.models import Category
 
 def all_by_path():
     """``{path: Category}`` for every section (one query per generation; one per request with the cache off)."""
-    return pagecache.once_per_request("articles:sections", lambda: pagecache.shared("articles:sections", _read))
+    return pagecache.once_per_request(
+        "articles:sections", lambda: pagecache.shared("articles:sections", _read, read_only=True)
+    )
 
 
 def _read():

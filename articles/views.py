@@ -159,6 +159,7 @@ def article_page(request, *, slug, chain):
         f"articles:article:{slug}",
         lambda: _article(slug),
         tags=article_tags,
+        read_only=True,
     )
     preview = False
     if article is None and can_preview(request.user):
@@ -186,6 +187,7 @@ def article_page(request, *, slug, chain):
                 related_tag(article.pk),
                 *(pagecache.key(item) for item in related),
             ],
+            read_only=True,
         ),
         "crumbs": crumbs,
         "page_parts": page_parts.context(),

@@ -24,7 +24,7 @@ from comments.models import Announcement
 
 def current():
     """The announcements running now, earliest start first (shared by every page until the next start or end)."""
-    return pagecache.shared("comments:announcements", _read)
+    return pagecache.shared("comments:announcements", _read, read_only=True)
 
 
 def _read():

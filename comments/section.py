@@ -100,7 +100,7 @@ def section_html(target, *, request=None):
             return None
         return dataclasses.replace(context["page"], threads=[]), html
 
-    shared = pagecache.shared(name, build, tags=[pagecache.key(target)])
+    shared = pagecache.shared(name, build, tags=[pagecache.key(target)], read_only=True)
     page, html = shared if shared is not None else (None, unshared[0])
     if page is not None:
         _declare_page(request, page)  # (section_context declared it while rendering the section afresh)
@@ -324,7 +324,7 @@ def _shared_thread(target, *, number, sort, view, options):
         target, number=number, sort=sort, view=view, open_=options.open, signed_in=bool(options.csrf_token)
     )
     # Purged with the object's pages (its tag, ``article-7``), which every comment change on it purges.
-    shared = pagecache.shared(name, build, tags=[pagecache.key(target)])
+    shared = pagecache.shared(name, build, tags=[pagecache.key(target)], read_only=True)
     if shared is None:
         return None, None
     page, html = shared

@@ -357,7 +357,7 @@ def shares():
     return bool(conf.get("NEWSROOM_PAGE_CACHE_SECONDS"))
 
 
-def shared(name, build, *, tags=()):
+def shared(name, build, *, tags=(), read_only=False):
     """``build()``, worked out once per generation and shared by every request until the next purge.
 
     For the parts of a page that every reader sees alike (the comment thread,
@@ -366,7 +366,10 @@ def shared(name, build, *, tags=()):
     those queries. ``name`` must name everything the result depends on besides
     the site's content, which any purge covers: the article, the page number,
     the language... The result goes through the cache, so it must pickle, and
-    each caller gets its own copy; ``None`` (nothing found) is not kept. With
+    each caller gets its own copy, unless ``read_only``: the callers only
+    read it (no attribute set, nothing appended), so this process keeps the
+    object itself for the current generation and hands every request the same
+    one, with no unpickling. ``None`` (nothing found) is not kept. With
     the page cache off (``NEWSROOM_PAGE_CACHE_SECONDS = 0``) this is just
     ``build()``.
 
@@ -387,7 +390,7 @@ def shared(name, build, *, tags=()):
     generation = _generation()
     # Hashed: any name makes a short key that every cache backend accepts.
     key = SHARED_KEY.format(token=generation["token"], name=hashlib.sha256(name.encode()).hexdigest()[:32])
-    found = _read(key, token=generation["token"], private=True)
+    found = _read(key, token=generation["token"], private=True, same=read_only)
     # (A part kept before tags existed has two items: built again.)
     if found is not None and len(found) == 3 and found[0] > time.time() and _unchanged(found[2], generation):
         _add_part_tags(found[2])
@@ -401,7 +404,14 @@ def shared(name, build, *, tags=()):
     # Like a page, it never outlives the next scheduled article's publication.
     expires = min(time.time() + max_age, _next_publish(generation), _changes_by_itself())
     if expires > time.time():
-        _keep(key, (expires, value, seen), token=generation["token"], timeout=expires - time.time(), private=True)
+        _keep(
+            key,
+            (expires, value, seen),
+            token=generation["token"],
+            timeout=expires - time.time(),
+            private=True,
+            same=read_only,
+        )
     return value
 
 
@@ -421,8 +431,13 @@ def shared_html(request, name, render, *, page_tags=False):
     if request is None:
         return render()
     if not page_tags:
-        return shared(name, render)
-    return shared(name, render, tags=lambda _html: {*getattr(request, "_page_cache_tags", ()), *_part_tags()})
+        return shared(name, render, read_only=True)
+    return shared(
+        name,
+        render,
+        tags=lambda _html: {*getattr(request, "_page_cache_tags", ()), *_part_tags()},
+        read_only=True,
+    )
 
 
 def once_per_request(name, build):
@@ -670,32 +685,37 @@ def _generation():
     return _request.generation
 
 
-def _read(key, *, token, private):
+def _read(key, *, token, private, same=False):
     """``cache.get(key)``; with a cache on another machine, this process's copy when it has one.
 
     ``private``: each caller gets its own copy (a shared part may be changed by
     the page it is given to); pages are only read, so theirs is not copied.
+    ``same``: a part its callers only read, kept here as the object itself with
+    any cache (local memory too, which would unpickle it on every read), and
+    the same object handed to every caller.
     """
-    near = _generation_file() is None
+    near = same or _generation_file() is None
     if near:
         value = _near.get(key, token=token)
         if value is not None:
-            return pickle.loads(value) if private else value
+            return pickle.loads(value) if private and not same else value
     value = cache.get(key)
     if near and value is not None:
-        _keep_near(key, value, token=token, private=private)
+        _keep_near(key, value, token=token, private=private, same=same)
     return value
 
 
-def _keep(key, value, *, token, timeout, private):
+def _keep(key, value, *, token, timeout, private, same=False):
     """``cache.set()`` for whole seconds, rounded up (Redis keeps no fractions), and keep a copy here."""
     cache.set(key, value, math.ceil(timeout))
-    if _generation_file() is None:
-        _keep_near(key, value, token=token, private=private)
+    if same or _generation_file() is None:
+        _keep_near(key, value, token=token, private=private, same=same)
 
 
-def _keep_near(key, value, *, token, private):
-    if private:
+def _keep_near(key, value, *, token, private, same=False):
+    if same:
+        _near.put(key, value, size=len(pickle.dumps(value, pickle.HIGHEST_PROTOCOL)), token=token)
+    elif private:
         pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         _near.put(key, pickled, size=len(pickled), token=token)
     else:

@@ -34,10 +34,13 @@ def test_by_path_gives_the_sections_that_exist(tree):
     assert {path: c.name for path, c in found.items()} == {"news": "News", "news/world": "World"}
 
 
-def test_outside_a_request_each_caller_gets_its_own_copies(tree, settings):
+def test_every_caller_reads_the_same_snapshot_until_a_purge(tree, settings):
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
-    sections.top_level()[0].name = "Changed by one page"
-    assert sections.top_level()[0].name == "Sport"
+    # Read only: this process keeps the snapshot itself, not a copy for each caller.
+    first = sections.all_by_path()
+    assert sections.all_by_path() is first
+    pagecache.purge()
+    assert sections.all_by_path() is not first
 
 
 @pytest.mark.parametrize("extra", [0, 10])
