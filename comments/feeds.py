@@ -22,8 +22,11 @@ they are on (one query per model that takes comments).
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles import addresses, pagecache
@@ -147,6 +150,34 @@ def _with_targets(comments, target):
             comment.feed_target_title, comment.feed_target_url = found[comment.content_type_id, comment.object_pk]
             shown.append(comment)
     return shown
+
+
+LINKS_TEMPLATE = "comments/newsroom/feed_links.html"
+
+
+def links_html(target, *, request=None):
+    """``comments/newsroom/feed_links.html`` for ``target`` (what ``{% comment_feed_links %}`` shows).
+
+    The same for every reader: rendered once per page-cache generation and language, and again when
+    ``target`` is purged (a new title) or is published or withdrawn (which its name says).
+    """
+    context = links_context(target)
+    if request is None:
+        return mark_safe(render_to_string(LINKS_TEMPLATE, context))
+    name = ":".join(
+        str(part)
+        for part in (
+            "comments:feed-links",
+            targets.get(target).label,
+            target.pk,
+            int(context["published"]),
+            translation.get_language(),
+        )
+    )
+    html = pagecache.shared(
+        name, lambda: str(render_to_string(LINKS_TEMPLATE, context)), tags=[pagecache.key(target)], read_only=True
+    )
+    return mark_safe(html)
 
 
 def links_context(target):

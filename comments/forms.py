@@ -41,8 +41,14 @@ def comment_max_length():
 
 def security_data(target):
     """The anti-forgery fields (``SECURITY_FIELDS``) of a new :class:`CommentForm` on ``target``, without
-    building its other fields: for a form rendered once and shared (:func:`comments.section.section_html`)."""
-    return CommentSecurityForm(target).initial
+    building its other fields: for a form rendered once and shared (:func:`comments.section.section_html`).
+
+    What ``CommentSecurityForm(target).initial`` holds, from the form's own ``generate_security_data()``
+    (which reads only the target), without making the form's fields: a copy of each, on every page.
+    """
+    form = CommentSecurityForm.__new__(CommentSecurityForm)
+    form.target_object = target
+    return form.generate_security_data()
 
 
 class CommentForm(CommentSecurityForm):

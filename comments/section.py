@@ -31,6 +31,7 @@ import dataclasses
 from urllib.parse import urlencode
 
 from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -353,6 +354,35 @@ def _thread_name(target, state=None, *, number=None, sort=None, view=None, open_
             conf.get("NEWSROOM_COMMENTS_THREAD_RENDERER"),
         )
     )
+
+
+PROMPT_TEMPLATE = "comments/newsroom/prompt.html"
+
+
+def prompt_html(target, *, request=None):
+    """``comments/newsroom/prompt.html`` for ``target`` (what ``{% reader_prompt %}`` shows).
+
+    The same for every reader: rendered once per page-cache generation and language, and again when
+    ``target`` is purged or its comments open or close (which its name says).
+    """
+    context = prompt_context(target)
+    if request is None:
+        return mark_safe(render_to_string(PROMPT_TEMPLATE, context))
+    name = ":".join(
+        str(part)
+        for part in (
+            "comments:prompt",
+            targets.get(target).label,
+            target.pk,
+            int(context["published"]),
+            int(context["open"]),
+            translation.get_language(),
+        )
+    )
+    html = pagecache.shared(
+        name, lambda: str(render_to_string(PROMPT_TEMPLATE, context)), tags=[pagecache.key(target)], read_only=True
+    )
+    return mark_safe(html)
 
 
 def prompt_context(target):

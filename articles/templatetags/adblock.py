@@ -12,17 +12,31 @@ it. Costs at most one query (:meth:`SiteSettings.load`, then cached).
 """
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
 
+from articles import pagecache
 from articles.models import SiteSettings
 
 register = template.Library()
 
 
-@register.inclusion_tag("articles/adblock_notice.html", takes_context=True)
+TEMPLATE = "articles/adblock_notice.html"
+
+
+@register.simple_tag(takes_context=True)
 def adblock_notice(context):
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is not None and user.is_staff:
-        return {"notice": None}
+        return render_to_string(TEMPLATE, {"notice": None})
+    # The same for every other reader: rendered once per page-cache generation and language (saving
+    # Site settings purges every page).
+    name = f"articles:adblock-notice:{translation.get_language()}"
+    return mark_safe(pagecache.shared_html(request, name, _render))
+
+
+def _render():
     site_settings = SiteSettings.load()
-    return {"notice": site_settings if site_settings.adblock_notice_enabled else None}
+    return str(render_to_string(TEMPLATE, {"notice": site_settings if site_settings.adblock_notice_enabled else None}))

@@ -23,14 +23,16 @@ def comment_section(context, target):
     return section.section_html(target, request=context.get("request"))
 
 
-@register.inclusion_tag("comments/newsroom/prompt.html")
-def reader_prompt(target):
-    return section.prompt_context(target)
+@register.simple_tag(takes_context=True)
+def reader_prompt(context, target):
+    """``comments/newsroom/prompt.html`` for ``target`` (:func:`comments.section.prompt_html`)."""
+    return section.prompt_html(target, request=context.get("request"))
 
 
-@register.inclusion_tag("comments/newsroom/feed_links.html")
-def comment_feed_links(target):
-    return feeds.links_context(target)
+@register.simple_tag(takes_context=True)
+def comment_feed_links(context, target):
+    """``comments/newsroom/feed_links.html`` for ``target`` (:func:`comments.feeds.links_html`)."""
+    return feeds.links_html(target, request=context.get("request"))
 
 
 @register.filter

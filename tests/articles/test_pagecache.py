@@ -29,7 +29,7 @@ from comments import status
 from comments.models import Comment
 from tests.articles.conftest import in_request
 from tests.conftest import clear_cache
-from tests.factories import make_article, make_author
+from tests.factories import make_article, make_author, make_category
 
 # --- Views under test (for the rules that no reader page exercises) ------------------------------------------------
 
@@ -752,6 +752,44 @@ def test_the_article_page_changes_none_of_the_parts_it_shares(client, db, page_c
         assert unchanged(before)
     read_only = [value for _size, value in pagecache._near.items.values() if isinstance(value, tuple)]
     assert any(isinstance(value, Article) for _expires, value, _tags in read_only)
+
+
+ALIKE_FOR_EVERY_READER = {
+    "comments/newsroom/prompt.html",
+    "comments/newsroom/feed_links.html",
+    "articles/adblock_notice.html",
+}
+
+
+def test_the_prompt_feed_links_and_adblock_notice_are_rendered_once_per_generation(
+    client, db, page_cache, django_capture_on_commit_callbacks
+):
+    article = _busy_article()
+    url = article.get_absolute_url() + "?unknown=1"  # bypass: the page itself is rendered every time
+    first = client.get(url)
+    assert {template.name for template in first.templates} >= ALIKE_FOR_EVERY_READER
+    second = client.get(url)
+    assert not ALIKE_FOR_EVERY_READER & {template.name for template in second.templates}
+    for part in (b'class="nr-prompt"', b'title="Comments on River report (RSS)"', b'id="adblock-notice"'):
+        assert first.content.count(part) == second.content.count(part) == 1
+    # A new prompt (an edit of the article purges its tag) shows at once.
+    with django_capture_on_commit_callbacks(execute=True):
+        article.reader_prompt = "Did the river reach your street?"
+        article.save()
+    assert b"Did the river reach your street?" in client.get(url).content
+    # Staff never get the notice, though everyone else's is kept.
+    client.force_login(User.objects.create_user("editor", password="x", is_staff=True))
+    assert b'id="adblock-notice"' not in client.get(url).content
+
+
+def test_a_shared_prompt_closes_when_its_article_stops_taking_comments(client, db, page_cache):
+    article = make_article(category=make_category(comments_close_after_days=1), reader_prompt="Tell us more.")
+    url = article.get_absolute_url() + "?unknown=1"
+    assert b"Tell us more." in client.get(url).content
+    with time_machine.travel(timezone.now() + timedelta(days=2)):
+        html = client.get(url).content
+    assert b"Tell us more." not in html
+    assert b"Comments are closed." in html
 
 
 def test_with_the_page_cache_off_a_shared_part_is_built_every_time(db, settings):

@@ -1,5 +1,8 @@
 import pytest
+import time_machine
 from django.contrib.auth.models import AnonymousUser, User
+from django.utils import timezone
+from django_comments.forms import CommentSecurityForm
 
 from comments.forms import CommentForm
 from tests.comments.reader_helpers import form_data, security_data
@@ -114,3 +117,14 @@ def test_anonymous_users_get_the_full_form(article):
 
     assert {"name", "email", "url", "remember"} <= set(form.fields)
     assert [f.name for f in form.visible_detail_fields] == ["name", "email", "url"]
+
+
+def test_the_shared_forms_security_data_is_what_the_form_itself_makes(article):
+    from comments.forms import security_data as shared_security_data
+
+    with time_machine.travel(timezone.now(), tick=False):
+        made = shared_security_data(article)
+        assert made == CommentSecurityForm(article).initial
+    # ... and the form takes it back.
+    form = CommentForm(article, data={**form_data(article), **made})
+    assert form.is_valid(), form.errors
