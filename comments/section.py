@@ -33,13 +33,14 @@ from urllib.parse import urlencode
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject, empty
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from articles import addresses, pagecache
 from comments import announcements, conf, editing, pending, rendering, section_rendering, targets, threads
 from comments.forms import CommentForm, security_data
-from comments.spam import pipeline
+from comments.spam import pipeline, recaptcha
 
 
 def spam_filter_name():
@@ -199,9 +200,22 @@ def section_context(target, *, request=None, security_slots=False):
     if signed_in:
         options = dataclasses.replace(options, csrf_token=get_token(request))
         thread_html = mark_safe(thread_html.replace(_TOKEN_SLOT, escape(options.csrf_token)))
-    form = CommentForm(target, user=user, initial={"reply_to": replying_to.comment.pk if replying_to else 0})
+    # This page's anti-forgery fields (their slots, for a section to be shared), the form's and the blank
+    # form's alike.
+    security = security_data(target)
     if security_slots:
-        form.initial.update(_SECURITY_SLOTS)
+        security.update(_SECURITY_SLOTS)
+    reply_pk = replying_to.comment.pk if replying_to else 0
+
+    def make_form():
+        form = CommentForm(target, user=user, initial={"reply_to": reply_pk})
+        form.initial.update(security)
+        return form
+
+    # The blank form of a reader without an account is written from a copy kept per language
+    # (comments.section_rendering.form_html): the form itself is made only if a template asks for it.
+    blank = not signed_in and not replying_to and not recaptcha.is_configured()
+    form = _FormIfAskedFor(make_form) if blank else make_form()
     target_url = commentable.url(target)
     return {
         "thread_html": thread_html,
@@ -215,6 +229,8 @@ def section_context(target, *, request=None, security_slots=False):
         "prompt": commentable.reader_prompt(target),
         "page": page,
         "form": form,
+        "form_security": security,
+        "blank_form": form if blank else None,
         "replying_to": replying_to,
         "user": user,
         "spam_notice": spam_notice() if open_ else "",
@@ -229,6 +245,13 @@ def section_context(target, *, request=None, security_slots=False):
         "max_depth": conf.max_depth(),
         "thread_shared": thread_shared,  # the thread is the one every reader shares (for section_html)
     }
+
+
+class _FormIfAskedFor(SimpleLazyObject):
+    """The section's form, made the first time anything asks for it (a site's template, a caller changing it)."""
+
+    def is_made(self):
+        return self._wrapped is not empty
 
 
 def _default_view(page):

@@ -99,6 +99,7 @@ def connect():
 
 
 def _setting_changed(setting, **kwargs):
+    _blank_forms.clear()  # the form's fields read settings of their own (the honeypot's name, lengths...)
     if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"}:
         _words.cache_clear()
         _form_texts.cache_clear()
@@ -108,6 +109,7 @@ def _setting_changed(setting, **kwargs):
 def _file_changed(file_path, **kwargs):
     # The development server reloads a changed catalogue without restarting (Django's own receiver).
     if file_path.suffix == ".mo":
+        _blank_forms.clear()
         _words.cache_clear()
         _form_texts.cache_clear()
         threads.forget_month_names()
@@ -127,9 +129,50 @@ def section_html(context):
 
 def form_html(context):
     """``render_to_string(FORM_TEMPLATE, context)``, as the section includes it."""
-    if context["form"].is_bound or not is_own_template(FORM_TEMPLATE):
+    if not is_own_template(FORM_TEMPLATE):
+        return render_to_string(FORM_TEMPLATE, context)
+    blank = context.get("blank_form")
+    if blank is not None and blank is context["form"] and not blank.is_made():
+        return mark_safe(_blank_form(context))
+    if context["form"].is_bound:
         return render_to_string(FORM_TEMPLATE, context)
     return mark_safe(_form(context))
+
+
+# The blank form of a reader without an account (no reply named, no reCAPTCHA) differs from page to page
+# only in these: written once per language and spam notice with these slots in their places (what a compiled
+# template is to the template engine), and filled in on each page. Like the section's other slots, text a
+# reader wrote cannot contain them: forms refuse NUL characters.
+_BLANK_SLOTS = {
+    "target_url": "\x00target-url\x00",
+    "form_csrf_token": "\x00csrf-token\x00",
+    "content_type": "\x00content-type\x00",
+    "object_pk": "\x00object-pk\x00",
+    "timestamp": "\x00blank-timestamp\x00",
+    "security_hash": "\x00blank-security-hash\x00",
+}
+_blank_forms = {}  # (language, spam notice) -> the blank form's HTML with _BLANK_SLOTS
+
+
+def _blank_form(context):
+    key = (get_language(), str(context["spam_notice"]))
+    html = _blank_forms.get(key)
+    if html is None:
+        html = _blank_forms[key] = _form(_slotted(context))
+    security = context["form_security"]
+    for name, slot in _BLANK_SLOTS.items():
+        html = html.replace(slot, escape(str(security[name] if name in security else context[name])))
+    return html
+
+
+def _slotted(context):
+    """``context`` with a blank form of its own and the slots in place of what changes between pages."""
+    form = CommentForm(context["target"], initial={"reply_to": 0})
+    form.initial.update({name: _BLANK_SLOTS[name] for name in context["form_security"]})
+    return {**context, "form": form, "replying_to": None, **{name: _BLANK_SLOTS[name] for name in _SLOTTED}}
+
+
+_SLOTTED = ("target_url", "form_csrf_token")
 
 
 def _text(value):

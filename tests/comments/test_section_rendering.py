@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
 from django.utils.autoreload import file_changed
+from django.utils.html import escape
 
 from articles.models import Article
 from comments import section, section_rendering
@@ -34,9 +35,12 @@ def article():
 
 
 def both(context):
-    """The template's markup and the Python one, for the same context."""
-    template = render_to_string(section.SECTION_TEMPLATE, copy.copy(context))
+    """The template's markup and the Python one, for the same context.
+
+    Written first: a blank form nothing has asked for yet is written from the copy kept per language.
+    """
     written = section_rendering.section_html(copy.copy(context))
+    template = render_to_string(section.SECTION_TEMPLATE, copy.copy(context))
     return template, written
 
 
@@ -216,3 +220,27 @@ def test_the_forms_own_texts_are_looked_up_again_when_a_catalogue_changes():
     section_rendering._label(CommentForm.base_fields["name"].label)
     file_changed.send(sender=None, file_path=Path("locale/de/LC_MESSAGES/django.mo"))
     assert section_rendering._form_texts.cache_info().currsize == 0
+
+
+def test_the_blank_form_is_written_from_one_copy_with_each_pages_own_fields(article):
+    other = Article.objects.for_detail().get(pk=make_article(headline="Another <story>").pk)
+    section_rendering._blank_forms.clear()
+    contexts = [section.section_context(target, request=reader_request()) for target in (article, other)]
+    written = [section_rendering.form_html(context) for context in contexts]
+    assert len(section_rendering._blank_forms) == 1  # one copy for the language, filled in for each
+    for context, html in zip(contexts, written, strict=True):
+        assert not context["form"].is_made()  # no form was made to write it
+        assert f'name="object_pk" value="{context["target"].pk}"' in html
+        assert f'name="security_hash" value="{context["form_security"]["security_hash"]}"' in html
+        assert f'href="{escape(context["target_url"])}#leave-a-comment"' in html
+        assert "\x00" not in html
+        # The form.html template (which makes the form, with the same anti-forgery fields) writes the same.
+        assert html == render_to_string(section_rendering.FORM_TEMPLATE, context)
+    assert written[0] != written[1]
+
+
+def test_a_form_asked_for_before_it_is_written_is_written_from_itself(article):
+    context = section.section_context(article, request=reader_request())
+    context["form"].fields["name"].label = "Your full name"
+    assert context["form"].is_made()
+    assert "Your full name" in section_rendering.form_html(context)
