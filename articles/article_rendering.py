@@ -23,7 +23,7 @@ from html import escape
 from pathlib import Path
 
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext_noop
 
 from articles import addresses, rendering, teaser_rendering
 from articles.teaser_rendering import iso_time, shown_date, text
@@ -58,14 +58,13 @@ def article_text_html(context):
     published = article.publish_at
     parts.append(
         f'\n    <p class="meta">{bylines}</p>\n'
-        f'    <p class="dates">{escape(gettext("Published"))} '
+        f'    <p class="dates">{rendering.translated(gettext_noop("Published"))[0]} '
         f'<time datetime="{iso_time(published)}">{shown_date(published)}</time>'
     )
     updated = context.get("updated")
     if updated:
-        parts.append(
-            f'\n      · {escape(gettext("Updated"))} <time datetime="{iso_time(updated)}">{shown_date(updated)}</time>'
-        )
+        said = rendering.translated(gettext_noop("Updated"))[0]
+        parts.append(f'\n      · {said} <time datetime="{iso_time(updated)}">{shown_date(updated)}</time>')
     parts.append("</p>\n  </header>\n  ")
     picture = context.get("lead_picture")
     if picture:
@@ -76,7 +75,7 @@ def article_text_html(context):
     parts.append("\n  \n  ")
     tags = context.get("tags")
     if tags:
-        parts.append(f'<ul class="tags" aria-label="{escape(gettext("Tags"))}">')
+        parts.append(f'<ul class="tags" aria-label="{rendering.translated(gettext_noop("Tags"))[0]}">')
         for tag in tags:
             url = escape(addresses.reverse("articles:tag", kwargs={"slug": tag.slug}))
             parts.append(f'<li><a href="{url}" rel="tag">{text(tag.name)}</a></li>')
@@ -86,7 +85,7 @@ def article_text_html(context):
     if related:
         parts.append(
             '<aside class="related" aria-labelledby="related-heading">\n'
-            f'  <h2 id="related-heading">{escape(gettext("You may also like"))}</h2>\n  <ul>'
+            f'  <h2 id="related-heading">{rendering.translated(gettext_noop("You may also like"))[0]}</h2>\n  <ul>'
         )
         for item in related:
             parts.append(
@@ -152,7 +151,7 @@ def article_meta_html(context):
 
 
 def _breadcrumbs(crumbs):
-    parts = [f'<nav class="breadcrumbs" aria-label="{escape(gettext("Breadcrumb"))}">\n  <ol>']
+    parts = [f'<nav class="breadcrumbs" aria-label="{rendering.translated(gettext_noop("Breadcrumb"))[0]}">\n  <ol>']
     for name, url in crumbs:
         if url:
             parts.append(f'<li><a href="{text(url)}">{text(name)}</a></li>')

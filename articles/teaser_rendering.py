@@ -26,7 +26,7 @@ from django.utils.dates import MONTHS
 from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime, template_localtime
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from articles import images, rendering
 
@@ -42,7 +42,8 @@ def is_own_template(name, *, engine=None):
 
 def words():
     """The bylines' fixed words in the active language; a page looks them up once for all its teasers."""
-    return {"by": escape(gettext("By")), "and": escape(gettext("and"))}
+    by, and_ = rendering.translated(gettext_noop("By"), gettext_noop("and"))
+    return {"by": by, "and": and_}
 
 
 def teaser_html(article, *, level=2, said=None, bylines=None):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext_noop
 
 from articles import addresses, rendering, sections
 from articles.teaser_rendering import text
@@ -55,7 +55,9 @@ def header_html(context):
     engine = context.template.engine
     if not rendering.is_own_template(HEADER_TEMPLATE, _OWN[HEADER_TEMPLATE], engine=engine):
         return engine.get_template(HEADER_TEMPLATE).render(context)
-    search = escape(gettext("Search"))
+    search, search_articles, sections_label = rendering.translated(
+        gettext_noop("Search"), gettext_noop("Search articles"), gettext_noop("Sections")
+    )
     menu = "".join(
         f'<li><a href="{text(section.get_absolute_url())}">{text(section.name)}</a></li>'
         for section in sections.top_level()
@@ -64,11 +66,11 @@ def header_html(context):
         '<header class="site-header">\n  <div class="wrap">\n'
         f'    <a class="site-name" href="{_address("articles:home")}">{text(context.get("site_name", ""))}</a>\n'
         f'    <form class="site-search" role="search" action="{_address("articles:search")}" method="get">\n'
-        f'      <label for="site-search-q" class="visually-hidden">{escape(gettext("Search articles"))}</label>\n'
+        f'      <label for="site-search-q" class="visually-hidden">{search_articles}</label>\n'
         f'      <input type="search" id="site-search-q" name="q" placeholder="{search}">\n'
         f'      <button type="submit">{search}</button>\n'
         "    </form>\n  </div>\n"
-        f'  <nav class="site-nav" aria-label="{escape(gettext("Sections"))}">\n    \n'
+        f'  <nav class="site-nav" aria-label="{sections_label}">\n    \n'
         f'    <ul class="wrap">\n      {menu}\n    </ul>\n  </nav>\n</header>\n'
     )
 
@@ -78,10 +80,13 @@ def footer_links_html(context):
     engine = context.template.engine
     if not rendering.is_own_template(FOOTER_LINKS_TEMPLATE, _OWN[FOOTER_LINKS_TEMPLATE], engine=engine):
         return engine.get_template(FOOTER_LINKS_TEMPLATE).render(context)
+    rss, atom, corrections = rendering.translated(
+        gettext_noop("RSS feed"), gettext_noop("Atom feed"), gettext_noop("Corrections")
+    )
     return mark_safe(
-        f'    <li><a href="{_address("articles:feed-rss")}">{escape(gettext("RSS feed"))}</a></li>\n'
-        f'    <li><a href="{_address("articles:feed-atom")}">{escape(gettext("Atom feed"))}</a></li>\n'
-        f'    <li><a href="{_address("articles:corrections")}">{escape(gettext("Corrections"))}</a></li>\n'
+        f'    <li><a href="{_address("articles:feed-rss")}">{rss}</a></li>\n'
+        f'    <li><a href="{_address("articles:feed-atom")}">{atom}</a></li>\n'
+        f'    <li><a href="{_address("articles:corrections")}">{corrections}</a></li>\n'
     )
 
 

@@ -1,7 +1,9 @@
 from unittest import mock
 
+import pytest
 from django.template import loader
 from django.test import override_settings
+from django.utils import translation
 from django.utils.autoreload import file_changed
 
 from articles import rendering, teaser_rendering
@@ -35,3 +37,20 @@ def test_a_template_file_changing_under_the_development_server_is_looked_up_agai
         file_changed.send(sender=None, file_path=tmp_path / "new.html")
         rendering.is_own_template(NAME, OWN)
     assert get_template.call_count == 2
+
+
+def test_fixed_words_are_translated_once_per_language(monkeypatch):
+    with translation.override("fr"):
+        assert rendering.translated("Search", "Tags") == (translation.gettext("Search"), translation.gettext("Tags"))
+    with translation.override("en"):
+        assert rendering.translated("Search", "<b>") == ("Search", "&lt;b&gt;")
+        monkeypatch.setattr(rendering, "gettext", lambda message: pytest.fail(f"{message} translated again"))
+        assert rendering.translated("Search", "<b>") == ("Search", "&lt;b&gt;")
+
+
+def test_fixed_words_are_translated_again_when_the_languages_change(settings):
+    with translation.override("en"):
+        rendering.translated("Search")
+    assert rendering._translated
+    settings.LANGUAGES = [("en", "English"), ("de", "German")]
+    assert not rendering._translated
