@@ -45,10 +45,33 @@ def keep_prefetched(instance, relation, objects):
     under the relation's name. The one place this module writes ORM internals; tests/articles/test_detail.py
     compares it with a real prefetch.
     """
-    queryset = getattr(instance, relation).all()
+    queryset = _tags_relation(instance) if relation == "tags" else getattr(instance, relation).all()
     queryset._result_cache = list(objects)
     queryset._prefetch_done = True
     instance.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = queryset
+
+
+def _tags_relation(instance):
+    """``instance.tags.all()`` (django-taggit's query for one object), its filter deferred until a caller narrows it.
+
+    django-taggit writes its filter at once: three joins resolved on every page for a QuerySet that is only
+    ever iterated. Django's own related managers defer theirs (``_defer_next_filter``); this does the same with
+    django-taggit's filter, ``tags_for()``'s, in the manager's order. tests/articles/test_detail.py compares its
+    SQL with django-taggit's.
+    """
+    manager = instance.tags
+    through = manager.through
+    items = through.tag_relname()
+    model = type(instance)._meta.concrete_model
+    queryset = through.tag_model().objects.distinct().order_by(*manager.ordering)
+    queryset._defer_next_filter = True
+    return queryset.filter(
+        **{
+            f"{items}__content_type__app_label": model._meta.app_label,
+            f"{items}__content_type__model": model._meta.model_name,
+            f"{items}__object_id": instance.pk,
+        }
+    )
 
 
 def _byline(row, article):
