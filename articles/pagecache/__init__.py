@@ -343,8 +343,9 @@ def purge(*tags):
         cache.set(GENERATION_KEY, generation, None)
     if SITE in tags:
         cache.delete(NEXT_PUBLISH_KEY)
-    if getattr(_request, "active", False):
-        _request.generation = generation
+    state = _current_request()
+    if state is not None:
+        state.generation = generation
     backends.queue(sorted(tags))
 
 
@@ -450,11 +451,10 @@ def once_per_request(name, build):
 
         snapshot = pagecache.once_per_request("sections", lambda: pagecache.shared("sections", read_sections))
     """
-    if not getattr(_request, "active", False):
+    state = _current_request()
+    if state is None:
         return build()
-    kept = getattr(_request, "kept", None)
-    if kept is None:
-        kept = _request.kept = {}
+    kept = state.kept
     if name not in kept:
         kept[name] = build()
     return kept[name]
@@ -469,12 +469,14 @@ def changes_by_itself(when):
     article. The articles app says so for a live article's "Live" badge,
     which goes when its coverage ends. Outside a request it does nothing.
     """
-    if when is not None and getattr(_request, "active", False):
-        _request.changes = min(getattr(_request, "changes", math.inf), when.timestamp())
+    state = _current_request()
+    if when is not None and state is not None:
+        state.changes = min(state.changes, when.timestamp())
 
 
 def _changes_by_itself():
-    return getattr(_request, "changes", math.inf) if getattr(_request, "active", False) else math.inf
+    state = _current_request()
+    return math.inf if state is None else state.changes
 
 
 def purge_on_commit(*tags):
@@ -585,9 +587,9 @@ def allow_cookies(source):
 
 # --- Within one request ---------------------------------------------------------------------------------------
 
-# While a request is handled, the generation it first read (a request is one moment of the site), so its
-# page lookup and every shared part cost one cache read between them. Outside requests (tasks, shells),
-# every call reads it afresh.
+# While a request is handled, its state (_RequestState): among the rest, the generation it first read (a
+# request is one moment of the site), so its page lookup and every shared part cost one cache read between
+# them. Outside requests (tasks, shells), every call reads the generation afresh.
 _request = Local()
 # With a cache on another machine (Redis), this process's copies of what it holds for the current
 # generation: a page or a shared part read once from there is then served from here, and a request
@@ -638,30 +640,42 @@ def _setting_changed(setting, **kwargs):
         _generation_file.cache_clear()
 
 
+class _RequestState:
+    """What the request being handled has read and declared so far: one object, set once per request (each
+    attribute of a ``Local`` costs a context-variable lookup to read and to write)."""
+
+    __slots__ = ("changes", "generation", "kept", "part_tags")
+
+    def __init__(self):
+        self.generation = None  # the generation it first read
+        self.part_tags = set()  # the tags of the shared parts it used
+        self.kept = {}  # once_per_request()'s parts
+        self.changes = math.inf  # changes_by_itself()'s soonest time
+
+
+def _current_request():
+    """The state of the request being handled, ``None`` outside one (a task, a shell)."""
+    return getattr(_request, "state", None)
+
+
 def _request_started(**kwargs):
-    _request.active = True
-    _request.generation = None
-    _request.part_tags = set()
-    _request.kept = {}
-    _request.changes = math.inf
+    _request.state = _RequestState()
 
 
 def _request_finished(**kwargs):
-    _request.active = False
-    _request.generation = None
-    _request.part_tags = set()
-    _request.kept = {}
-    _request.changes = math.inf
+    _request.state = None
 
 
 def _add_part_tags(tags):
     """The tags of a shared part this request used: the page that shows it carries them too."""
-    if getattr(_request, "active", False):
-        _request.part_tags = getattr(_request, "part_tags", set()) | set(tags)
+    state = _current_request()
+    if state is not None:
+        state.part_tags = state.part_tags | set(tags)
 
 
 def _part_tags():
-    return getattr(_request, "part_tags", set()) if getattr(_request, "active", False) else set()
+    state = _current_request()
+    return set() if state is None else state.part_tags
 
 
 def _seen(tags, generation):
@@ -678,11 +692,12 @@ def _unchanged(seen, generation):
 
 
 def _generation():
-    if not getattr(_request, "active", False):
+    state = _current_request()
+    if state is None:
         return _current_generation(cache.get(GENERATION_KEY))
-    if _request.generation is None:
-        _request.generation = _current_generation(cache.get(GENERATION_KEY))
-    return _request.generation
+    if state.generation is None:
+        state.generation = _current_generation(cache.get(GENERATION_KEY))
+    return state.generation
 
 
 def _read(key, *, token, private, same=False):
