@@ -22,18 +22,15 @@ they are on (one query per model that takes comments).
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.http import Http404
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles import addresses, pagecache
 from articles import conf as articles_conf
 from articles.feeds import PublicFeed
 from articles.origin import public_url
-from comments import conf, targets, visible
+from comments import conf, section_rendering, targets, visible
 from comments.models import Comment
 from comments.text import comment_html
 
@@ -162,22 +159,8 @@ def links_html(target, *, request=None):
     ``target`` is purged (a new title) or is published or withdrawn (which its name says).
     """
     context = links_context(target)
-    if request is None:
-        return mark_safe(render_to_string(LINKS_TEMPLATE, context))
-    name = ":".join(
-        str(part)
-        for part in (
-            "comments:feed-links",
-            targets.get(target).label,
-            target.pk,
-            int(context["published"]),
-            translation.get_language(),
-        )
-    )
-    html = pagecache.shared(
-        name, lambda: str(render_to_string(LINKS_TEMPLATE, context)), tags=[pagecache.key(target)], read_only=True
-    )
-    return mark_safe(html)
+    name = ("comments:feed-links", int(context["published"]))
+    return section_rendering.alike_for_every_reader(target, LINKS_TEMPLATE, context, name=name, request=request)
 
 
 def links_context(target):

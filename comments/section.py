@@ -31,7 +31,6 @@ import dataclasses
 from urllib.parse import urlencode
 
 from django.middleware.csrf import get_token
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject, empty
 from django.utils.html import escape
@@ -389,23 +388,8 @@ def prompt_html(target, *, request=None):
     ``target`` is purged or its comments open or close (which its name says).
     """
     context = prompt_context(target)
-    if request is None:
-        return mark_safe(render_to_string(PROMPT_TEMPLATE, context))
-    name = ":".join(
-        str(part)
-        for part in (
-            "comments:prompt",
-            targets.get(target).label,
-            target.pk,
-            int(context["published"]),
-            int(context["open"]),
-            translation.get_language(),
-        )
-    )
-    html = pagecache.shared(
-        name, lambda: str(render_to_string(PROMPT_TEMPLATE, context)), tags=[pagecache.key(target)], read_only=True
-    )
-    return mark_safe(html)
+    name = ("comments:prompt", int(context["published"]), int(context["open"]))
+    return section_rendering.alike_for_every_reader(target, PROMPT_TEMPLATE, context, name=name, request=request)
 
 
 def prompt_context(target):

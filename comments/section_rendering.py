@@ -33,8 +33,8 @@ from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
-from articles import addresses, rendering
-from comments import threads
+from articles import addresses, pagecache, rendering
+from comments import targets, threads
 from comments.forms import CommentForm
 
 SECTION_TEMPLATE = "comments/newsroom/section.html"
@@ -125,6 +125,22 @@ def section_html(context):
     if not is_own_template(SECTION_TEMPLATE):
         return render_to_string(SECTION_TEMPLATE, context)
     return mark_safe(_section(context))
+
+
+def alike_for_every_reader(target, template, context, *, name, request):
+    """``render_to_string(template, context)``, a piece of ``target``'s page the same for every reader.
+
+    Rendered once per page-cache generation and language and shared (``pagecache.shared``), again when
+    ``target`` is purged; ``name`` (a tuple) names whatever else in ``context`` it depends on. Without a
+    request, rendered every time.
+    """
+    if request is None:
+        return mark_safe(render_to_string(template, context))
+    key = ":".join(str(part) for part in (*name, targets.get(target).label, target.pk, get_language()))
+    html = pagecache.shared(
+        key, lambda: str(render_to_string(template, context)), tags=[pagecache.key(target)], read_only=True
+    )
+    return mark_safe(html)
 
 
 def form_html(context):
