@@ -32,20 +32,22 @@ def prefetch(article):
     for correction in corrections:
         correction.article = article
     keep_prefetched(article, "bylines", bylines)
-    keep_prefetched(article, "tags", tags)
+    keep_prefetched(article, "tags", tags, queryset=_tags_relation(article))
     keep_prefetched(article, "corrections", corrections)
 
 
-def keep_prefetched(instance, relation, objects):
+def keep_prefetched(instance, relation, objects, *, queryset=None):
     """Make ``instance.<relation>.all()`` the ``objects`` read for it, as ``prefetch_related_objects()`` does.
 
     Django offers no public way to hand a relation the objects read for it elsewhere. This is what its
     ``prefetch_one_level()`` does (and django-taggit's manager reads back): the relation's own QuerySet,
     unevaluated, holding the objects as its results, kept in the instance's ``_prefetched_objects_cache``
     under the relation's name. The one place this module writes ORM internals; tests/articles/test_detail.py
-    compares it with a real prefetch.
+    compares it with a real prefetch. ``queryset``: that QuerySet, made by the caller (unevaluated, as
+    ``getattr(instance, relation).all()`` would make it).
     """
-    queryset = _tags_relation(instance) if relation == "tags" else getattr(instance, relation).all()
+    if queryset is None:
+        queryset = getattr(instance, relation).all()
     queryset._result_cache = list(objects)
     queryset._prefetch_done = True
     instance.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = queryset
